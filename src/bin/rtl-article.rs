@@ -1,0 +1,2 @@
+//! The `rtl-article` command-line tool. PLACEHOLDER.
+fn main() {}
