@@ -83,3 +83,17 @@ pub enum AnnotationKind {
         direct: bool,
     },
 }
+
+/// A finding over `start..end` (bytes) of one text, before it is given the
+/// text's path: what every recognizer returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// First byte, inclusive.
+    pub start: usize,
+    /// Last byte, exclusive.
+    pub end: usize,
+    /// What was found.
+    pub kind: AnnotationKind,
+    /// 0.0–1.0.
+    pub confidence: f32,
+}
