@@ -26,7 +26,7 @@ pub enum ErrorKind {
 ///
 /// ```
 /// let err = rtl_article::ingest::json::import(r#"{"headline": 3}"#).unwrap_err();
-/// assert_eq!(err.to_string(), "headline: expected a string, found a number");
+/// assert_eq!(err.to_string(), "headline: expected a string or an array of inline runs, found a number");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {

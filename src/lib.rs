@@ -21,7 +21,7 @@
 //! let article = ingest::text::import("عنوان الخبر\n\nفقرة أولى عن iPhone 15.\n").unwrap();
 //! let html = render::render(&article, &render::RenderOptions::default());
 //! assert!(html.starts_with(r#"<article dir="rtl" lang="ar""#));
-//! assert!(html.contains(r#"<bdi lang="en">iPhone 15</bdi>"#));
+//! assert!(html.contains(r#"<bdi dir="ltr" lang="en">iPhone 15</bdi>"#));
 //! ```
 //!
 //! Every stage but [`wasm`](crate) is pure Rust with no browser APIs: it runs

@@ -1,9 +1,36 @@
 //! Annotation: what an article mentions, as ranges over its texts.
 //!
-//! PLACEHOLDER body — the annotation owners replace it; the types below are
-//! the agreed vocabulary (extend, don't rename, without telling the others).
+//! This module owns the annotation vocabulary ([`Annotation`],
+//! [`AnnotationKind`], [`Found`]) and the [`Annotator`], which runs every
+//! recognizer over an article's texts and resolves their overlaps: catalog
+//! mentions ([`catalog`]) and the built-in gazetteer (the
+//! publisher's catalog wins where they overlap), dates, numbers, role
+//! suggestions and quotations. [`overlays`] turns annotations into markup
+//! for the renderer and [`w3c`] into W3C Web Annotations.
+//!
+//! ```
+//! use rtl_article::annotate::{catalog::Catalog, Annotator, AnnotationKind};
+//! use rtl_article::ingest;
+//!
+//! let article = ingest::text::import("روسيا ترفض أي اتفاق\n\nقتل 120 عنصرا من داعش في الرقة.\n").unwrap();
+//! let catalog = Catalog::from_json(r#"[{"id": "isis", "type": "organization", "names": ["داعش"]}]"#).unwrap();
+//! let found = Annotator::new().catalog(catalog).annotate(&article);
+//! assert!(found.iter().any(|a| matches!(&a.kind, AnnotationKind::Mention { id, .. } if id == "isis")));
+//! assert!(found.iter().any(|a| matches!(a.kind, AnnotationKind::Number { value, .. } if value == 120.0)));
+//! ```
 
 use serde::Serialize;
+
+pub mod catalog;
+pub mod dates;
+#[cfg(feature = "gazetteer")]
+pub mod gazetteer;
+pub mod hijri;
+pub mod overlays;
+pub mod w3c;
+pub mod numbers;
+pub mod quotes;
+pub mod roles;
 
 /// The kind of a catalog entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -65,6 +92,9 @@ pub enum AnnotationKind {
         calendar: &'static str,
         /// Relative or partial and could not be resolved.
         resolved: bool,
+        /// For Hijri dates, the date as written in the Hijri calendar
+        /// (`1438-08-19`, `1438-08`): a Hijri month has no single ISO value.
+        hijri: Option<String>,
     },
     /// A number or quantity.
     Number {
@@ -96,4 +126,114 @@ pub struct Found {
     pub kind: AnnotationKind,
     /// 0.0–1.0.
     pub confidence: f32,
+}
+
+/// Runs every recognizer over an article and resolves their overlaps.
+///
+/// Built with chained setters; [`Annotator::new`] has no catalog, the
+/// gazetteer on when the `gazetteer` feature is, and takes the publication
+/// date from the article.
+#[derive(Debug, Clone)]
+pub struct Annotator {
+    catalog: Option<catalog::Catalog>,
+    gazetteer: bool,
+    published: Option<(i32, u32, u32)>,
+}
+
+impl Default for Annotator {
+    fn default() -> Self {
+        Annotator::new()
+    }
+}
+
+impl Annotator {
+    /// No catalog; the built-in gazetteer when compiled in.
+    pub fn new() -> Self {
+        Annotator { catalog: None, gazetteer: cfg!(feature = "gazetteer"), published: None }
+    }
+
+    /// Link mentions of the publisher's `catalog`.
+    pub fn catalog(mut self, catalog: catalog::Catalog) -> Self {
+        self.catalog = Some(catalog);
+        self
+    }
+
+    /// Also find countries and major cities from the built-in gazetteer
+    /// (ignored when the `gazetteer` feature is off).
+    pub fn gazetteer(mut self, on: bool) -> Self {
+        self.gazetteer = on;
+        self
+    }
+
+    /// Resolve relative dates (أمس، الشهر الماضي) against this date
+    /// (year, month, day) instead of the article's `published`.
+    pub fn published(mut self, date: (i32, u32, u32)) -> Self {
+        self.published = Some(date);
+        self
+    }
+
+    /// Every annotation over `article.texts()`, in text order, then by
+    /// position (an enclosing quotation before what it contains).
+    pub fn annotate(&self, article: &crate::Article) -> Vec<Annotation> {
+        let published = self.published.or_else(|| article.published.as_deref().and_then(parse_ymd));
+        let mut out = Vec::new();
+        for (path, text) in article.texts() {
+            for f in self.annotate_text_at(&text.text, published) {
+                out.push(Annotation { path: path.clone(), start: f.start, end: f.end, kind: f.kind, confidence: f.confidence });
+            }
+        }
+        out
+    }
+
+    /// The findings in one text, as [`Annotator::annotate`] makes them.
+    pub fn annotate_text(&self, text: &str) -> Vec<Found> {
+        self.annotate_text_at(text, self.published)
+    }
+
+    fn annotate_text_at(&self, text: &str, published: Option<(i32, u32, u32)>) -> Vec<Found> {
+        let folded = crate::text::normalize::fold(text);
+        let mut mentions = match &self.catalog {
+            Some(c) => c.find_folded(text, &folded),
+            None => Vec::new(),
+        };
+        #[cfg(feature = "gazetteer")]
+        if self.gazetteer {
+            let places = gazetteer::catalog().find_folded(text, &folded);
+            let from_catalog = mentions.clone();
+            mentions.extend(places.into_iter().filter(|p| !from_catalog.iter().any(|m| overlaps(m, p))));
+            mentions.sort_by_key(|m| m.start);
+        }
+        let dates: Vec<Found> =
+            dates::find(text, published).into_iter().filter(|d| !mentions.iter().any(|m| overlaps(m, d))).collect();
+        // A date's number is not also a number.
+        let numbers = numbers::find(text)
+            .into_iter()
+            .filter(|n| !dates.iter().chain(&mentions).any(|d| overlaps(d, n)));
+        // A role suggestion that overlaps a catalog mention is the mention.
+        let roles = roles::find(text).into_iter().filter(|r| !mentions.iter().any(|m| overlaps(m, r)));
+        // Quotations enclose mentions (and name their speaker from them).
+        let quotes = quotes::find(text, &mentions);
+        let mut out: Vec<Found> = Vec::new();
+        out.extend(quotes);
+        out.extend(dates.iter().cloned());
+        out.extend(numbers);
+        out.extend(roles);
+        out.extend(mentions);
+        // Outer ranges first where two start together, so they nest.
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        out
+    }
+}
+
+fn overlaps(a: &Found, b: &Found) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// `2017-05-27` or `2017-05-27T10:00:00Z` → (2017, 5, 27).
+fn parse_ymd(s: &str) -> Option<(i32, u32, u32)> {
+    let y = s.get(0..4)?.parse().ok()?;
+    let m = s.get(5..7)?.parse().ok()?;
+    let d = s.get(8..10)?.parse().ok()?;
+    (s.get(4..5) == Some("-") && s.get(7..8) == Some("-") && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then_some((y, m, d))
 }

@@ -1,2 +1,2 @@
-//! The `rtl-article` command-line tool. PLACEHOLDER.
+//! The `rtl-article` command-line tool. PLACEHOLDER (the lead's draft is being integrated).
 fn main() {}

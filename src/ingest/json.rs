@@ -1,9 +1,912 @@
-//! PLACEHOLDER — the ingest owner replaces this.
-use crate::{Article, Error, Result};
+//! The JSON importer: the documented article format (`schema/article.schema.json`,
+//! `docs/input-format.md`) read into an [`Article`], with an error that names
+//! the JSON path and what was expected whenever the input is wrong.
+//!
+//! It is a hand-written walker over [`serde_json::Value`] rather than a serde
+//! derive because derive errors lose the path inside internally-tagged enums
+//! (`body[3]`), and because unknown fields must become warnings, not errors.
+//! The module also holds the checks every importer shares ([`check_article`]),
+//! so whatever the text and HTML importers produce is accepted here too: the
+//! round trip `import(to_json(article)) == article` holds for all of them.
+//!
+//! ```
+//! use rtl_article::ingest::json;
+//! let article = json::import(r#"{
+//!     "headline": "روسيا ترفض أي اتفاق",
+//!     "body": [{"type": "paragraph", "text": ["قال ", {"strong": "المصدر"}, " أمس"]}]
+//! }"#).unwrap();
+//! assert_eq!(article.lang, "ar");
+//! assert_eq!(article.body[0].type_name(), "paragraph");
+//!
+//! let err = json::import(r#"{"headline": "عنوان", "body": [{"type": "video"}]}"#).unwrap_err();
+//! assert!(err.to_string().starts_with(r#"body[0].type: unknown block type "video""#));
+//! ```
 
-/// Import an article from JSON.
+use serde_json::{Map, Value};
+
+use super::{Imported, Limits};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Article, Block, Dir, Figure, Link, Mark, Publisher, Span, Text};
+
+/// How deeply inline mark objects may nest (`{"strong": [{"em": …}]}` is 2).
+/// Real articles use two or three; the bound keeps hostile input from
+/// exhausting the stack.
+pub const MAX_INLINE_DEPTH: usize = 32;
+
+/// Largest accepted figure `width`/`height`, in CSS pixels.
+pub const MAX_DIMENSION: u64 = 100_000;
+
+/// The block `type`s the format knows, in documentation order.
+pub const BLOCK_TYPES: [&str; 7] = [
+    "paragraph",
+    "heading",
+    "blockquote",
+    "pull_quote",
+    "list",
+    "figure",
+    "related",
+];
+
+const ARTICLE_FIELDS: &[&str] = &[
+    "id",
+    "lang",
+    "dir",
+    "headline",
+    "standfirst",
+    "byline",
+    "published",
+    "updated",
+    "section",
+    "tags",
+    "url",
+    "publisher",
+    "lead",
+    "body",
+    "related",
+];
+const PUBLISHER_FIELDS: &[&str] = &["name", "url", "logo"];
+const FIGURE_FIELDS: &[&str] = &["src", "alt", "caption", "credit", "width", "height"];
+const LINK_FIELDS: &[&str] = &["title", "url"];
+
+/// Import an article from JSON with the default [`Limits`], dropping warnings.
+///
+/// ```
+/// let err = rtl_article::ingest::json::import(r#"{"body": []}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "headline: missing (required)");
+/// ```
 pub fn import(input: &str) -> Result<Article> {
-    let v: serde_json::Value = serde_json::from_str(input).map_err(|e| Error::new(crate::ErrorKind::Syntax, e.to_string()))?;
-    let h = v.get("headline").and_then(|h| h.as_str()).ok_or_else(|| Error::invalid("headline", "expected a string"))?;
-    Ok(Article::new(h))
+    import_with(input, &Limits::default()).map(|imported| imported.article)
+}
+
+/// Import an article from JSON text, enforcing `limits` (the input size is
+/// checked before parsing) and collecting warnings such as unknown fields.
+///
+/// ```
+/// use rtl_article::ingest::{json, Limits};
+/// let imported = json::import_with(
+///     r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": "نص", "colour": "red"}]}"#,
+///     &Limits::default(),
+/// ).unwrap();
+/// assert_eq!(imported.warnings, ["body[0].colour: unknown field, ignored"]);
+///
+/// let err = json::import_with("{\n  \"headline\": \"عنوان\"\n  \"body\": []\n}", &Limits::default()).unwrap_err();
+/// assert_eq!(err.to_string(), "line 3, column 3: expected ',' or '}'");
+/// ```
+pub fn import_with(input: &str, limits: &Limits) -> Result<Imported> {
+    check_input_size(input.len(), limits)?;
+    let value: Value = serde_json::from_str(input).map_err(syntax_error)?;
+    import_value(&value, limits)
+}
+
+/// Import an article from an already-parsed JSON value (the wasm layer hands
+/// JavaScript objects over this way). Every check of [`import_with`] applies
+/// except the whole-input size, which only the caller can know.
+///
+/// ```
+/// use rtl_article::ingest::{json, Limits};
+/// let value = serde_json::json!({"headline": "عنوان", "lang": "en"});
+/// let imported = json::import_value(&value, &Limits::default()).unwrap();
+/// assert_eq!(imported.article.dir.as_str(), "ltr");
+/// ```
+pub fn import_value(value: &Value, limits: &Limits) -> Result<Imported> {
+    let mut walker = Walker {
+        limits,
+        warnings: Vec::new(),
+    };
+    let article = walker.article(value)?;
+    Ok(Imported {
+        article,
+        warnings: walker.warnings,
+    })
+}
+
+/// Refuse input larger than [`Limits::max_input_bytes`]; every importer calls
+/// this before it parses anything.
+pub(crate) fn check_input_size(len: usize, limits: &Limits) -> Result<()> {
+    if len > limits.max_input_bytes {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!(
+                "input is {len} bytes; the limit is {} bytes (Limits::max_input_bytes)",
+                limits.max_input_bytes
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// serde_json says "expected `,` or `}` at line 3 column 7"; we put the
+/// position first, as every other error names its place first.
+fn syntax_error(err: serde_json::Error) -> Error {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let what = full.strip_suffix(&suffix).unwrap_or(&full);
+    let what = what
+        .replace('`', "'")
+        .replace("EOF", "unexpected end of input");
+    if err.line() == 0 {
+        Error::new(ErrorKind::Syntax, what)
+    } else {
+        Error::new(
+            ErrorKind::Syntax,
+            format!("line {}, column {}: {what}", err.line(), err.column()),
+        )
+    }
+}
+
+/// What a value is, for "found …" in messages.
+fn found(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(_) => "a number".to_string(),
+        Value::String(_) => "a string".to_string(),
+        Value::Array(_) => "an array".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    }
+}
+
+/// A string value quoted for a message, shortened so a huge value cannot
+/// flood the error.
+fn quoted(s: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    let mut out: String = s.chars().take(MAX_CHARS).collect();
+    if s.chars().nth(MAX_CHARS).is_some() {
+        out.push('…');
+    }
+    format!("{out:?}")
+}
+
+/// Why `s` may not appear in article text: the first C0 control other than
+/// tab and line feed (or any control, for URLs), as a message.
+pub(crate) fn control_problem(s: &str, in_url: bool) -> Option<String> {
+    let (pos, c) = s.chars().enumerate().find(|&(_, c)| {
+        let code = c as u32;
+        if in_url {
+            code < 0x20 || code == 0x7f
+        } else {
+            code < 0x20 && c != '\n' && c != '\t'
+        }
+    })?;
+    let allowed = if in_url {
+        "URLs may not contain control characters"
+    } else {
+        "only tab and line feed are allowed"
+    };
+    Some(format!(
+        "control character U+{:04X} at character {pos} is not allowed ({allowed})",
+        c as u32
+    ))
+}
+
+/// Check the size of one text against [`Limits::max_text_bytes`].
+pub(crate) fn check_text_size(path: &str, len: usize, limits: &Limits) -> Result<()> {
+    if len > limits.max_text_bytes {
+        return Err(Error::too_large(
+            path,
+            format!("{len} bytes; the limit is {}", limits.max_text_bytes),
+        ));
+    }
+    Ok(())
+}
+
+/// Check the number of body blocks against [`Limits::max_blocks`].
+pub(crate) fn check_block_count(count: usize, limits: &Limits) -> Result<()> {
+    if count > limits.max_blocks {
+        return Err(Error::too_large(
+            "body",
+            format!("{count} blocks; the limit is {}", limits.max_blocks),
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter ISO 639
+/// primary subtag, then `-`-separated subtags of 1–8 letters or digits.
+/// Grammar-level only; the registry is not consulted (new subtags keep
+/// arriving). Words like `arabic` are refused: they are a common mistake.
+///
+/// ```
+/// use rtl_article::ingest::json::is_language_tag;
+/// assert!(is_language_tag("ar"));
+/// assert!(is_language_tag("ar-EG"));
+/// assert!(is_language_tag("az-Arab-IR"));
+/// assert!(!is_language_tag("arabic"));
+/// assert!(!is_language_tag("ar_EG"));
+/// ```
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let primary = subtags.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Whether `s` is an ISO 8601 calendar date (`2017-05-31`) or date-time
+/// (`2017-05-31T09:30`, with optional seconds and fraction, and optional `Z`
+/// or `±hh:mm` offset). The day is checked against the month and leap years.
+///
+/// ```
+/// use rtl_article::ingest::json::is_iso_date;
+/// assert!(is_iso_date("2017-05-31"));
+/// assert!(is_iso_date("2017-05-31T09:30:00.250+03:00"));
+/// assert!(is_iso_date("2024-02-29T23:59Z"));
+/// assert!(!is_iso_date("2023-02-29"));
+/// assert!(!is_iso_date("15/5/2017"));
+/// ```
+pub fn is_iso_date(s: &str) -> bool {
+    let (date, time) = match s.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (s, None),
+    };
+    is_calendar_date(date) && time.is_none_or(is_time_with_offset)
+}
+
+/// `n` ASCII digits as a number.
+fn digits(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn is_calendar_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Some(year), Some(month), Some(day)) = (digits(y), digits(m), digits(d)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+fn is_time_with_offset(s: &str) -> bool {
+    let (time, offset) = if let Some(t) = s.strip_suffix('Z') {
+        (t, None)
+    } else if let Some(i) = s.rfind(['+', '-']) {
+        (&s[..i], Some(&s[i + 1..]))
+    } else {
+        (s, None)
+    };
+    let offset_ok = offset.is_none_or(|o| {
+        matches!(o.split_once(':'), Some((h, m)) if h.len() == 2 && m.len() == 2
+            && digits(h).is_some_and(|h| h <= 23) && digits(m).is_some_and(|m| m <= 59))
+    });
+    let (hms, fraction) = match time.split_once('.') {
+        Some((hms, f)) => (hms, Some(f)),
+        None => (time, None),
+    };
+    let parts: Vec<&str> = hms.split(':').collect();
+    let fields_ok = match parts.as_slice() {
+        [h, m] => fraction.is_none() && two_digits_upto(h, 23) && two_digits_upto(m, 59),
+        [h, m, sec] => two_digits_upto(h, 23) && two_digits_upto(m, 59) && two_digits_upto(sec, 60),
+        _ => false,
+    };
+    offset_ok
+        && fields_ok
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn two_digits_upto(s: &str, max: u32) -> bool {
+    s.len() == 2 && digits(s).is_some_and(|v| v <= max)
+}
+
+/// Check an article built by another importer against the same rules the
+/// JSON importer applies (limits, control characters, language tag, dates),
+/// so its JSON form always imports back.
+pub(crate) fn check_article(article: &Article, limits: &Limits) -> Result<()> {
+    check_block_count(article.body.len(), limits)?;
+    if article.headline.text.trim().is_empty() {
+        return Err(Error::invalid("headline", "must not be empty"));
+    }
+    if !is_language_tag(&article.lang) {
+        return Err(Error::invalid(
+            "lang",
+            format!(
+                "expected a BCP 47 language tag such as \"ar\" or \"ar-EG\", found {}",
+                quoted(&article.lang)
+            ),
+        ));
+    }
+    for (path, text) in article.texts() {
+        check_text_size(&path, text.text.len(), limits)?;
+        if let Some(problem) = control_problem(&text.text, false) {
+            return Err(Error::invalid(path, problem));
+        }
+    }
+    for (name, date) in [
+        ("published", &article.published),
+        ("updated", &article.updated),
+    ] {
+        if let Some(d) = date {
+            if !is_iso_date(d) {
+                return Err(Error::invalid(
+                    name,
+                    format!(
+                        "expected an ISO 8601 date or date-time, found {}",
+                        quoted(d)
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The validating walker: the limits, and the warnings met so far.
+struct Walker<'l> {
+    limits: &'l Limits,
+    warnings: Vec<String>,
+}
+
+/// `path.key`, or `key` at the root.
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A field's value, treating `null` as absent (CMS exports write `null` for
+/// "not set").
+fn field<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    map.get(key).filter(|v| !v.is_null())
+}
+
+impl Walker<'_> {
+    fn warn_unknown(&mut self, map: &Map<String, Value>, path: &str, known: &[&str]) {
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) {
+                self.warnings
+                    .push(format!("{}: unknown field, ignored", join(path, key)));
+            }
+        }
+    }
+
+    fn object<'v>(
+        &self,
+        value: &'v Value,
+        path: &str,
+        what: &str,
+    ) -> Result<&'v Map<String, Value>> {
+        value
+            .as_object()
+            .ok_or_else(|| Error::invalid(path, format!("expected {what}, found {}", found(value))))
+    }
+
+    fn array<'v>(&self, value: &'v Value, path: &str, what: &str) -> Result<&'v Vec<Value>> {
+        value
+            .as_array()
+            .ok_or_else(|| Error::invalid(path, format!("expected {what}, found {}", found(value))))
+    }
+
+    /// A plain string field: type, control characters, size.
+    fn string(&self, value: &Value, path: &str) -> Result<String> {
+        let s = value.as_str().ok_or_else(|| {
+            Error::invalid(path, format!("expected a string, found {}", found(value)))
+        })?;
+        if let Some(problem) = control_problem(s, false) {
+            return Err(Error::invalid(path, problem));
+        }
+        check_text_size(path, s.len(), self.limits)?;
+        Ok(s.to_string())
+    }
+
+    fn opt_string(
+        &self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Result<Option<String>> {
+        field(map, key)
+            .map(|v| self.string(v, &join(path, key)))
+            .transpose()
+    }
+
+    fn required<'v>(
+        &self,
+        map: &'v Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Result<&'v Value> {
+        field(map, key).ok_or_else(|| Error::invalid(join(path, key), "missing (required)"))
+    }
+
+    /// A URL: kept as given (the renderer enforces the scheme allowlist), but
+    /// never with control characters, which have no business in a URL.
+    fn url(&self, value: &Value, path: &str) -> Result<String> {
+        let s = value.as_str().ok_or_else(|| {
+            Error::invalid(
+                path,
+                format!("expected a URL string, found {}", found(value)),
+            )
+        })?;
+        if let Some(problem) = control_problem(s, true) {
+            return Err(Error::invalid(path, problem));
+        }
+        check_text_size(path, s.len(), self.limits)?;
+        Ok(s.to_string())
+    }
+
+    fn opt_url(&self, map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>> {
+        field(map, key)
+            .map(|v| self.url(v, &join(path, key)))
+            .transpose()
+    }
+
+    fn opt_date(&self, map: &Map<String, Value>, key: &str) -> Result<Option<String>> {
+        let Some(value) = field(map, key) else {
+            return Ok(None);
+        };
+        let expected = "expected an ISO 8601 date or date-time";
+        let s = value
+            .as_str()
+            .ok_or_else(|| Error::invalid(key, format!("{expected}, found {}", found(value))))?;
+        if !is_iso_date(s) {
+            return Err(Error::invalid(
+                key,
+                format!("{expected}, found {}", quoted(s)),
+            ));
+        }
+        Ok(Some(s.to_string()))
+    }
+
+    fn whole_number(&self, value: &Value, path: &str, min: u64, max: u64) -> Result<u64> {
+        let expected = format!("expected a whole number from {min} to {max}");
+        match value.as_u64() {
+            Some(n) if (min..=max).contains(&n) => Ok(n),
+            Some(n) => Err(Error::invalid(path, format!("{expected}, found {n}"))),
+            None => {
+                let what = if value.is_number() {
+                    value.to_string()
+                } else {
+                    found(value)
+                };
+                Err(Error::invalid(path, format!("{expected}, found {what}")))
+            }
+        }
+    }
+
+    fn article(&mut self, value: &Value) -> Result<Article> {
+        let map = value.as_object().ok_or_else(|| {
+            Error::invalid(
+                "input",
+                format!(
+                    "expected a JSON object (the article), found {}",
+                    found(value)
+                ),
+            )
+        })?;
+        self.warn_unknown(map, "", ARTICLE_FIELDS);
+        let headline = self.inline(self.required(map, "", "headline")?, "headline")?;
+        if headline.text.trim().is_empty() {
+            return Err(Error::invalid("headline", "must not be empty"));
+        }
+        let lang = match field(map, "lang") {
+            None => "ar".to_string(),
+            Some(v) => {
+                let s = self.string(v, "lang")?;
+                if !is_language_tag(&s) {
+                    return Err(Error::invalid(
+                        "lang",
+                        format!(
+                            "expected a BCP 47 language tag such as \"ar\" or \"ar-EG\", found {}",
+                            quoted(&s)
+                        ),
+                    ));
+                }
+                s
+            }
+        };
+        let dir = match field(map, "dir") {
+            None => Dir::for_lang(&lang),
+            Some(v) => match v.as_str() {
+                Some("rtl") => Dir::Rtl,
+                Some("ltr") => Dir::Ltr,
+                Some("auto") => Dir::Auto,
+                other => {
+                    let what = other.map(quoted).unwrap_or_else(|| found(v));
+                    return Err(Error::invalid(
+                        "dir",
+                        format!("expected one of \"rtl\", \"ltr\", \"auto\", found {what}"),
+                    ));
+                }
+            },
+        };
+        let standfirst = field(map, "standfirst")
+            .map(|v| self.inline(v, "standfirst"))
+            .transpose()?;
+        let tags = match field(map, "tags") {
+            None => Vec::new(),
+            Some(v) => {
+                let items = self.array(v, "tags", "an array of strings")?;
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| self.string(t, &format!("tags[{i}]")))
+                    .collect::<Result<_>>()?
+            }
+        };
+        let publisher = field(map, "publisher")
+            .map(|v| self.publisher(v))
+            .transpose()?;
+        let lead = field(map, "lead")
+            .map(|v| self.figure(v, "lead", FIGURE_FIELDS))
+            .transpose()?;
+        let body = match field(map, "body") {
+            None => Vec::new(),
+            Some(v) => {
+                let items = self.array(v, "body", "an array of blocks")?;
+                check_block_count(items.len(), self.limits)?;
+                let mut body = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    body.push(self.block(item, &format!("body[{i}]"))?);
+                }
+                body
+            }
+        };
+        let related = match field(map, "related") {
+            None => Vec::new(),
+            Some(v) => self.links(v, "related")?,
+        };
+        Ok(Article {
+            id: self.opt_string(map, "", "id")?,
+            lang,
+            dir,
+            headline,
+            standfirst,
+            byline: self.opt_string(map, "", "byline")?,
+            published: self.opt_date(map, "published")?,
+            updated: self.opt_date(map, "updated")?,
+            section: self.opt_string(map, "", "section")?,
+            tags,
+            url: self.opt_url(map, "", "url")?,
+            publisher,
+            lead,
+            body,
+            related,
+        })
+    }
+
+    fn publisher(&mut self, value: &Value) -> Result<Publisher> {
+        let map = self.object(value, "publisher", "an object with a name")?;
+        self.warn_unknown(map, "publisher", PUBLISHER_FIELDS);
+        Ok(Publisher {
+            name: self.string(self.required(map, "publisher", "name")?, "publisher.name")?,
+            url: self.opt_url(map, "publisher", "url")?,
+            logo: self.opt_url(map, "publisher", "logo")?,
+        })
+    }
+
+    /// A figure's fields from `map`; `known` lists the fields allowed there
+    /// (a body figure block also has `type`).
+    fn figure(&mut self, value: &Value, path: &str, known: &[&str]) -> Result<Figure> {
+        let map = self.object(value, path, "an object (a figure)")?;
+        self.warn_unknown(map, path, known);
+        let dimension = |key: &str| -> Result<Option<u32>> {
+            field(map, key)
+                .map(|v| {
+                    self.whole_number(v, &join(path, key), 1, MAX_DIMENSION)
+                        .map(|n| n as u32)
+                })
+                .transpose()
+        };
+        let (width, height) = (dimension("width")?, dimension("height")?);
+        Ok(Figure {
+            src: self.opt_url(map, path, "src")?,
+            alt: self.opt_string(map, path, "alt")?,
+            caption: field(map, "caption")
+                .map(|v| self.inline(v, &join(path, "caption")))
+                .transpose()?,
+            credit: self.opt_string(map, path, "credit")?,
+            width,
+            height,
+        })
+    }
+
+    fn links(&mut self, value: &Value, path: &str) -> Result<Vec<Link>> {
+        let items = self.array(
+            value,
+            path,
+            "an array of links ({\"title\": …, \"url\": …})",
+        )?;
+        let mut links = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{i}]");
+            let map = self.object(item, &item_path, "an object with a title and a url")?;
+            self.warn_unknown(map, &item_path, LINK_FIELDS);
+            links.push(Link {
+                title: self.string(
+                    self.required(map, &item_path, "title")?,
+                    &join(&item_path, "title"),
+                )?,
+                url: self.url(
+                    self.required(map, &item_path, "url")?,
+                    &join(&item_path, "url"),
+                )?,
+            });
+        }
+        Ok(links)
+    }
+
+    fn block(&mut self, value: &Value, path: &str) -> Result<Block> {
+        let map = self.object(value, path, "an object (a block with a \"type\")")?;
+        let type_path = join(path, "type");
+        let kind = self.required(map, path, "type")?;
+        let kind = kind.as_str().ok_or_else(|| {
+            Error::invalid(
+                &type_path,
+                format!("expected a string (the block type), found {}", found(kind)),
+            )
+        })?;
+        let text = |w: &mut Self| w.inline(w.required(map, path, "text")?, &join(path, "text"));
+        let attribution = |w: &mut Self| {
+            field(map, "attribution")
+                .map(|v| w.inline(v, &join(path, "attribution")))
+                .transpose()
+        };
+        let block = match kind {
+            "paragraph" => {
+                self.warn_unknown(map, path, &["type", "text"]);
+                Block::Paragraph { text: text(self)? }
+            }
+            "heading" => {
+                self.warn_unknown(map, path, &["type", "level", "text"]);
+                let level = self.whole_number(
+                    self.required(map, path, "level")?,
+                    &join(path, "level"),
+                    2,
+                    6,
+                )? as u8;
+                Block::Heading {
+                    level,
+                    text: text(self)?,
+                }
+            }
+            "blockquote" => {
+                self.warn_unknown(map, path, &["type", "text", "attribution", "cite"]);
+                Block::Blockquote {
+                    text: text(self)?,
+                    attribution: attribution(self)?,
+                    cite: self.opt_url(map, path, "cite")?,
+                }
+            }
+            "pull_quote" => {
+                self.warn_unknown(map, path, &["type", "text", "attribution"]);
+                Block::PullQuote {
+                    text: text(self)?,
+                    attribution: attribution(self)?,
+                }
+            }
+            "list" => {
+                self.warn_unknown(map, path, &["type", "ordered", "items"]);
+                let ordered = match field(map, "ordered") {
+                    None => false,
+                    Some(v) => v.as_bool().ok_or_else(|| {
+                        Error::invalid(
+                            join(path, "ordered"),
+                            format!("expected true or false, found {}", found(v)),
+                        )
+                    })?,
+                };
+                let items_path = join(path, "items");
+                let values = self.array(
+                    self.required(map, path, "items")?,
+                    &items_path,
+                    "an array of inline texts",
+                )?;
+                if values.is_empty() {
+                    return Err(Error::invalid(items_path, "expected at least one item"));
+                }
+                let mut items = Vec::with_capacity(values.len());
+                for (i, v) in values.iter().enumerate() {
+                    items.push(self.inline(v, &format!("{items_path}[{i}]"))?);
+                }
+                Block::List { ordered, items }
+            }
+            "figure" => {
+                let mut known = FIGURE_FIELDS.to_vec();
+                known.push("type");
+                Block::Figure(self.figure(value, path, &known)?)
+            }
+            "related" => {
+                self.warn_unknown(map, path, &["type", "title", "links"]);
+                Block::Related {
+                    title: self.opt_string(map, path, "title")?,
+                    links: self.links(self.required(map, path, "links")?, &join(path, "links"))?,
+                }
+            }
+            other => {
+                return Err(Error::invalid(
+                    type_path,
+                    format!(
+                        "unknown block type {} (expected one of {})",
+                        quoted(other),
+                        BLOCK_TYPES.join(", ")
+                    ),
+                ))
+            }
+        };
+        Ok(block)
+    }
+
+    /// An inline text: a string, or an array of runs flattened into one
+    /// `Text` with byte-offset spans.
+    fn inline(&mut self, value: &Value, path: &str) -> Result<Text> {
+        let mut text = Text::default();
+        match value {
+            Value::String(s) => self.push_run_str(&mut text, s, path)?,
+            Value::Array(runs) => {
+                for (i, run) in runs.iter().enumerate() {
+                    self.run(&mut text, run, &format!("{path}[{i}]"), 1)?;
+                }
+            }
+            other => {
+                return Err(Error::invalid(
+                    path,
+                    format!(
+                        "expected a string or an array of inline runs, found {}",
+                        found(other)
+                    ),
+                ))
+            }
+        }
+        check_text_size(path, text.text.len(), self.limits)?;
+        text.normalize_spans();
+        Ok(text)
+    }
+
+    fn push_run_str(&self, text: &mut Text, s: &str, path: &str) -> Result<()> {
+        if let Some(problem) = control_problem(s, false) {
+            return Err(Error::invalid(path, problem));
+        }
+        // Checked as we go so a long array of runs cannot grow past the limit.
+        check_text_size(path, text.text.len() + s.len(), self.limits)?;
+        text.push_str(s);
+        Ok(())
+    }
+
+    /// One run: a string, or a mark object whose content is again inline.
+    fn run(&mut self, text: &mut Text, value: &Value, path: &str, depth: usize) -> Result<()> {
+        const EXPECTED: &str =
+            "expected a string or a mark object ({\"strong\": …}, {\"em\": …} or {\"link\": …, \"href\": …})";
+        let map = match value {
+            Value::String(s) => return self.push_run_str(text, s, path),
+            Value::Object(map) => map,
+            other => {
+                return Err(Error::invalid(
+                    path,
+                    format!("{EXPECTED}, found {}", found(other)),
+                ))
+            }
+        };
+        if depth > MAX_INLINE_DEPTH {
+            return Err(Error::invalid(
+                path,
+                format!("inline marks nested more than {MAX_INLINE_DEPTH} deep"),
+            ));
+        }
+        let marks: Vec<&str> = ["strong", "em", "link"]
+            .into_iter()
+            .filter(|k| map.contains_key(*k))
+            .collect();
+        let key = match marks.as_slice() {
+            [key] => *key,
+            [] => {
+                return Err(Error::invalid(
+                    path,
+                    format!("{EXPECTED}, found an object without \"strong\", \"em\" or \"link\""),
+                ))
+            }
+            _ => {
+                return Err(Error::invalid(
+                    path,
+                    format!(
+                        "a mark object has exactly one of \"strong\", \"em\", \"link\", found {}",
+                        marks.join(" and ")
+                    ),
+                ))
+            }
+        };
+        let mark = match key {
+            "strong" => {
+                self.warn_unknown(map, path, &["strong"]);
+                Mark::Strong
+            }
+            "em" => {
+                self.warn_unknown(map, path, &["em"]);
+                Mark::Emphasis
+            }
+            _ => {
+                self.warn_unknown(map, path, &["link", "href", "title"]);
+                Mark::Link {
+                    href: self.url(self.required(map, path, "href")?, &join(path, "href"))?,
+                    title: self.opt_string(map, path, "title")?,
+                }
+            }
+        };
+        // Reserve the span's place before its children so that equal ranges
+        // keep outer-before-inner order through the stable sort.
+        let index = text.spans.len();
+        let start = text.text.len();
+        text.spans.push(Span {
+            start,
+            end: start,
+            mark,
+        });
+        let content_path = join(path, key);
+        match map.get(key) {
+            Some(Value::String(s)) => self.push_run_str(text, s, &content_path)?,
+            Some(Value::Array(runs)) => {
+                for (i, run) in runs.iter().enumerate() {
+                    self.run(text, run, &format!("{content_path}[{i}]"), depth + 1)?;
+                }
+            }
+            Some(other) => {
+                return Err(Error::invalid(
+                    content_path,
+                    format!(
+                        "expected a string or an array of inline runs, found {}",
+                        found(other)
+                    ),
+                ))
+            }
+            None => {}
+        }
+        let end = text.text.len();
+        if let Some(span) = text.spans.get_mut(index) {
+            span.end = end;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions_and_offsets() {
+        assert!(is_iso_date("2017-05-31T09:30:00.123456789Z"));
+        assert!(is_iso_date("2017-05-31T09:30-05:00"));
+        assert!(!is_iso_date("2017-05-31T24:00"));
+        assert!(!is_iso_date("2017-5-31"));
+        assert!(!is_iso_date("2017-05-31T09:30:00."));
+        assert!(!is_iso_date("2017-05-31T09:30.5"));
+        assert!(!is_iso_date("2017-05-31T09:30+3"));
+    }
 }

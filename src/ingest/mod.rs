@@ -6,6 +6,7 @@
 use crate::model::Article;
 
 pub mod json;
+pub mod markup;
 pub mod text;
 #[cfg(feature = "html-import")]
 pub mod html;

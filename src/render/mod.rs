@@ -1,12 +1,47 @@
-//! Rendering: an [`Article`] to semantic, bidi-safe RTL HTML.
+//! Rendering: an [`Article`] to semantic, accessible, bidi-safe HTML with
+//! schema.org structured data.
 //!
-//! All markup goes through [`html::HtmlWriter`], whose text and attribute
-//! methods escape, so no input can produce a tag or attribute the renderer
-//! did not choose. PLACEHOLDER — the render owner replaces this body.
+//! This module owns the markup: which elements an article becomes
+//! (`<article>`, `<header>`, `<h1>`, `<time>`, `<figure>`, `<blockquote>`,
+//! `<nav>` …), how each text's marks, annotation [`Overlay`]s and bidi
+//! isolates nest, and the display-only typography options. All markup goes
+//! through [`html::HtmlWriter`], whose text and attribute methods escape and
+//! whose URL attributes pass a scheme allowlist, so no input can produce a
+//! tag or attribute the renderer did not choose. With default options the
+//! visible text is exactly the publisher's text.
+//!
+//! ```
+//! use rtl_article::model::{Article, Block, Text};
+//! use rtl_article::render::{render, RenderOptions};
+//! let mut article = Article::new("روسيا ترفض أي اتفاق");
+//! article.published = Some("2017-05-27".into());
+//! article.body.push(Block::Paragraph { text: Text::plain("نقلت وكالة Interfax عن المصدر") });
+//! let html = render(&article, &RenderOptions::default());
+//! assert!(html.starts_with(r#"<article dir="rtl" lang="ar" class="rtl-article">"#));
+//! assert!(html.contains("<h1>روسيا ترفض أي اتفاق</h1>"));
+//! assert!(html.contains(r#"<time datetime="2017-05-27">27 مايو 2017</time>"#));
+//! assert!(html.contains(r#"<bdi dir="ltr" lang="en">Interfax</bdi>"#));
+//! ```
 
-use crate::model::Article;
+use std::collections::BTreeMap;
+
+use crate::model::{Article, Block, Dir, Figure, Link, Mark, Text};
+use crate::text::bidi::{self, RunScript};
 
 pub mod html;
+pub mod inline;
+pub mod jsonld;
+pub mod labels;
+pub mod typography;
+
+use html::{safe_url, HtmlWriter};
+use inline::Event;
+use labels::Labels;
+use typography::Substitutions;
+
+/// The stylesheet, inlined by [`render_page`] and adopted by the browser
+/// shell; also usable on its own (`www/rtl-article.css`).
+pub const STYLESHEET: &str = include_str!("../../www/rtl-article.css");
 
 /// How quotation marks are displayed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,36 +49,55 @@ pub enum QuoteStyle {
     /// As the publisher typed them.
     #[default]
     Keep,
-    /// “…” and "…" become «…» (Arabic, Persian convention).
+    /// “…” and balanced straight "…" become «…» (Arabic, Persian
+    /// convention); apostrophes and unbalanced marks are left alone.
     Guillemets,
 }
 
-/// How digits are displayed.
+/// How digits are displayed (attribute values such as `datetime` never change).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DigitStyle {
     /// As the publisher typed them.
     #[default]
     Keep,
-    /// 0-9 shown as Western digits (٠-٩ and ۰-۹ become 0-9).
+    /// Shown as Western digits 0-9 (٠-٩ and ۰-۹ become 0-9).
     Western,
-    /// 0-9 shown as Arabic-Indic digits ٠-٩.
+    /// Shown as Arabic-Indic digits ٠-٩, except inside URLs, e-mail
+    /// addresses, words with Latin letters and Latin names ("iPhone 15").
     ArabicIndic,
 }
 
-/// Options for [`render`].
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Options for [`render`] and [`render_page`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct RenderOptions {
     /// Quotation marks.
     pub quotes: QuoteStyle,
     /// Digits.
     pub digits: DigitStyle,
+    /// The `lang` given to isolated runs of Latin letters in a right-to-left
+    /// article (screen readers switch voice on it). Default `en`.
+    pub latin_lang: String,
+    /// The `lang` given to isolated runs of Arabic letters in a
+    /// left-to-right article. Default `ar`. (Hebrew runs get `he`.)
+    pub rtl_lang: String,
+    /// Annotation elements to wrap around ranges of texts, keyed by the
+    /// text's path from [`Article::texts`] (`headline`, `body[2].text` …).
+    pub overlays: BTreeMap<String, Vec<Overlay>>,
+    /// Include a schema.org `NewsArticle` JSON-LD script. Default true.
+    pub jsonld: bool,
 }
 
-/// Render `article` as an HTML fragment: one `<article>` element.
-pub fn render(article: &Article, _options: &RenderOptions) -> String {
-    let mut w = html::HtmlWriter::new();
-    w.text(&article.headline.text);
-    w.finish()
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            quotes: QuoteStyle::Keep,
+            digits: DigitStyle::Keep,
+            latin_lang: "en".to_string(),
+            rtl_lang: "ar".to_string(),
+            overlays: BTreeMap::new(),
+            jsonld: true,
+        }
+    }
 }
 
 /// An element the renderer wraps around `start..end` (bytes) of one text,
@@ -51,6 +105,12 @@ pub fn render(article: &Article, _options: &RenderOptions) -> String {
 /// `<span data-*>`. Tag and attribute names are `&'static str` — chosen by
 /// code, never by input — and values are escaped (URL values checked against
 /// the scheme allowlist) when written.
+///
+/// Only inline phrasing elements are rendered (`a abbr b bdi cite data dfn
+/// em i mark q small span strong sub sup time`); `on*` and `style`
+/// attributes are dropped; an `<a>` whose `href` fails the allowlist, or
+/// that overlaps a link already in the text, is left out (its text stays).
+/// Ranges off char boundaries are ignored; ends past the text are clamped.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Overlay {
     /// First byte, inclusive.
@@ -61,4 +121,612 @@ pub struct Overlay {
     pub tag: &'static str,
     /// Attributes, in order.
     pub attrs: Vec<(&'static str, String)>,
+}
+
+/// Inline elements an [`Overlay`] may be.
+const OVERLAY_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "cite", "data", "dfn", "em", "i", "mark", "q", "small", "span",
+    "strong", "sub", "sup", "time",
+];
+
+/// Attributes whose value is a URL and goes through [`safe_url`].
+const URL_ATTRS: &[&str] = &[
+    "href",
+    "src",
+    "cite",
+    "action",
+    "formaction",
+    "poster",
+    "srcset",
+    "background",
+];
+
+/// Render `article` as an HTML fragment: one `<article>` element.
+pub fn render(article: &Article, options: &RenderOptions) -> String {
+    let mut w = HtmlWriter::new();
+    Renderer::new(&mut w, article, options).article();
+    w.finish()
+}
+
+/// Render `article` as a complete HTML page (`<!doctype html>`, `<html dir
+/// lang>`, `<meta charset>`, viewport, `<title>`, the stylesheet inlined) —
+/// what the CLI writes with `--standalone`.
+///
+/// ```
+/// use rtl_article::model::Article;
+/// use rtl_article::render::{render_page, RenderOptions};
+/// let page = render_page(&Article::new("عنوان <الخبر>"), &RenderOptions::default());
+/// assert!(page.starts_with("<!doctype html>\n<html dir=\"rtl\" lang=\"ar\">"));
+/// assert!(page.contains("<title>عنوان &lt;الخبر&gt;</title>"));
+/// ```
+pub fn render_page(article: &Article, options: &RenderOptions) -> String {
+    let mut w = HtmlWriter::new();
+    w.raw_static("<!doctype html>\n");
+    w.open("html");
+    w.attr("dir", article.dir.as_str());
+    w.attr("lang", &article.lang);
+    w.newline();
+    w.open("head");
+    w.newline();
+    w.void("meta");
+    w.attr("charset", "utf-8");
+    w.newline();
+    w.void("meta");
+    w.attr("name", "viewport");
+    w.attr("content", "width=device-width, initial-scale=1");
+    w.newline();
+    // The page canvas follows the stylesheet's dark scheme too.
+    w.void("meta");
+    w.attr("name", "color-scheme");
+    w.attr("content", "light dark");
+    w.newline();
+    w.open("title");
+    w.text(&article.headline.text);
+    w.close("title");
+    w.newline();
+    if let Some(s) = &article.standfirst {
+        w.void("meta");
+        w.attr("name", "description");
+        w.attr("content", &s.text);
+        w.newline();
+    }
+    if let Some(url) = article.url.as_deref().and_then(safe_url) {
+        w.void("link");
+        w.attr("rel", "canonical");
+        w.attr("href", &url);
+        w.newline();
+    }
+    w.open("style");
+    w.raw_static(STYLESHEET);
+    w.close("style");
+    w.newline();
+    w.close("head");
+    w.newline();
+    w.open("body");
+    w.newline();
+    w.open("main");
+    w.newline();
+    Renderer::new(&mut w, article, options).article();
+    w.newline();
+    w.close("main");
+    w.newline();
+    w.close("body");
+    w.newline();
+    w.close("html");
+    w.newline();
+    w.finish()
+}
+
+/// What one inline range becomes.
+enum Wrap<'a> {
+    Link {
+        href: String,
+        title: Option<&'a str>,
+    },
+    Emphasis,
+    Strong,
+    Overlay(&'a Overlay),
+    Isolate {
+        dir: &'static str,
+        lang: Option<&'a str>,
+    },
+}
+
+impl Wrap<'_> {
+    fn tag(&self) -> &'static str {
+        match self {
+            Wrap::Link { .. } => "a",
+            Wrap::Emphasis => "em",
+            Wrap::Strong => "strong",
+            Wrap::Overlay(o) => o.tag,
+            Wrap::Isolate { .. } => "bdi",
+        }
+    }
+}
+
+struct Renderer<'w, 'a> {
+    w: &'w mut HtmlWriter,
+    article: &'a Article,
+    options: &'a RenderOptions,
+    labels: &'static Labels,
+    /// Whether the text flows right to left (decides which runs to isolate).
+    rtl: bool,
+}
+
+impl<'w, 'a> Renderer<'w, 'a> {
+    fn new(w: &'w mut HtmlWriter, article: &'a Article, options: &'a RenderOptions) -> Self {
+        let rtl = match article.dir {
+            Dir::Rtl => true,
+            Dir::Ltr => false,
+            Dir::Auto => Dir::for_lang(&article.lang) == Dir::Rtl,
+        };
+        Renderer {
+            w,
+            article,
+            options,
+            labels: labels::labels(&article.lang),
+            rtl,
+        }
+    }
+
+    fn article(&mut self) {
+        let a = self.article;
+        self.w.open("article");
+        self.w.attr("dir", a.dir.as_str());
+        self.w.attr("lang", &a.lang);
+        self.w.attr("class", "rtl-article");
+        self.w.newline();
+        self.header();
+        if let Some(lead) = &a.lead {
+            self.figure(lead, "lead", "lead", true);
+        }
+        if !a.body.is_empty() {
+            self.w.open("div");
+            self.w.attr("class", "article-body");
+            self.w.newline();
+            for (i, block) in a.body.iter().enumerate() {
+                self.block(block, &format!("body[{i}]"));
+            }
+            self.w.close("div");
+            self.w.newline();
+        }
+        self.tags();
+        self.related();
+        if self.options.jsonld {
+            self.w.json_ld(&jsonld::news_article(a));
+            self.w.newline();
+        }
+        self.w.close("article");
+    }
+
+    fn header(&mut self) {
+        let a = self.article;
+        self.w.open("header");
+        self.w.newline();
+        if let Some(section) = &a.section {
+            self.w.open("p");
+            self.w.attr("class", "section");
+            self.plain(section);
+            self.w.close("p");
+            self.w.newline();
+        }
+        self.w.open("h1");
+        self.text(&a.headline, "headline");
+        self.w.close("h1");
+        self.w.newline();
+        if let Some(standfirst) = &a.standfirst {
+            self.w.open("p");
+            self.w.attr("class", "standfirst");
+            self.text(standfirst, "standfirst");
+            self.w.close("p");
+            self.w.newline();
+        }
+        if let Some(byline) = &a.byline {
+            self.w.open("p");
+            self.w.attr("class", "byline");
+            self.plain(byline);
+            self.w.close("p");
+            self.w.newline();
+        }
+        if a.published.is_some() || a.updated.is_some() {
+            self.w.open("p");
+            self.w.attr("class", "dates");
+            let dates = [
+                (&a.published, self.labels.published),
+                (&a.updated, self.labels.updated),
+            ];
+            let mut first = true;
+            for (value, label) in dates {
+                let Some(value) = value else { continue };
+                if !first {
+                    self.w.text(" ");
+                }
+                first = false;
+                self.w.open("span");
+                self.w.attr("class", "label");
+                self.w.text(label);
+                self.w.close("span");
+                self.w.text(" ");
+                self.date(value);
+            }
+            self.w.close("p");
+            self.w.newline();
+        }
+        self.w.close("header");
+        self.w.newline();
+    }
+
+    /// `<time datetime>` with a human date; an unreadable date is shown as
+    /// written, without a `datetime` that would be invalid.
+    fn date(&mut self, value: &str) {
+        match labels::display_date(value, &self.article.lang) {
+            Some(shown) => {
+                self.w.open("time");
+                self.w.attr("datetime", value.trim());
+                let subs = Substitutions::new(&shown, QuoteStyle::Keep, self.options.digits);
+                self.w.text(&subs.apply(&shown, 0));
+                self.w.close("time");
+            }
+            None => {
+                self.w.open("span");
+                self.w.attr("class", "date");
+                self.plain(value);
+                self.w.close("span");
+            }
+        }
+    }
+
+    fn block(&mut self, block: &Block, path: &str) {
+        match block {
+            Block::Paragraph { text } => {
+                self.w.open("p");
+                self.text(text, &format!("{path}.text"));
+                self.w.close("p");
+            }
+            Block::Heading { level, text } => {
+                let tag = match level {
+                    0..=2 => "h2",
+                    3 => "h3",
+                    4 => "h4",
+                    5 => "h5",
+                    _ => "h6",
+                };
+                self.w.open(tag);
+                self.text(text, &format!("{path}.text"));
+                self.w.close(tag);
+            }
+            Block::Blockquote {
+                text,
+                attribution,
+                cite,
+            } => {
+                // The attribution goes outside the quotation (HTML spec):
+                // figure > blockquote + figcaption.
+                if attribution.is_some() {
+                    self.w.open("figure");
+                    self.w.attr("class", "quote");
+                }
+                self.w.open("blockquote");
+                if let Some(cite) = cite {
+                    self.w.url_attr("cite", cite);
+                }
+                self.w.open("p");
+                self.text(text, &format!("{path}.text"));
+                self.w.close("p");
+                self.w.close("blockquote");
+                if let Some(attribution) = attribution {
+                    self.w.open("figcaption");
+                    self.w.attr("class", "attribution");
+                    self.text(attribution, &format!("{path}.attribution"));
+                    self.w.close("figcaption");
+                    self.w.close("figure");
+                }
+            }
+            Block::PullQuote { text, attribution } => {
+                // A labelled aside: screen readers can tell (and skip) the
+                // repeated phrase instead of reading it as body text.
+                self.w.open("aside");
+                self.w.attr("class", "pull-quote");
+                self.w.attr("aria-label", self.labels.pull_quote);
+                self.w.open("p");
+                self.text(text, &format!("{path}.text"));
+                self.w.close("p");
+                if let Some(attribution) = attribution {
+                    self.w.open("p");
+                    self.w.attr("class", "attribution");
+                    self.text(attribution, &format!("{path}.attribution"));
+                    self.w.close("p");
+                }
+                self.w.close("aside");
+            }
+            Block::List { ordered, items } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                self.w.open(tag);
+                for (j, item) in items.iter().enumerate() {
+                    self.w.open("li");
+                    self.text(item, &format!("{path}.items[{j}]"));
+                    self.w.close("li");
+                }
+                self.w.close(tag);
+            }
+            Block::Figure(figure) => {
+                self.figure(figure, "figure", path, false);
+                return;
+            }
+            Block::Related { title, links } => {
+                self.w.open("aside");
+                self.w.attr("class", "related-box");
+                self.w.attr(
+                    "aria-label",
+                    title.as_deref().unwrap_or(self.labels.read_also),
+                );
+                if let Some(title) = title {
+                    self.w.open("p");
+                    self.w.attr("class", "related-title");
+                    self.plain(title);
+                    self.w.close("p");
+                }
+                self.links(links);
+                self.w.close("aside");
+            }
+        }
+        self.w.newline();
+    }
+
+    /// A figure: the image only when its `src` passes the allowlist, then
+    /// the caption and credit. Nothing at all when there is nothing to show.
+    fn figure(&mut self, figure: &Figure, class: &'static str, path: &str, lead: bool) {
+        let src = figure.src.as_deref().and_then(safe_url);
+        let caption = figure.caption.as_ref().filter(|c| !c.is_empty());
+        let credit = figure.credit.as_deref().filter(|c| !c.trim().is_empty());
+        if src.is_none() && caption.is_none() && credit.is_none() {
+            return;
+        }
+        self.w.open("figure");
+        self.w.attr("class", class);
+        if let Some(src) = &src {
+            self.w.void("img");
+            self.w.attr("src", src);
+            match (&figure.alt, caption) {
+                (Some(alt), _) => self.w.attr("alt", alt),
+                // A figcaption describes an image without alt; with neither,
+                // alt="" rather than the file name read aloud.
+                (None, Some(_)) => {}
+                (None, None) => self.w.attr("alt", ""),
+            }
+            if let Some(width) = figure.width {
+                self.w.attr("width", &width.to_string());
+            }
+            if let Some(height) = figure.height {
+                self.w.attr("height", &height.to_string());
+            }
+            // The lead image is usually the largest above the fold: load it now.
+            self.w.attr("loading", if lead { "eager" } else { "lazy" });
+            self.w.attr("decoding", "async");
+        }
+        if caption.is_some() || credit.is_some() {
+            self.w.open("figcaption");
+            if let Some(caption) = caption {
+                self.text(caption, &format!("{path}.caption"));
+            }
+            if let Some(credit) = credit {
+                if caption.is_some() {
+                    self.w.text(" ");
+                }
+                self.w.open("small");
+                self.w.attr("class", "credit");
+                self.plain(credit);
+                self.w.close("small");
+            }
+            self.w.close("figcaption");
+        }
+        self.w.close("figure");
+        self.w.newline();
+    }
+
+    fn tags(&mut self) {
+        if self.article.tags.is_empty() {
+            return;
+        }
+        self.w.open("footer");
+        self.w.attr("class", "article-footer");
+        self.w.open("ul");
+        self.w.attr("class", "tags");
+        self.w.attr("aria-label", self.labels.tags);
+        for tag in &self.article.tags {
+            self.w.open("li");
+            self.plain(tag);
+            self.w.close("li");
+        }
+        self.w.close("ul");
+        self.w.close("footer");
+        self.w.newline();
+    }
+
+    fn related(&mut self) {
+        if self.article.related.is_empty() {
+            return;
+        }
+        self.w.open("nav");
+        self.w.attr("class", "related");
+        self.w.attr("aria-label", self.labels.related);
+        self.w.open("h2");
+        self.w.text(self.labels.related);
+        self.w.close("h2");
+        self.links(&self.article.related);
+        self.w.close("nav");
+        self.w.newline();
+    }
+
+    /// A list of links; a link whose URL fails the allowlist is plain text.
+    fn links(&mut self, links: &[Link]) {
+        self.w.open("ul");
+        for link in links {
+            self.w.open("li");
+            match safe_url(&link.url) {
+                Some(url) => {
+                    self.w.open("a");
+                    self.w.attr("href", &url);
+                    self.plain(&link.title);
+                    self.w.close("a");
+                }
+                None => self.plain(&link.title),
+            }
+            self.w.close("li");
+        }
+        self.w.close("ul");
+    }
+
+    /// A string without marks or overlays (byline, section, credit, link
+    /// titles): isolated and typeset like any text.
+    fn plain(&mut self, s: &str) {
+        self.inline(&Text::plain(s), None);
+    }
+
+    fn text(&mut self, text: &Text, path: &str) {
+        self.inline(text, Some(path));
+    }
+
+    /// A text with its marks, the overlays for `path` and bidi isolates,
+    /// nested by [`inline::nest`].
+    fn inline(&mut self, text: &Text, path: Option<&str>) {
+        let options = self.options;
+        let mut wraps: Vec<Wrap<'_>> = Vec::new();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        // Nested <a> is invalid HTML: keep the first link over any stretch.
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        let overlaps = |links: &[(usize, usize)], s: usize, e: usize| {
+            links.iter().any(|&(ls, le)| s < le && ls < e)
+        };
+
+        for span in &text.spans {
+            let wrap = match &span.mark {
+                Mark::Link { href, title } => match safe_url(href) {
+                    Some(href) if !overlaps(&links, span.start, span.end) => {
+                        links.push((span.start, span.end));
+                        Wrap::Link {
+                            href,
+                            title: title.as_deref(),
+                        }
+                    }
+                    _ => continue,
+                },
+                Mark::Emphasis => Wrap::Emphasis,
+                Mark::Strong => Wrap::Strong,
+            };
+            wraps.push(wrap);
+            ranges.push((span.start, span.end));
+        }
+        let overlays = path
+            .and_then(|p| options.overlays.get(p))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for overlay in overlays {
+            if !OVERLAY_TAGS.contains(&overlay.tag) {
+                continue;
+            }
+            if overlay.tag == "a" {
+                let href_ok = overlay
+                    .attrs
+                    .iter()
+                    .any(|(n, v)| *n == "href" && safe_url(v).is_some());
+                if !href_ok || overlaps(&links, overlay.start, overlay.end) {
+                    continue;
+                }
+                links.push((overlay.start, overlay.end));
+            }
+            wraps.push(Wrap::Overlay(overlay));
+            ranges.push((overlay.start, overlay.end));
+        }
+        let runs = if self.rtl {
+            bidi::ltr_runs(&text.text)
+        } else {
+            bidi::rtl_runs(&text.text)
+        };
+        let latin_runs: Vec<(usize, usize)> = runs
+            .iter()
+            .filter(|r| r.script == RunScript::Latin)
+            .map(|r| (r.start, r.end))
+            .collect();
+        let first_isolate = wraps.len();
+        for run in runs {
+            let lang = match run.script {
+                RunScript::Latin if self.rtl => Some(options.latin_lang.as_str()),
+                RunScript::Arabic if !self.rtl => Some(options.rtl_lang.as_str()),
+                RunScript::Hebrew if !self.rtl => Some("he"),
+                _ => None,
+            };
+            let dir = if self.rtl { "ltr" } else { "rtl" };
+            wraps.push(Wrap::Isolate {
+                dir,
+                lang: lang.filter(|l| !l.is_empty()),
+            });
+            ranges.push((run.start, run.end));
+        }
+
+        // Isolates must stay whole (a split isolate reorders its pieces):
+        // split the marks and overlays that cross one instead.
+        // Isolates were pushed last, so they start at `first_isolate`.
+        let (others, isolates) = ranges.split_at(first_isolate);
+        let pieces = inline::split_crossing(others, isolates);
+        let owners: Vec<usize> = pieces
+            .iter()
+            .map(|p| p.2)
+            .chain(first_isolate..wraps.len())
+            .collect();
+        let nested: Vec<(usize, usize)> = pieces
+            .iter()
+            .map(|p| (p.0, p.1))
+            .chain(isolates.iter().copied())
+            .collect();
+
+        let subs =
+            Substitutions::with_latin_runs(&text.text, options.quotes, options.digits, &latin_runs);
+        for event in inline::nest(&text.text, &nested) {
+            match event {
+                Event::Open(i) => self.open_wrap(&wraps[owners[i]]),
+                Event::Close(i) => self.w.close(wraps[owners[i]].tag()),
+                Event::Text(r) => {
+                    let segment = &text.text[r.clone()];
+                    if subs.is_empty() {
+                        self.w.text(segment);
+                    } else {
+                        self.w.text(&subs.apply(segment, r.start));
+                    }
+                }
+            }
+        }
+    }
+
+    fn open_wrap(&mut self, wrap: &Wrap<'_>) {
+        self.w.open(wrap.tag());
+        match wrap {
+            Wrap::Link { href, title } => {
+                self.w.attr("href", href);
+                if let Some(title) = title {
+                    self.w.attr("title", title);
+                }
+            }
+            Wrap::Emphasis | Wrap::Strong => {}
+            Wrap::Overlay(overlay) => {
+                for (name, value) in &overlay.attrs {
+                    let lower = name.to_ascii_lowercase();
+                    if lower.starts_with("on") || lower == "style" {
+                        continue;
+                    }
+                    if URL_ATTRS.contains(&lower.as_str()) {
+                        self.w.url_attr(name, value);
+                    } else {
+                        self.w.attr(name, value);
+                    }
+                }
+            }
+            Wrap::Isolate { dir, lang } => {
+                self.w.attr("dir", dir);
+                if let Some(lang) = lang {
+                    self.w.attr("lang", lang);
+                }
+            }
+        }
+    }
 }

@@ -1,1 +1,346 @@
-//! PLACEHOLDER — owner replaces.
+//! Bidi runs: the stretches of opposite-direction text inside an article
+//! that must be isolated (`<bdi>`) so they display in the right order.
+//!
+//! In right-to-left text, a Latin name, a URL, a date like `2017/5/15`, a
+//! time range `09:00-18:00` or a phone number `+44 20 7946 0958` is a
+//! left-to-right island; left to the Unicode Bidirectional Algorithm alone,
+//! its neutral characters (spaces, slashes, dashes, brackets) are resolved
+//! against the surrounding Arabic and the island comes out scrambled. This
+//! module finds those islands with the character classes of
+//! [`unicode_bidi::bidi_class`] (no hand-written tables) so the renderer can
+//! wrap each one in an isolate. In a left-to-right article it finds the
+//! right-to-left islands instead.
+//!
+//! ```
+//! use rtl_article::text::bidi::{ltr_runs, RunScript};
+//! let text = "قال Donald Trump إن الموعد 2017/5/15.";
+//! let runs = ltr_runs(text);
+//! let shown: Vec<&str> = runs.iter().map(|r| &text[r.start..r.end]).collect();
+//! assert_eq!(shown, ["Donald Trump", "2017/5/15"]);
+//! assert_eq!(runs[0].script, RunScript::Latin);
+//! assert_eq!(runs[1].script, RunScript::None);
+//! ```
+
+use unicode_bidi::{bidi_class, BidiClass, BidiDataSource, HardcodedBidiData};
+
+/// The script of the letters in a run, so the renderer can give it a `lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunScript {
+    /// No letters: numbers, dates, times, phone numbers, percentages.
+    None,
+    /// Latin letters (English names, brands, URLs).
+    Latin,
+    /// Arabic-script letters (Arabic, Persian, Urdu …).
+    Arabic,
+    /// Hebrew letters.
+    Hebrew,
+    /// Letters of another script (Cyrillic, Greek, CJK …): no `lang` is guessed.
+    Other,
+}
+
+/// One stretch of text to isolate: bytes `start..end`, on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BidiRun {
+    /// First byte, inclusive.
+    pub start: usize,
+    /// Last byte, exclusive.
+    pub end: usize,
+    /// The script of the run's first letter.
+    pub script: RunScript,
+}
+
+/// The left-to-right runs of `text` that need isolating in a right-to-left
+/// paragraph.
+///
+/// A run starts at a strong left-to-right character (a Latin letter) or a
+/// number (European or Arabic-Indic digits, or `+`/`-` directly before a
+/// digit at the start of a word, or a currency/percent sign directly before
+/// a number) and extends until the next strong right-to-left character.
+/// Trailing neutrals (spaces, punctuation, quotation marks) are trimmed,
+/// except percent/currency signs and a closing bracket whose opening bracket
+/// is inside the run. Runs made of digits only (`32`, `١٢٠`) are left out:
+/// they display correctly on their own and wrapping them would only add
+/// markup. Explicit bidi control characters in the input end a run, so the
+/// publisher's own controls are never wrapped.
+///
+/// ```
+/// use rtl_article::text::bidi::ltr_runs;
+/// let text = "استهدف 32 سيارة بنسبة 45% في (BBC عربي)";
+/// let shown: Vec<&str> = ltr_runs(text).iter().map(|r| &text[r.start..r.end]).collect();
+/// assert_eq!(shown, ["45%", "BBC"]);
+/// ```
+pub fn ltr_runs(text: &str) -> Vec<BidiRun> {
+    runs(text, Context::Rtl)
+}
+
+/// The right-to-left runs of `text` that need isolating in a left-to-right
+/// paragraph: from a strong right-to-left character (Arabic, Hebrew) until
+/// the next strong left-to-right one, trailing neutrals trimmed.
+///
+/// ```
+/// use rtl_article::text::bidi::{rtl_runs, RunScript};
+/// let text = "The sign read \"مرحبا بكم\" in 2017.";
+/// let runs = rtl_runs(text);
+/// assert_eq!(&text[runs[0].start..runs[0].end], "مرحبا بكم");
+/// assert_eq!(runs[0].script, RunScript::Arabic);
+/// ```
+pub fn rtl_runs(text: &str) -> Vec<BidiRun> {
+    runs(text, Context::Ltr)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// Right-to-left paragraph: isolate left-to-right runs.
+    Rtl,
+    /// Left-to-right paragraph: isolate right-to-left runs.
+    Ltr,
+}
+
+fn is_number(class: BidiClass) -> bool {
+    matches!(class, BidiClass::EN | BidiClass::AN)
+}
+
+fn is_explicit_control(class: BidiClass) -> bool {
+    use BidiClass::*;
+    matches!(class, LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI)
+}
+
+fn is_strong_rtl(class: BidiClass) -> bool {
+    matches!(class, BidiClass::R | BidiClass::AL)
+}
+
+fn script_of(c: char) -> Option<RunScript> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    Some(match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF | 0xFF21..=0xFF5A => {
+            RunScript::Latin
+        }
+        0x0590..=0x05FF | 0xFB1D..=0xFB4F => RunScript::Hebrew,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            RunScript::Arabic
+        }
+        _ => RunScript::Other,
+    })
+}
+
+fn runs(text: &str, context: Context) -> Vec<BidiRun> {
+    let chars: Vec<(usize, char, BidiClass)> = text
+        .char_indices()
+        .map(|(i, c)| (i, c, bidi_class(c)))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(first) = run_start(&chars, i, context) else {
+            i += 1;
+            continue;
+        };
+        // Extend until the next strong character of the paragraph's direction.
+        let mut end = i + 1;
+        while end < chars.len() {
+            let class = chars[end].2;
+            let stop = is_explicit_control(class)
+                || match context {
+                    Context::Rtl => is_strong_rtl(class),
+                    Context::Ltr => class == BidiClass::L,
+                };
+            if stop {
+                break;
+            }
+            end += 1;
+        }
+        let last = trim_end(&chars, first, end);
+        if last > first && needs_isolation(&chars[first..last], context) {
+            let start = chars[first].0;
+            let end_byte = chars.get(last).map_or(text.len(), |c| c.0);
+            let script = chars[first..last]
+                .iter()
+                .find_map(|&(_, c, _)| script_of(c))
+                .unwrap_or(RunScript::None);
+            out.push(BidiRun {
+                start,
+                end: end_byte,
+                script,
+            });
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// If a run starts at char `i`, the index of its first char (which may be
+/// before `i` for a currency or percent sign leading a number).
+fn run_start(chars: &[(usize, char, BidiClass)], i: usize, context: Context) -> Option<usize> {
+    let class = chars[i].2;
+    match context {
+        Context::Ltr => is_strong_rtl(class).then_some(i),
+        Context::Rtl => {
+            if class == BidiClass::L {
+                return Some(i);
+            }
+            let next_is_number = chars.get(i + 1).is_some_and(|c| is_number(c.2));
+            let at_word_start = i == 0 || {
+                let prev = chars[i - 1];
+                prev.1.is_whitespace()
+                    || HardcodedBidiData
+                        .bidi_matched_opening_bracket(prev.1)
+                        .is_some_and(|b| b.is_open)
+            };
+            let starts = is_number(class)
+                || (class == BidiClass::ES && next_is_number && at_word_start)
+                || (class == BidiClass::ET && next_is_number);
+            if !starts {
+                return None;
+            }
+            // Take in currency and percent signs directly before the number (٪45, $5).
+            let mut first = i;
+            while first > 0 && chars[first - 1].2 == BidiClass::ET {
+                first -= 1;
+            }
+            Some(first)
+        }
+    }
+}
+
+/// The end (exclusive char index) of the run `first..end` once trailing
+/// neutrals are trimmed.
+fn trim_end(chars: &[(usize, char, BidiClass)], first: usize, end: usize) -> usize {
+    use BidiClass::*;
+    let mut last = end;
+    while last > first {
+        let (_, c, class) = chars[last - 1];
+        let neutral = matches!(class, B | S | WS | ON | CS | ES | BN);
+        if !neutral {
+            break;
+        }
+        if let Some(bracket) = HardcodedBidiData.bidi_matched_opening_bracket(c) {
+            if !bracket.is_open && opener_inside(chars, first, last - 1, bracket.opening) {
+                break;
+            }
+        }
+        last -= 1;
+    }
+    last
+}
+
+/// Whether the closing bracket at `close` (whose normalized opener is
+/// `opening`) is matched by an opener in `first..close`.
+fn opener_inside(
+    chars: &[(usize, char, BidiClass)],
+    first: usize,
+    close: usize,
+    opening: char,
+) -> bool {
+    let mut depth = 0usize;
+    for &(_, c, _) in chars[first..close].iter().rev() {
+        if let Some(b) = HardcodedBidiData.bidi_matched_opening_bracket(c) {
+            if b.opening != opening {
+                continue;
+            }
+            if b.is_open {
+                if depth == 0 {
+                    return true;
+                }
+                depth -= 1;
+            } else {
+                depth += 1;
+            }
+        }
+    }
+    false
+}
+
+/// Digit-only runs display correctly without an isolate; everything else
+/// (letters, separators, signs) needs one.
+fn needs_isolation(run: &[(usize, char, BidiClass)], context: Context) -> bool {
+    match context {
+        Context::Rtl => !run.iter().all(|c| is_number(c.2) && c.1.is_numeric()),
+        Context::Ltr => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> Vec<&str> {
+        ltr_runs(text)
+            .iter()
+            .map(|r| &text[r.start..r.end])
+            .collect()
+    }
+
+    #[test]
+    fn ltr_runs_in_arabic_context() {
+        let cases: &[(&str, &[&str])] = &[
+            // Latin words and multi-word names.
+            ("قال iPhone إن", &["iPhone"]),
+            ("صرح Donald Trump للصحفيين", &["Donald Trump"]),
+            ("ذكرت BBC News أن", &["BBC News"]),
+            ("أطلقت الشركة iPhone 15.", &["iPhone 15"]),
+            // URLs and e-mails.
+            (
+                "زوروا https://example.com/ar/news?id=5 للمزيد",
+                &["https://example.com/ar/news?id=5"],
+            ),
+            ("راسلونا على info@example.org.", &["info@example.org"]),
+            // Numbers with separators.
+            ("بتاريخ 2017/5/15 والذي", &["2017/5/15"]),
+            ("بلغت 1,250.5 دولار", &["1,250.5"]),
+            ("الساعة 6:00 صباحا", &["6:00"]),
+            ("من 09:00-18:00 يوميا", &["09:00-18:00"]),
+            ("بتاريخ ٢٠١٧/٥/١٥ أعلن", &["٢٠١٧/٥/١٥"]),
+            // Phone numbers, percentages.
+            ("اتصلوا على +44 20 7946 0958 الآن", &["+44 20 7946 0958"]),
+            ("بنسبة 45% من الأصوات", &["45%"]),
+            ("بنسبة ٪45 من الأصوات", &["٪45"]),
+            ("درجة الحرارة -5 مئوية", &["-5"]),
+            // Mixed text in brackets.
+            ("نقلت (BBC عربي) الخبر", &["BBC"]),
+            ("هاتف Apple (iPhone) الجديد", &["Apple (iPhone)"]),
+            ("هاتف (iPhone) الجديد", &["iPhone"]),
+            // Plain numbers stay unwrapped.
+            ("مكونة من 32 سيارة", &[]),
+            ("قتل ما لا يقل عن 120 عنصرا", &[]),
+            ("في الـ25 من الشهر", &[]),
+            ("قتل ١٢٠ عنصرا", &[]),
+            // A hyphen glued to an Arabic word is not a sign.
+            ("كوفيد-19 انتشر", &[]),
+            // Quotation marks after a date are trimmed.
+            ("نهاية هذا الشهر 2017/5/31”.", &["2017/5/31"]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&shown(text), want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn runs_know_their_script() {
+        let runs = ltr_runs("قال Donald Trump في 2017/5/15");
+        assert_eq!(runs[0].script, RunScript::Latin);
+        assert_eq!(runs[1].script, RunScript::None);
+    }
+
+    #[test]
+    fn rtl_runs_in_english_context() {
+        let text = "The Syrian Democratic Forces (قوات سوريا الديمقراطية) said on 2017/5/15 that עברית is spoken.";
+        let runs = rtl_runs(text);
+        let got: Vec<&str> = runs.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(got, ["قوات سوريا الديمقراطية", "עברית"]);
+        assert_eq!(runs[0].script, RunScript::Arabic);
+        assert_eq!(runs[1].script, RunScript::Hebrew);
+    }
+
+    #[test]
+    fn controls_end_runs_and_runs_are_on_char_boundaries() {
+        let text = "قال \u{2066}BBC\u{2069} أمس و Café ١٢";
+        for run in ltr_runs(text) {
+            assert!(text.is_char_boundary(run.start) && text.is_char_boundary(run.end));
+            assert!(!text[run.start..run.end].contains('\u{2069}'));
+        }
+        assert_eq!(shown(text), ["BBC", "Café ١٢"]);
+    }
+}

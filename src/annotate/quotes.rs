@@ -1,0 +1,509 @@
+//! Quotations and who said them: direct speech in “…”, «…» or "…", and
+//! reported speech (قال … إن …، أكد … أن …), with the speaker taken from the
+//! attribution around it and linked to the catalog mention it names.
+//!
+//! # Rules
+//!
+//! - **Direct** quotations (`direct: true`) cover the text between the marks.
+//!   Their speaker is the noun phrase after an attribution verb before the
+//!   quote in the same sentence (وقالت قوات سوريا الديمقراطية في بيان لها
+//!   “…”) — with at most a few words of setting between the phrase and the
+//!   mark (في بيان لها، :), never a reported clause — or after the quote
+//!   (“…”، قال المتحدث / بحسب المصدر). Quoted text of fewer than four words
+//!   with no attribution is a term or a name in quotation marks (“بيك أب”),
+//!   not a quotation.
+//! - **Reported** speech (`direct: false`) is an attribution verb, its
+//!   speaker and أن/إن (أنه، بأن، إلى أن); the range is the reported clause,
+//!   from the word after أن/إن to the end of the sentence.
+//! - Attribution verbs: قال، أعلن، أكد، أشار، أضاف، صرح، أوضح، نفى، ذكر، تابع،
+//!   شدد، لفت (and their feminine forms, with و/ف); نقل … عن (the speaker is
+//!   the one after عن); بحسب، حسب، وفق، وفقا لـ (after a quote).
+//! - The speaker phrase runs from the word after the verb to a preposition,
+//!   أن/إن, punctuation, a time word or a statement noun (في **بيان**); في/من
+//!   followed by an organisation stays in it (مصدر في وزارة الدفاع الروسية).
+//! - A verb with no phrase (وأضاف أنه …، مضيفا أن …) has a pronoun subject:
+//!   the speaker is the previous speaker in the same text, if any.
+//! - `speaker_id` is the catalog id of the first `Mention` lying inside the
+//!   speaker phrase (or covering it).
+
+use super::dates::{clitic_splits, start_after, tokens, Tok, TokKind};
+use super::{AnnotationKind, Found};
+
+/// Finds the quotations in `text`; `mentions` are the catalog mentions (and
+/// suggestions) found in the same text, used to link speakers. See the
+/// [module docs](self) for the rules.
+///
+/// ```
+/// use rtl_article::annotate::{quotes, AnnotationKind};
+///
+/// let text = "وقالت الوزارة في بيان “لن نسمح بأي اتفاق مع التنظيم”.";
+/// let found = quotes::find(text, &[]);
+/// assert_eq!(&text[found[0].start..found[0].end], "لن نسمح بأي اتفاق مع التنظيم");
+/// assert_eq!(
+///     found[0].kind,
+///     AnnotationKind::Quotation { speaker: Some("الوزارة".into()), speaker_id: None, direct: true }
+/// );
+/// ```
+pub fn find(text: &str, mentions: &[Found]) -> Vec<Found> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut last_speaker: Option<Speaker> = None;
+    let mut k = 0;
+    while k < toks.len() {
+        if let Some(close) = closing_mark(&toks, k) {
+            let (quote, next) = direct(text, &toks, k, close, &last_speaker);
+            if let Some((found, speaker)) = quote {
+                if speaker.is_some() {
+                    last_speaker = speaker;
+                }
+                out.push(found.into_found(text, mentions));
+            }
+            k = next;
+            continue;
+        }
+        if let Some((found, next)) = reported(text, &toks, k, &last_speaker) {
+            if found.speaker.is_some() {
+                last_speaker = found.speaker;
+            }
+            out.push(found.into_found(text, mentions));
+            k = next;
+            continue;
+        }
+        k += 1;
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Speaker {
+    start: usize,
+    end: usize,
+}
+
+struct Quote {
+    start: usize,
+    end: usize,
+    speaker: Option<Speaker>,
+    direct: bool,
+    confidence: f32,
+}
+
+impl Quote {
+    fn into_found(self, text: &str, mentions: &[Found]) -> Found {
+        let speaker_text = self
+            .speaker
+            .and_then(|s| text.get(s.start..s.end))
+            .map(str::to_string);
+        let speaker_id = self.speaker.and_then(|s| {
+            mentions
+                .iter()
+                .filter(|m| {
+                    (m.start >= s.start && m.end <= s.end) || (m.start <= s.start && m.end >= s.end)
+                })
+                .filter_map(|m| match &m.kind {
+                    AnnotationKind::Mention { id, .. } => Some((m.start, id.clone())),
+                    _ => None,
+                })
+                .min_by_key(|(start, _)| *start)
+                .map(|(_, id)| id)
+        });
+        Found {
+            start: self.start,
+            end: self.end,
+            kind: AnnotationKind::Quotation {
+                speaker: speaker_text,
+                speaker_id,
+                direct: self.direct,
+            },
+            confidence: self.confidence,
+        }
+    }
+}
+
+/// Verbs whose subject is the speaker (folded, without و/ف).
+const VERBS: &[&str] = &[
+    "قال",
+    "قالت",
+    "اعلن",
+    "اعلنت",
+    "اكد",
+    "اكدت",
+    "اشار",
+    "اشارت",
+    "اضاف",
+    "اضافت",
+    "صرح",
+    "صرحت",
+    "اوضح",
+    "اوضحت",
+    "نفي",
+    "نفت",
+    "ذكر",
+    "ذكرت",
+    "تابع",
+    "تابعت",
+    "شدد",
+    "شددت",
+    "لفت",
+    "لفتت",
+];
+/// Participles: the subject is the previous speaker (مضيفا أن …).
+const PARTICIPLES: &[&str] = &[
+    "مضيفا",
+    "مضيفه",
+    "مؤكدا",
+    "مؤكده",
+    "مشيرا",
+    "مشيره",
+    "موضحا",
+    "موضحه",
+    "قائلا",
+    "قائله",
+    "لافتا",
+];
+/// Verbs of relaying: نقلت الوكالة عن المصدر (the speaker follows عن).
+const RELAY: &[&str] = &["نقل", "نقلت", "نقلا"];
+/// Sources given after the words: بحسب المصدر، وفقا للوكالة.
+const ACCORDING: &[&str] = &["بحسب", "حسب", "وفق", "وفقا"];
+/// أن/إن and their forms with a pronoun or ب.
+const THAT: &[&str] = &[
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "انهما",
+    "انهن",
+    "بان",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "اننا",
+    "انني",
+];
+/// Nouns of a statement's setting: في بيان، في تصريح.
+const SETTING: &[&str] = &[
+    "بيان",
+    "تصريح",
+    "تصريحات",
+    "مؤتمر",
+    "حديث",
+    "مقابله",
+    "تغريده",
+    "كلمه",
+    "خطاب",
+    "رساله",
+    "اتصال",
+    "لقاء",
+    "تقرير",
+    "بيانها",
+    "بيانه",
+    "صفحته",
+    "صفحتها",
+    "حسابه",
+    "حسابها",
+    "موقعها",
+    "موقعه",
+];
+/// Words that end a speaker phrase.
+const PHRASE_END: &[&str] = &[
+    "على",
+    "الي",
+    "عن",
+    "مع",
+    "خلال",
+    "حول",
+    "بعد",
+    "قبل",
+    "منذ",
+    "امام",
+    "لدي",
+    "لدى",
+    "اليوم",
+    "امس",
+    "الامس",
+    "يوم",
+    "مساء",
+    "صباح",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "ايضا",
+    "كذلك",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "ثم",
+    "هذه",
+    "هذا",
+    "الذي",
+    "التي",
+];
+
+fn verb_of<'l>(tok: &Tok<'_>, list: &[&'l str]) -> Option<&'l str> {
+    if tok.kind != TokKind::Word {
+        return None;
+    }
+    clitic_splits(&tok.folded)
+        .into_iter()
+        // Only the conjunctions و/ف may precede the verb.
+        .filter(|(prefix, _)| {
+            *prefix == 0 || (*prefix == 1 && matches!(tok.folded.chars().next(), Some('و' | 'ف')))
+        })
+        .find_map(|(_, rest)| list.iter().find(|v| **v == rest).copied())
+}
+
+fn is_sentence_end(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return true };
+    let newline_before = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .and_then(|p| text.get(p.end..t.start))
+        .is_some_and(|gap| gap.contains('\n'));
+    newline_before || (t.kind == TokKind::Punct && matches!(t.raw, "." | "!" | "?" | "؟" | "…"))
+}
+
+/// The closing mark for an opening quotation mark at `k`.
+fn closing_mark(toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let close = match toks.get(k)?.raw {
+        "“" => "”",
+        "«" => "»",
+        "\"" => "\"",
+        _ => return None,
+    };
+    toks.iter()
+        .enumerate()
+        .skip(k + 1)
+        .find(|(_, t)| t.raw == close)
+        .map(|(c, _)| c)
+}
+
+/// The speaker phrase starting at token `k` (before `limit`):
+/// `(speaker, token after)`, or `None` when there is no phrase (a pronoun).
+fn speaker_phrase(
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+    limit: usize,
+) -> Option<(Speaker, usize)> {
+    let mut j = k;
+    let mut last = None;
+    while j < limit && j < k + 10 && !is_sentence_end(text, toks, j) {
+        let t = &toks[j];
+        if t.kind != TokKind::Word {
+            break;
+        }
+        let f = t.folded.as_str();
+        let bare = f
+            .strip_prefix('و')
+            .filter(|r| r.chars().count() >= 2)
+            .unwrap_or(f);
+        if THAT.contains(&f)
+            || THAT.contains(&bare)
+            || PHRASE_END.contains(&f)
+            || PHRASE_END.contains(&bare)
+        {
+            break;
+        }
+        if verb_of(t, VERBS).is_some()
+            || verb_of(t, RELAY).is_some()
+            || verb_of(t, PARTICIPLES).is_some()
+        {
+            break;
+        }
+        if matches!(f, "في" | "من") {
+            // مصدر في وزارة الدفاع stays; في بيان, في الرقة end the phrase.
+            let next = toks.get(j + 1).filter(|n| n.kind == TokKind::Word);
+            let organisation = next.is_some_and(|n| {
+                let nf = n.folded.as_str();
+                !nf.starts_with("ال") && !SETTING.contains(&nf) && !PHRASE_END.contains(&nf)
+            });
+            if !organisation || last.is_none() {
+                break;
+            }
+        }
+        last = Some(j);
+        j += 1;
+    }
+    let last = last?;
+    // The first word may carry ل (وفقا للمصدر): start after it.
+    let first = &toks[k];
+    let start = if first.folded.starts_with("لل") {
+        start_after(first, 1)
+    } else {
+        first.start
+    };
+    Some((
+        Speaker {
+            start,
+            end: toks[last].end,
+        },
+        last + 1,
+    ))
+}
+
+/// The attribution ending just before the quote opening at `open`: the
+/// speaker (or the previous one for a pronoun) when there is one.
+fn attribution_before(
+    text: &str,
+    toks: &[Tok<'_>],
+    open: usize,
+    last_speaker: &Option<Speaker>,
+) -> Option<Option<Speaker>> {
+    let mut k = open;
+    for _ in 0..12 {
+        k = k.checked_sub(1)?;
+        // A sentence boundary between token k and the quote: no attribution.
+        let end_mark =
+            toks[k].kind == TokKind::Punct && matches!(toks[k].raw, "." | "!" | "?" | "؟" | "…");
+        if end_mark || (k + 1 < open && is_sentence_end(text, toks, k + 1)) {
+            return None;
+        }
+        let verb = verb_of(&toks[k], VERBS).is_some();
+        let participle = verb_of(&toks[k], PARTICIPLES).is_some();
+        if !verb && !participle {
+            continue;
+        }
+        let phrase = if verb {
+            speaker_phrase(text, toks, k + 1, open)
+        } else {
+            None
+        };
+        let after = phrase.map_or(k + 1, |(_, next)| next);
+        // Only a short setting may separate the phrase from the quote, and
+        // no reported clause.
+        let gap = toks.get(after..open)?;
+        let short = gap.len() <= 6 && gap.iter().all(|t| !THAT.contains(&t.folded.as_str()));
+        if !short {
+            return None;
+        }
+        return Some(phrase.map(|(s, _)| s).or(*last_speaker));
+    }
+    None
+}
+
+/// The attribution right after the quote closing at `close`:
+/// `(speaker, token after)`.
+fn attribution_after(text: &str, toks: &[Tok<'_>], close: usize) -> Option<(Speaker, usize)> {
+    let mut k = close + 1;
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.raw, "،" | "," | "-" | "–"))
+    {
+        k += 1;
+    }
+    let tok = toks.get(k)?;
+    if verb_of(tok, VERBS).is_some() || verb_of(tok, ACCORDING).is_some() {
+        k += 1;
+        if toks.get(k).is_some_and(|t| t.is_word(&["ل", "لـ"])) {
+            k += 1;
+        }
+        return speaker_phrase(text, toks, k, toks.len());
+    }
+    None
+}
+
+type DirectQuote = (Option<(Quote, Option<Speaker>)>, usize);
+
+fn direct(
+    text: &str,
+    toks: &[Tok<'_>],
+    open: usize,
+    close: usize,
+    last_speaker: &Option<Speaker>,
+) -> DirectQuote {
+    let inner = toks.get(open + 1..close).unwrap_or_default();
+    let (Some(first), Some(last)) = (inner.first(), inner.last()) else {
+        return (None, close + 1);
+    };
+    let words = inner.iter().filter(|t| t.kind == TokKind::Word).count();
+    let before = attribution_before(text, toks, open, last_speaker);
+    let (speaker, attributed, next) = match before {
+        Some(speaker) => (speaker, true, close + 1),
+        None => match attribution_after(text, toks, close) {
+            Some((speaker, next)) => (Some(speaker), true, next),
+            None => (None, false, close + 1),
+        },
+    };
+    if !attributed && words < 4 {
+        return (None, close + 1);
+    }
+    let quote = Quote {
+        start: first.start,
+        end: last.end,
+        speaker,
+        direct: true,
+        confidence: if speaker.is_some() { 0.9 } else { 0.8 },
+    };
+    (Some((quote, speaker)), next)
+}
+
+/// Reported speech at verb token `k`: the quote and the token after it.
+fn reported(
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+    last_speaker: &Option<Speaker>,
+) -> Option<(Quote, usize)> {
+    let tok = toks.get(k)?;
+    let verb = verb_of(tok, VERBS).is_some();
+    let relay = verb_of(tok, RELAY).is_some();
+    let participle = verb_of(tok, PARTICIPLES).is_some();
+    if !verb && !relay && !participle {
+        return None;
+    }
+    let mut j = k + 1;
+    let mut speaker = None;
+    if relay {
+        // نقلت وكالة إنترفاكس عن المصدر الروسي: the reporter, then عن.
+        let (_, after_reporter) = speaker_phrase(text, toks, j, toks.len())?;
+        if !toks.get(after_reporter)?.is_word(&["عن"]) {
+            return None;
+        }
+        let (s, next) = speaker_phrase(text, toks, after_reporter + 1, toks.len())?;
+        speaker = Some(s);
+        j = next;
+    } else if verb {
+        if let Some((s, next)) = speaker_phrase(text, toks, j, toks.len()) {
+            speaker = Some(s);
+            j = next;
+        }
+    }
+    // A short setting (في بيان، أمس، إلى) then أن/إن.
+    let mut that = None;
+    for step in 0..6 {
+        let Some(t) = toks.get(j + step) else { break };
+        if is_sentence_end(text, toks, j + step) && step > 0
+            || t.kind == TokKind::Punct && !matches!(t.raw, "،" | ",")
+        {
+            break;
+        }
+        if t.kind == TokKind::Word && THAT.contains(&t.folded.as_str()) {
+            that = Some(j + step);
+            break;
+        }
+    }
+    let that = that?;
+    let clause_start = that + 1;
+    let mut end = clause_start;
+    while end < toks.len() && !is_sentence_end(text, toks, end) {
+        end += 1;
+    }
+    if end <= clause_start {
+        return None;
+    }
+    let speaker = speaker.or(*last_speaker);
+    let quote = Quote {
+        start: toks[clause_start].start,
+        end: toks[end - 1].end,
+        speaker,
+        direct: false,
+        confidence: 0.7,
+    };
+    Some((quote, end))
+}

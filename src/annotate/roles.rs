@@ -1,0 +1,525 @@
+//! Suggestions of people and organisations the catalog does not know, found
+//! by the way Arabic news introduce them: a person by a title or role
+//! (العقيد طلال سلو), an organisation by its head noun (وزارة الدفاع الروسية).
+//! Suggestions carry a lower confidence (0.5–0.7) than catalog mentions; an
+//! editor confirms them.
+//!
+//! # Rules
+//!
+//! False positives cost more than misses (an editor must reject each one), so
+//! the boundaries are strict:
+//!
+//! - **People**: a title (العقيد، اللواء، العميد، الرئيس، الوزير، الشيخ،
+//!   الدكتور، الأمين العام، الناطق الرسمي، المتحدث باسم …, with proclitics
+//!   و، ف، ب، ل) optionally followed by its complement (a nationality
+//!   adjective: الرئيس **السوري**; السابق; after باسم the organisation it
+//!   speaks for), then **one to three name words**. Name words are
+//!   indefinite words that are not function words, verbs of attribution,
+//!   weekdays or time words. A word with the article ends the name: it is
+//!   taken as the name's last word (الرئيس بشار **الأسد**) unless it is a
+//!   role noun, a nationality or descriptive adjective, a weekday or a time
+//!   word (العقيد طلال سلو **الناطق** → طلال سلو). Confidence 0.7 for two or
+//!   three words, 0.5 for one.
+//! - **Organisations**: an indefinite head noun followed by its name. Strong
+//!   heads (وزارة، وكالة، مجلس، منظمة، حزب، جبهة) need one following word
+//!   (وزارة الدفاع، وكالة إنترفاكس); weak heads, which are also common nouns
+//!   (قوات "forces", تنظيم "organising", حركة "movement", هيئة "body"),
+//!   need a proper name (تنظيم داعش، قوات سوريا الديمقراطية) or two
+//!   definite words ending in a nationality adjective (قوات النخبة السورية).
+//!   The name is at most one indefinite word then up to three words with the
+//!   article; it stops at a preposition, a conjunction, punctuation and at
+//!   descriptive adjectives (تنظيم داعش **الإرهابي** → تنظيم داعش). A head
+//!   with the article (القوات الخاصة) is a generic reference and is skipped.
+//!   Confidence 0.6, 0.5 for a weak head.
+
+use super::dates::{clitic_splits, start_after, tokens, Tok, TokKind};
+use super::{AnnotationKind, EntityType, Found};
+
+/// Finds people and organisations introduced by a title or head noun. See
+/// the [module docs](self) for the rules.
+///
+/// ```
+/// use rtl_article::annotate::{roles, AnnotationKind, EntityType};
+///
+/// let text = "أكد العقيد طلال سلو الناطق الرسمي لقوات سوريا الديمقراطية أنه";
+/// let found = roles::find(text);
+/// let named: Vec<_> = found
+///     .iter()
+///     .map(|f| match f.kind {
+///         AnnotationKind::Suggestion { entity_type } => (&text[f.start..f.end], entity_type),
+///         _ => unreachable!(),
+///     })
+///     .collect();
+/// assert_eq!(
+///     named,
+///     [
+///         ("طلال سلو", EntityType::Person),
+///         ("قوات سوريا الديمقراطية", EntityType::Organization),
+///     ]
+/// );
+/// ```
+pub fn find(text: &str) -> Vec<Found> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((found, next)) = person(&toks, i).or_else(|| organisation(&toks, i)) {
+            out.push(found);
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Titles, folded, as word sequences.
+const TITLES: &[&[&str]] = &[
+    &["العقيد"],
+    &["اللواء"],
+    &["العميد"],
+    &["المقدم"],
+    &["الرائد"],
+    &["النقيب"],
+    &["الفريق"],
+    &["المشير"],
+    &["الجنرال"],
+    &["الرئيس"],
+    &["الوزير"],
+    &["الشيخ"],
+    &["الدكتور"],
+    &["الامير"],
+    &["الملك"],
+    &["السفير"],
+    &["النائب"],
+    &["القاضي"],
+    &["المستشار"],
+    &["الامين", "العام"],
+    &["الناطق", "الرسمي"],
+    &["المتحدث", "الرسمي"],
+    &["الناطق", "باسم"],
+    &["المتحدث", "باسم"],
+    &["الناطقه", "باسم"],
+    &["المتحدثه", "باسم"],
+];
+
+/// Role nouns: they end a name instead of belonging to it.
+const ROLE_NOUNS: &[&str] = &[
+    "الناطق",
+    "الناطقه",
+    "المتحدث",
+    "المتحدثه",
+    "الرئيس",
+    "الوزير",
+    "القائد",
+    "المسؤول",
+    "المدير",
+    "الامين",
+    "العضو",
+    "المستشار",
+    "السفير",
+    "النائب",
+    "الرسمي",
+    "السابق",
+    "الاسبق",
+    "الحالي",
+    "الجديد",
+    "العام",
+    "المساعد",
+    "الاعلي",
+    "التنفيذي",
+    "المكلف",
+    "المؤقت",
+    "العسكري",
+    "الميداني",
+];
+
+/// Descriptive adjectives that follow names without belonging to them.
+const DESCRIPTIVE: &[&str] = &[
+    "الارهابي",
+    "الارهابيه",
+    "المتطرف",
+    "المتطرفه",
+    "المزعوم",
+    "المزعومه",
+    "المحظور",
+    "المحظوره",
+    "المسلح",
+    "المسلحه",
+    "المسلحين",
+    "المدعوم",
+    "المدعومه",
+    "الموالي",
+    "المواليه",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "نفسه",
+    "نفسها",
+    "ذاته",
+    "ذاتها",
+    "اليوم",
+    "الان",
+    "امس",
+    "الامس",
+    "الماضي",
+    "الماضيه",
+    "المقبل",
+    "المقبله",
+    "الجاري",
+    "الحالي",
+    "الحاليه",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "الصباح",
+    "المساء",
+    "المذكور",
+    "المذكوره",
+];
+
+/// Nationality adjectives with the article, masculine (feminine adds ه).
+const NATIONALITIES: &[&str] = &[
+    "السوري",
+    "الروسي",
+    "الامريكي",
+    "الاميركي",
+    "التركي",
+    "الايراني",
+    "العراقي",
+    "المصري",
+    "السعودي",
+    "اللبناني",
+    "الفرنسي",
+    "البريطاني",
+    "الاسرائيلي",
+    "الفلسطيني",
+    "الاردني",
+    "القطري",
+    "الاماراتي",
+    "الالماني",
+    "الصيني",
+    "الاوروبي",
+    "الاممي",
+    "اليمني",
+    "الليبي",
+    "التونسي",
+    "الجزائري",
+    "المغربي",
+    "السوداني",
+    "الكويتي",
+    "البحريني",
+    "العماني",
+    "الكردي",
+    "الاوكراني",
+];
+
+/// Words that are never part of a name: prepositions, conjunctions,
+/// pronouns, particles and verbs of attribution.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "في",
+    "من",
+    "على",
+    "الي",
+    "إلى",
+    "عن",
+    "مع",
+    "او",
+    "و",
+    "ثم",
+    "حتى",
+    "منذ",
+    "بين",
+    "بعد",
+    "قبل",
+    "خلال",
+    "عند",
+    "لدى",
+    "لدي",
+    "ضد",
+    "حول",
+    "نحو",
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "إن",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "هو",
+    "هي",
+    "هم",
+    "كان",
+    "كانت",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "اي",
+    "كل",
+    "بعض",
+    "عبر",
+    "دون",
+    "غير",
+    "وفق",
+    "وفقا",
+    "بحسب",
+    "حسب",
+    "اذ",
+    "اذا",
+    "لكن",
+    "بل",
+    "الى",
+    "امس",
+    "يوم",
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اعلن",
+    "اعلنت",
+    "اشار",
+    "اشارت",
+    "اضاف",
+    "اضافت",
+    "صرح",
+    "صرحت",
+    "اوضح",
+    "اوضحت",
+    "نفي",
+    "نفت",
+    "ذكر",
+    "ذكرت",
+    "لها",
+    "له",
+    "لهم",
+    "بيان",
+    "عليه",
+    "عليها",
+    "فيه",
+    "منه",
+    "بان",
+    "بانه",
+    "كما",
+    "ايضا",
+    "حيث",
+    "التي",
+    "الذي",
+    "وهو",
+    "وهي",
+    "يوم",
+    "صباح",
+    "مساء",
+];
+
+fn is_name_word(t: &Tok<'_>) -> bool {
+    let f = t.folded.as_str();
+    t.kind == TokKind::Word
+        && f.chars().count() >= 2
+        && !t.raw.chars().any(|c| c.is_ascii_alphabetic())
+        && !f.starts_with("ال")
+        && !FUNCTION_WORDS.contains(&f)
+        // وقال، فإن: a conjunction on a function word.
+        && !f.strip_prefix('و').or_else(|| f.strip_prefix('ف')).is_some_and(|rest| {
+            FUNCTION_WORDS.contains(&rest) || rest.starts_with("ال")
+        })
+        // لقوات، بوزارة: a preposition on an organisation's head noun.
+        && !clitic_splits(f).iter().any(|(prefix, rest)| {
+            *prefix > 0 && (STRONG_HEADS.contains(&rest.as_str()) || WEAK_HEADS.contains(&rest.as_str()))
+        })
+}
+
+fn is_nationality(folded: &str) -> bool {
+    let masculine = folded.strip_suffix('ه').unwrap_or(folded);
+    NATIONALITIES.contains(&masculine)
+}
+
+/// A definite word that may close a name (الأسد), as opposed to one that
+/// follows it (الناطق، الروسي، الإرهابي، الخميس).
+fn is_definite_name_word(t: &Tok<'_>) -> bool {
+    let f = t.folded.as_str();
+    t.kind == TokKind::Word
+        && f.starts_with("ال")
+        && f.chars().count() >= 4
+        && !ROLE_NOUNS.contains(&f)
+        && !DESCRIPTIVE.contains(&f)
+        && !is_nationality(f)
+        && !f.ends_with("يه")
+        && !TITLES.iter().any(|title| title[0] == f)
+}
+
+/// A title at `i` (its first word may carry proclitics): `(start, next)`.
+fn title_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize, bool)> {
+    let first = toks.get(i).filter(|t| t.kind == TokKind::Word)?;
+    for (prefix, rest) in clitic_splits(&first.folded) {
+        for title in TITLES {
+            let Some((head, tail)) = title.split_first() else {
+                continue;
+            };
+            let matches = *head == rest
+                && tail
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.get(i + 1 + k).is_some_and(|t| t.is_word(&[w])));
+            if matches {
+                let speaks_for = tail.last() == Some(&"باسم");
+                return Some((start_after(first, prefix), i + title.len(), speaks_for));
+            }
+        }
+    }
+    None
+}
+
+fn person(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
+    let (_, mut j, speaks_for) = title_at(toks, i)?;
+    if speaks_for {
+        // المتحدث باسم الجيش الروسي …: skip the organisation spoken for.
+        while toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Word && t.folded.starts_with("ال"))
+        {
+            j += 1;
+        }
+        if let Some((_, next, _)) = title_at(toks, j) {
+            j = next;
+        }
+    }
+    // The title's complement: الرئيس السوري، الوزير السابق.
+    let mut skipped = 0;
+    while skipped < 2
+        && toks.get(j).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && (is_nationality(&t.folded)
+                    || matches!(t.folded.as_str(), "السابق" | "الاسبق" | "الحالي"))
+        })
+    {
+        j += 1;
+        skipped += 1;
+    }
+    let name_start = j;
+    while j < name_start + 3 && toks.get(j).is_some_and(is_name_word) {
+        j += 1;
+    }
+    let words = j - name_start;
+    if words == 0 {
+        return None;
+    }
+    if words < 3 && toks.get(j).is_some_and(is_definite_name_word) {
+        j += 1;
+    }
+    let words = j - name_start;
+    let found = Found {
+        start: toks[name_start].start,
+        end: toks[j - 1].end,
+        kind: AnnotationKind::Suggestion {
+            entity_type: EntityType::Person,
+        },
+        confidence: if words >= 2 { 0.7 } else { 0.5 },
+    };
+    Some((found, j))
+}
+
+const STRONG_HEADS: &[&str] = &["وزاره", "وكاله", "مجلس", "منظمه", "حزب", "جبهه"];
+const WEAK_HEADS: &[&str] = &["قوات", "تنظيم", "حركه", "هيئه"];
+/// Common words after a weak head that make it a common noun (حركة نزوح).
+const NOT_NAMES: &[&str] = &[
+    "نزوح",
+    "مرور",
+    "سير",
+    "عمل",
+    "نشاط",
+    "احتجاج",
+    "احتجاجات",
+    "جديد",
+    "جديده",
+    "كبير",
+    "كبيره",
+    "واسع",
+    "واسعه",
+    "كبيرا",
+    "عسكريه",
+    "امنيه",
+    "خاصه",
+    "اضافيه",
+    "اجنبيه",
+    "دوليه",
+    "عربيه",
+    "تركيه",
+    "روسيه",
+    "حكوميه",
+    "نظاميه",
+    "برية",
+    "بريه",
+    "جويه",
+    "بحريه",
+    "دائم",
+    "دائمه",
+];
+
+fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
+    let first = toks.get(i).filter(|t| t.kind == TokKind::Word)?;
+    let (start, strong) = clitic_splits(&first.folded)
+        .into_iter()
+        .find_map(|(prefix, rest)| {
+            let strong = if STRONG_HEADS.contains(&rest.as_str()) {
+                true
+            } else if WEAK_HEADS.contains(&rest.as_str()) {
+                false
+            } else {
+                return None;
+            };
+            Some((start_after(first, prefix), strong))
+        })?;
+    let mut j = i + 1;
+    let proper = toks.get(j).is_some_and(|t| {
+        is_name_word(t)
+            && !NOT_NAMES.contains(&t.folded.as_str())
+            && !is_nationality(&format!("ال{}", t.folded))
+    });
+    if proper {
+        j += 1;
+    }
+    let definite_start = j;
+    while j < definite_start + 3
+        && toks.get(j).is_some_and(|t| {
+            let f = t.folded.as_str();
+            t.kind == TokKind::Word
+                && f.starts_with("ال")
+                && !ROLE_NOUNS.contains(&f)
+                && !DESCRIPTIVE.contains(&f)
+                && f.chars().count() >= 4
+        })
+    {
+        j += 1;
+    }
+    let definite = j - definite_start;
+    let last_is_nationality = definite > 0
+        && toks
+            .get(j - 1)
+            .is_some_and(|t| is_nationality(&t.folded) || t.folded.ends_with("يه"));
+    let accepted = if strong {
+        proper || definite > 0
+    } else {
+        proper || (definite >= 2 && last_is_nationality)
+    };
+    if !accepted {
+        return None;
+    }
+    let found = Found {
+        start,
+        end: toks[j - 1].end,
+        kind: AnnotationKind::Suggestion {
+            entity_type: EntityType::Organization,
+        },
+        confidence: if strong { 0.6 } else { 0.5 },
+    };
+    Some((found, j))
+}

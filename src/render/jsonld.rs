@@ -1,0 +1,175 @@
+//! Structured data: the article as a schema.org `NewsArticle` in JSON-LD,
+//! which search engines and social previews read instead of microdata.
+//!
+//! The value is built with `serde_json` (so quoting is never hand-made) and
+//! written by [`HtmlWriter::json_ld`](super::html::HtmlWriter::json_ld),
+//! which escapes `<`, `>`, `&` and U+2028/2029 so no field can end the
+//! `<script>`. URLs go through the same scheme allowlist as links.
+//!
+//! ```
+//! use rtl_article::model::Article;
+//! use rtl_article::render::jsonld::news_article;
+//! let mut article = Article::new("روسيا ترفض أي اتفاق");
+//! article.byline = Some("بقلم سامر الأحمد".into());
+//! article.published = Some("2017-05-27".into());
+//! let ld = news_article(&article);
+//! assert_eq!(ld["@type"], "NewsArticle");
+//! assert_eq!(ld["author"]["name"], "سامر الأحمد");
+//! assert_eq!(ld["datePublished"], "2017-05-27");
+//! ```
+
+use serde_json::{json, Map, Value};
+
+use super::html::safe_url;
+use crate::model::Article;
+
+/// Words that introduce a byline rather than name the author.
+const BYLINE_PREFIXES: &[&str] = &["بقلم", "كتب", "كتبت", "By", "by", "מאת", "نوشته"];
+
+/// The schema.org `NewsArticle` for `article`: headline, description
+/// (standfirst), dates, author (a `Person` named by the byline, without a
+/// leading "بقلم"/"By"), language, lead image, section, keywords (tags),
+/// publisher (an `Organization` with a logo `ImageObject`) and the page it
+/// is the main entity of. Absent fields are left out.
+pub fn news_article(article: &Article) -> Value {
+    let mut ld = Map::new();
+    ld.insert("@context".into(), json!("https://schema.org"));
+    ld.insert("@type".into(), json!("NewsArticle"));
+    ld.insert("headline".into(), json!(article.headline.text));
+    if let Some(s) = &article.standfirst {
+        ld.insert("description".into(), json!(s.text));
+    }
+    if let Some(d) = &article.published {
+        ld.insert("datePublished".into(), json!(d));
+    }
+    if let Some(d) = &article.updated {
+        ld.insert("dateModified".into(), json!(d));
+    }
+    if let Some(name) = article
+        .byline
+        .as_deref()
+        .map(author_name)
+        .filter(|n| !n.is_empty())
+    {
+        ld.insert("author".into(), json!({"@type": "Person", "name": name}));
+    }
+    ld.insert("inLanguage".into(), json!(article.lang));
+    if let Some(src) = article
+        .lead
+        .as_ref()
+        .and_then(|f| f.src.as_deref())
+        .and_then(safe_url)
+    {
+        ld.insert("image".into(), json!(src));
+    }
+    if let Some(section) = &article.section {
+        ld.insert("articleSection".into(), json!(section));
+    }
+    if !article.tags.is_empty() {
+        ld.insert("keywords".into(), json!(article.tags));
+    }
+    if let Some(p) = &article.publisher {
+        let mut org = Map::new();
+        org.insert("@type".into(), json!("Organization"));
+        org.insert("name".into(), json!(p.name));
+        if let Some(url) = p.url.as_deref().and_then(safe_url) {
+            org.insert("url".into(), json!(url));
+        }
+        if let Some(logo) = p.logo.as_deref().and_then(safe_url) {
+            org.insert("logo".into(), json!({"@type": "ImageObject", "url": logo}));
+        }
+        ld.insert("publisher".into(), Value::Object(org));
+    }
+    if let Some(url) = article.url.as_deref().and_then(safe_url) {
+        ld.insert(
+            "mainEntityOfPage".into(),
+            json!({"@type": "WebPage", "@id": url}),
+        );
+        ld.insert("url".into(), json!(url));
+    }
+    Value::Object(ld)
+}
+
+/// The author's name from a printed byline: "بقلم: سامر" → "سامر".
+fn author_name(byline: &str) -> String {
+    let trimmed = byline.trim();
+    for prefix in BYLINE_PREFIXES {
+        if let Some(rest) = trimmed.strip_prefix(prefix) {
+            if rest.starts_with(|c: char| c.is_whitespace() || c == ':') {
+                return rest
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == ':')
+                    .trim_end()
+                    .to_string();
+            }
+        }
+    }
+    trimmed.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Figure, Publisher, Text};
+
+    #[test]
+    fn full_article() {
+        let mut a = Article::new("روسيا ترفض أي اتفاق");
+        a.standfirst = Some(Text::plain("موسكو لن تسمح"));
+        a.byline = Some("بقلم: سامر الأحمد".into());
+        a.published = Some("2017-05-27T10:00:00+03:00".into());
+        a.updated = Some("2017-05-28".into());
+        a.section = Some("أخبار".into());
+        a.tags = vec!["سوريا".into(), "الرقة".into()];
+        a.url = Some("https://example.com/news/1".into());
+        a.lead = Some(Figure {
+            src: Some("https://example.com/a.jpg".into()),
+            ..Figure::default()
+        });
+        a.publisher = Some(Publisher {
+            name: "أخبار الآن".into(),
+            url: Some("https://example.com".into()),
+            logo: Some("https://example.com/logo.png".into()),
+        });
+        let ld = news_article(&a);
+        assert_eq!(ld["headline"], "روسيا ترفض أي اتفاق");
+        assert_eq!(ld["description"], "موسكو لن تسمح");
+        assert_eq!(
+            ld["author"],
+            json!({"@type": "Person", "name": "سامر الأحمد"})
+        );
+        assert_eq!(ld["dateModified"], "2017-05-28");
+        assert_eq!(ld["inLanguage"], "ar");
+        assert_eq!(ld["image"], "https://example.com/a.jpg");
+        assert_eq!(ld["articleSection"], "أخبار");
+        assert_eq!(ld["keywords"], json!(["سوريا", "الرقة"]));
+        assert_eq!(
+            ld["publisher"]["logo"],
+            json!({"@type": "ImageObject", "url": "https://example.com/logo.png"})
+        );
+        assert_eq!(ld["mainEntityOfPage"]["@id"], "https://example.com/news/1");
+    }
+
+    #[test]
+    fn unsafe_urls_are_left_out() {
+        let mut a = Article::new("عنوان");
+        a.url = Some("javascript:alert(1)".into());
+        a.lead = Some(Figure {
+            src: Some("data:image/svg+xml,<svg onload=alert(1)>".into()),
+            ..Figure::default()
+        });
+        let ld = news_article(&a);
+        assert!(
+            ld.get("url").is_none()
+                && ld.get("mainEntityOfPage").is_none()
+                && ld.get("image").is_none()
+        );
+    }
+
+    #[test]
+    fn byline_without_prefix_is_the_name() {
+        assert_eq!(author_name("سامر الأحمد"), "سامر الأحمد");
+        assert_eq!(author_name("By Jane Doe"), "Jane Doe");
+        // "كتبي" is a name, not the prefix "كتب".
+        assert_eq!(author_name("كتبي علي"), "كتبي علي");
+    }
+}

@@ -1,0 +1,464 @@
+//! The JSON importer: fixtures, inline runs, and an error for every way the
+//! input can be wrong, each naming its JSON path.
+
+use rtl_article::ingest::{json, Limits};
+use rtl_article::{Block, Dir, ErrorKind, Mark};
+use serde_json::json;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn err(input: &str) -> String {
+    json::import(input).unwrap_err().to_string()
+}
+
+fn err_value(value: serde_json::Value) -> String {
+    json::import_value(&value, &Limits::default())
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn full_fixture_reads_every_field() {
+    let imported = json::import_with(&fixture("article-full.json"), &Limits::default()).unwrap();
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let a = imported.article;
+    assert_eq!(a.id.as_deref(), Some("raqqa-2017-05-28"));
+    assert_eq!(
+        a.headline.text,
+        "روسيا ترفض أي اتفاق بين قوات سوريا الديمقراطية وداعش في الرقة"
+    );
+    let standfirst = a.standfirst.as_ref().unwrap();
+    assert_eq!(
+        standfirst.text,
+        "موسكو تقول إن سلاح الطيران الروسي سيمنع خروج مقاتلي التنظيم من المدينة"
+    );
+    let s = &standfirst.spans[0];
+    assert_eq!(
+        (&standfirst.text[s.start..s.end], &s.mark),
+        ("سلاح الطيران الروسي", &Mark::Strong)
+    );
+    assert_eq!(a.published.as_deref(), Some("2017-05-28T09:30:00+03:00"));
+    assert_eq!(a.updated.as_deref(), Some("2017-05-28T14:05Z"));
+    assert_eq!(a.tags, ["سوريا", "الرقة", "روسيا"]);
+    assert_eq!(
+        a.publisher.as_ref().map(|p| p.name.as_str()),
+        Some("أخبار المثال")
+    );
+    let lead = a.lead.as_ref().unwrap();
+    assert_eq!((lead.width, lead.height), (Some(1200), Some(675)));
+    assert_eq!(
+        lead.caption.as_ref().map(|c| c.text.as_str()),
+        Some("رتل لتنظيم داعش الإرهابي")
+    );
+    let types: Vec<&str> = a.body.iter().map(Block::type_name).collect();
+    assert_eq!(
+        types,
+        [
+            "paragraph",
+            "heading",
+            "paragraph",
+            "blockquote",
+            "pull_quote",
+            "list",
+            "list",
+            "figure",
+            "related",
+            "paragraph"
+        ]
+    );
+    assert_eq!(a.related.len(), 2);
+    assert_eq!(a.related[0].url, "/news/raqqa-battle");
+}
+
+#[test]
+fn nested_runs_flatten_to_byte_spans() {
+    let a = json::import(&fixture("article-full.json")).unwrap();
+    let Block::Paragraph { text } = &a.body[0] else {
+        panic!("paragraph")
+    };
+    assert_eq!(text.text, "أعلن مصدر في وزارة الدفاع الروسية أن موسكو لن تسمح بأي اتفاق تبرمه قوات سوريا الديمقراطية وتنظيم داعش في الرقة.");
+    let marked: Vec<(&str, &Mark)> = text
+        .spans
+        .iter()
+        .map(|s| (&text.text[s.start..s.end], &s.mark))
+        .collect();
+    let link = Mark::Link {
+        href: "/topics/russian-defence-ministry".into(),
+        title: Some("وزارة الدفاع الروسية".into()),
+    };
+    assert_eq!(
+        marked,
+        [
+            ("وزارة الدفاع الروسية", &link),
+            ("الروسية", &Mark::Strong),
+            ("قوات سوريا الديمقراطية", &Mark::Emphasis)
+        ]
+    );
+    // Tabs survive; they are allowed in text.
+    let Some(Block::Paragraph { text }) = a.body.last() else {
+        panic!("paragraph")
+    };
+    assert!(text.text.contains("newsroom@example.com\tأو"));
+}
+
+#[test]
+fn defaults_and_null_fields() {
+    let a = json::import(&fixture("article-minimal.json")).unwrap();
+    assert_eq!((a.lang.as_str(), a.dir), ("ar", Dir::Rtl));
+    assert!(a.body.is_empty());
+
+    let imported = json::import_with(&fixture("article-ltr.json"), &Limits::default()).unwrap();
+    let a = imported.article;
+    assert_eq!((a.lang.as_str(), a.dir), ("en-GB", Dir::Ltr));
+    assert_eq!(a.byline, None, "null means absent");
+    assert!(matches!(&a.body[1], Block::List { ordered: false, items } if items.len() == 3));
+    assert!(imported.warnings.is_empty());
+
+    let a = json::import(r#"{"headline": "שלום", "lang": "he", "dir": "auto"}"#).unwrap();
+    assert_eq!(a.dir, Dir::Auto);
+}
+
+#[test]
+fn unknown_fields_warn_with_their_path() {
+    let imported = json::import_with(
+        r#"{"headline": "عنوان", "colour": "red",
+            "lead": {"caption": "صورة", "focus": "center"},
+            "body": [{"type": "paragraph", "text": "نص"},
+                     {"type": "paragraph", "text": ["أ", {"em": "ب", "class": "x"}], "colour": "blue"}]}"#,
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        imported.warnings,
+        [
+            "colour: unknown field, ignored",
+            "lead.focus: unknown field, ignored",
+            "body[1].colour: unknown field, ignored",
+            "body[1].text[1].class: unknown field, ignored",
+        ]
+    );
+}
+
+#[test]
+fn wrong_types_name_path_and_expectation() {
+    assert_eq!(
+        err(r#"{"headline": 3}"#),
+        "headline: expected a string or an array of inline runs, found a number"
+    );
+    assert_eq!(err(r#"{"body": []}"#), "headline: missing (required)");
+    assert_eq!(err(r#"{"headline": "  "}"#), "headline: must not be empty");
+    assert_eq!(
+        err(
+            r#"{"headline": "ع", "body": [{"type": "paragraph", "text": "أ"}, {"type": "paragraph", "text": "ب"},
+                {"type": "paragraph", "text": "ج"}, {"type": "paragraph", "text": 7}]}"#
+        ),
+        "body[3].text: expected a string or an array of inline runs, found a number"
+    );
+    assert_eq!(
+        err(
+            r#"{"headline": "ع", "body": [{"type": "paragraph", "text": "أ"}, {"type": "list", "items": []}, {"type": "video"}]}"#
+        ),
+        "body[1].items: expected at least one item"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "body": [{"type": "paragraph", "text": "أ"}, {"type": "paragraph", "text": "ب"}, {"type": "video"}]}"#),
+        "body[2].type: unknown block type \"video\" (expected one of paragraph, heading, blockquote, pull_quote, list, figure, related)"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "body": [{"text": "أ"}]}"#),
+        "body[0].type: missing (required)"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "body": ["نص"]}"#),
+        "body[0]: expected an object (a block with a \"type\"), found a string"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "body": {}}"#),
+        "body: expected an array of blocks, found an object"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "published": "15/5/2017"}"#),
+        "published: expected an ISO 8601 date or date-time, found \"15/5/2017\""
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "updated": 2017}"#),
+        "updated: expected an ISO 8601 date or date-time, found a number"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "lead": {"width": 0}}"#),
+        "lead.width: expected a whole number from 1 to 100000, found 0"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "lead": {"height": 640.5}}"#),
+        "lead.height: expected a whole number from 1 to 100000, found 640.5"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "body": [{"type": "heading", "level": 1, "text": "x"}]}"#),
+        "body[0].level: expected a whole number from 2 to 6, found 1"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "lang": "arabic"}"#),
+        "lang: expected a BCP 47 language tag such as \"ar\" or \"ar-EG\", found \"arabic\""
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "dir": "up"}"#),
+        "dir: expected one of \"rtl\", \"ltr\", \"auto\", found \"up\""
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "tags": ["أ", 2]}"#),
+        "tags[1]: expected a string, found a number"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "publisher": {}}"#),
+        "publisher.name: missing (required)"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "related": [{"title": "خبر"}]}"#),
+        "related[0].url: missing (required)"
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "body": [{"type": "list", "ordered": "yes", "items": ["أ"]}]}"#),
+        "body[0].ordered: expected true or false, found a string"
+    );
+    assert_eq!(
+        err("[1, 2]"),
+        "input: expected a JSON object (the article), found an array"
+    );
+}
+
+#[test]
+fn inline_run_errors() {
+    assert_eq!(
+        err(r#"{"headline": ["قال ", 5]}"#),
+        "headline[1]: expected a string or a mark object ({\"strong\": …}, {\"em\": …} or {\"link\": …, \"href\": …}), found a number"
+    );
+    assert_eq!(
+        err(r#"{"headline": [{"strong": "أ", "em": "ب"}]}"#),
+        "headline[0]: a mark object has exactly one of \"strong\", \"em\", \"link\", found strong and em"
+    );
+    assert_eq!(
+        err(r#"{"headline": [{"link": "الوزارة"}]}"#),
+        "headline[0].href: missing (required)"
+    );
+    assert_eq!(
+        err(r#"{"headline": [{"strong": 3}]}"#),
+        "headline[0].strong: expected a string or an array of inline runs, found a number"
+    );
+    assert_eq!(
+        err(r#"{"headline": ["أ", {"em": ["ب", {"link": "ج", "href": "https://example.com/\nx"}]}]}"#),
+        "headline[1].em[1].href: control character U+000A at character 20 is not allowed (URLs may not contain control characters)"
+    );
+    // 33 nested marks are refused; 32 are fine.
+    let nest = |n: usize| {
+        let mut v = json!("نص");
+        for _ in 0..n {
+            v = json!([{ "em": v }]);
+        }
+        json!({ "headline": v })
+    };
+    assert!(json::import_value(&nest(32), &Limits::default()).is_ok());
+    let message = err_value(nest(33));
+    assert!(
+        message.ends_with("inline marks nested more than 32 deep"),
+        "{message}"
+    );
+    assert!(message.starts_with("headline[0].em[0].em[0]"), "{message}");
+}
+
+#[test]
+fn control_characters_are_refused_with_their_path() {
+    assert_eq!(
+        err("{\"headline\": \"ع\", \"body\": [{\"type\": \"paragraph\", \"text\": [\"أ\", {\"strong\": \"ب\\u0000\"}]}]}"),
+        "body[0].text[1].strong: control character U+0000 at character 1 is not allowed (only tab and line feed are allowed)"
+    );
+    assert_eq!(
+        err("{\"headline\": \"ع\", \"byline\": \"بقلم\\r فلان\"}"),
+        "byline: control character U+000D at character 4 is not allowed (only tab and line feed are allowed)"
+    );
+    assert!(json::import("{\"headline\": \"سطر\\nوسطر\\tوجدولة\"}").is_ok());
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let e = json::import("{\n  \"headline\": \"عنوان\",\n  \"body\": [}\n}").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Syntax);
+    assert_eq!(e.to_string(), "line 3, column 12: expected value");
+    assert_eq!(
+        err("{\"headline\": \"ع\""),
+        "line 1, column 17: unexpected end of input while parsing an object"
+    );
+    assert_eq!(
+        err(""),
+        "line 1, column 0: unexpected end of input while parsing a value"
+    );
+}
+
+#[test]
+fn limits_are_enforced_with_the_limit_in_the_message() {
+    let big = format!("{{\"headline\": \"{}\"}}", "ع".repeat(3_000_000));
+    let e = json::import(&big).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::TooLarge);
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "input is {} bytes; the limit is 4194304 bytes (Limits::max_input_bytes)",
+            big.len()
+        )
+    );
+
+    let blocks: Vec<_> = (0..6000)
+        .map(|_| json!({"type": "paragraph", "text": "فقرة"}))
+        .collect();
+    assert_eq!(
+        err_value(json!({"headline": "ع", "body": blocks})),
+        "body: 6000 blocks; the limit is 5000"
+    );
+
+    let mut body: Vec<_> = (0..7)
+        .map(|_| json!({"type": "paragraph", "text": "فقرة"}))
+        .collect();
+    body.push(json!({"type": "paragraph", "text": "ن".repeat(150_000)}));
+    let e = json::import_value(&json!({"headline": "ع", "body": body}), &Limits::default())
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::TooLarge);
+    assert_eq!(
+        e.to_string(),
+        "body[7].text: 300000 bytes; the limit is 262144"
+    );
+    // Runs are counted together, and the run that passes the limit is named.
+    let runs = json!({"headline": "ع", "body": [{"type": "paragraph", "text": ["ن".repeat(100_000), {"em": "ن".repeat(100_000)}]}]});
+    assert_eq!(
+        err_value(runs),
+        "body[0].text[1].em: 400000 bytes; the limit is 262144"
+    );
+
+    let tight = Limits {
+        max_text_bytes: 10,
+        ..Limits::default()
+    };
+    let e = json::import_with(r#"{"headline": "عنوان طويل"}"#, &tight).unwrap_err();
+    assert_eq!(e.to_string(), "headline: 19 bytes; the limit is 10");
+}
+
+#[test]
+fn dates_accept_iso_8601_forms_only() {
+    for ok in [
+        "2017-05-31",
+        "2017-05-31T09:30",
+        "2017-05-31T09:30:15",
+        "2017-05-31T09:30:15.5Z",
+        "2024-02-29T00:00+05:30",
+    ] {
+        assert!(
+            json::import_value(
+                &json!({"headline": "ع", "published": ok}),
+                &Limits::default()
+            )
+            .is_ok(),
+            "{ok}"
+        );
+    }
+    for bad in [
+        "2017/05/31",
+        "31-05-2017",
+        "2017-13-01",
+        "2023-02-29",
+        "2017-05-31 09:30",
+        "٢٠١٧-٠٥-٣١",
+        "2017-05-31T25:00",
+    ] {
+        let message = err_value(json!({"headline": "ع", "published": bad}));
+        assert!(
+            message.starts_with("published: expected an ISO 8601 date or date-time, found"),
+            "{bad}: {message}"
+        );
+    }
+}
+
+/// The schema, compiled by the `jsonschema` crate (draft 2020-12).
+fn schema() -> jsonschema::Validator {
+    let path = format!("{}/schema/article.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    jsonschema::draft202012::new(&value).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn every_json_fixture_validates_against_the_schema() {
+    let validator = schema();
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        // Article fixtures only (other fixtures, such as catalogs, share the folder).
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if !(name.starts_with("article-") && name.ends_with(".json")) {
+            continue;
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        // And what the importer makes of it serializes to valid JSON too.
+        let article = json::import_value(&value, &Limits::default())
+            .unwrap()
+            .article;
+        assert!(
+            validator.is_valid(&serde_json::to_value(&article).unwrap()),
+            "{} re-serialized",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3);
+}
+
+#[test]
+fn schema_and_importer_agree_on_what_is_wrong() {
+    let validator = schema();
+    // Each of these is refused by both; the schema must not be looser.
+    for bad in [
+        json!({"body": []}),
+        json!({"headline": 3}),
+        json!({"headline": "ع", "published": "15/5/2017"}),
+        json!({"headline": "ع", "published": "2017-05-31T25:00"}),
+        json!({"headline": "ع", "lang": "arabic"}),
+        json!({"headline": "ع", "dir": "up"}),
+        json!({"headline": "ع", "lead": {"width": 0}}),
+        json!({"headline": "ع", "body": [{"type": "video"}]}),
+        json!({"headline": "ع", "body": [{"type": "heading", "level": 7, "text": "x"}]}),
+        json!({"headline": "ع", "body": [{"type": "list", "items": []}]}),
+        json!({"headline": "ع", "body": [{"type": "paragraph", "text": [{"strong": "a", "em": "b"}]}]}),
+        json!({"headline": "ع", "body": [{"type": "paragraph", "text": [{"link": "a"}]}]}),
+        json!({"headline": "ع", "byline": "a\u{0}b"}),
+        json!({"headline": "ع", "url": "https://example.com/\n"}),
+        json!({"headline": "ع", "related": [{"title": "t"}]}),
+    ] {
+        assert!(
+            json::import_value(&bad, &Limits::default()).is_err(),
+            "importer accepts {bad}"
+        );
+        assert!(!validator.is_valid(&bad), "schema accepts {bad}");
+    }
+    // Every field the importer knows is in the schema: a document using all
+    // of them (the full fixture) raises no unknown-field warning and validates,
+    // and an unknown field is flagged by both.
+    let full: serde_json::Value = serde_json::from_str(&fixture("article-full.json")).unwrap();
+    assert!(validator.is_valid(&full));
+    let mut extra = full.clone();
+    extra["colour"] = json!("red");
+    assert!(!validator.is_valid(&extra));
+    let imported = json::import_value(&extra, &Limits::default()).unwrap();
+    assert_eq!(imported.warnings, ["colour: unknown field, ignored"]);
+    // Null means absent for optional fields, in both.
+    let nulls = json!({"headline": "ع", "byline": null, "lead": null, "tags": null, "body": [{"type": "list", "ordered": null, "items": ["أ"]}]});
+    assert!(validator.is_valid(&nulls));
+    assert!(json::import_value(&nulls, &Limits::default()).is_ok());
+}
