@@ -238,7 +238,11 @@ fn quantity(toks: &[Tok<'_>], i: usize) -> Result<(Found, usize), usize> {
 fn decimal_value(digits: &str, fraction: &str) -> Option<f64> {
     let whole: u64 = digits.parse().ok()?;
     let fraction = fraction.get(..fraction.len().min(9)).unwrap_or_default();
-    let part: u64 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
+    let part: u64 = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse().ok()?
+    };
     let scale = 10u64.pow(fraction.len() as u32);
     Some(whole as f64 + part as f64 / scale as f64)
 }

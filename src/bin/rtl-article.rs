@@ -1,2 +1,373 @@
-//! The `rtl-article` command-line tool. PLACEHOLDER (the lead's draft is being integrated).
-fn main() {}
+//! The `rtl-article` command-line tool: import, render and annotate news
+//! articles from the shell, one file at a time or a JSON Lines archive in
+//! parallel.
+//!
+//! ```text
+//! rtl-article import tests/fixtures/seed-raqqa.txt            # article JSON
+//! rtl-article render tests/fixtures/seed-raqqa.txt --standalone > seed.html
+//! rtl-article annotate article.json --catalog catalog.json --published 2017-05-31
+//! rtl-article render --jsonl archive.jsonl > rendered.jsonl   # batch, every core
+//! ```
+//!
+//! Bad input exits with status 1 and one line on stderr that names the field
+//! or line at fault; usage errors exit with status 2.
+
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use rtl_article::annotate::{catalog::Catalog, overlays, w3c, Annotator};
+use rtl_article::ingest::{self, Imported, Limits};
+use rtl_article::render::{self, DigitStyle, QuoteStyle, RenderOptions};
+use rtl_article::{Error, ErrorKind};
+
+#[derive(Parser)]
+#[command(name = "rtl-article", version, about = "Render and annotate right-to-left news articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read an article and print it as JSON (the documented input format).
+    Import {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Print the article as semantic RTL HTML (a fragment, or a whole page).
+    Render {
+        #[command(flatten)]
+        input: InputArgs,
+        /// A whole HTML page with the stylesheet, instead of an `<article>` fragment.
+        #[arg(long)]
+        standalone: bool,
+        /// How quotation marks are shown.
+        #[arg(long, value_enum, default_value_t = Quotes::Keep)]
+        quotes: Quotes,
+        /// How digits are shown.
+        #[arg(long, value_enum, default_value_t = Digits::Keep)]
+        digits: Digits,
+        /// Language tag put on Latin-script runs, so screen readers switch voice.
+        #[arg(long, default_value = "en", value_name = "LANG")]
+        latin_lang: String,
+        #[command(flatten)]
+        annotation: AnnotationArgs,
+        /// Render without annotations (no mentions, dates, numbers, quotes).
+        #[arg(long)]
+        no_annotate: bool,
+    },
+    /// Print W3C Web Annotations (JSON array) for the article's mentions,
+    /// dates, numbers and quotations.
+    Annotate {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        annotation: AnnotationArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// The article file, or `-` for standard input.
+    file: PathBuf,
+    /// Input format; guessed from the extension (.json, .txt, .html) when absent.
+    #[arg(long, value_enum)]
+    from: Option<Format>,
+    /// Read JSON Lines (one article per line) and write JSON Lines, using every core.
+    /// A bad line is reported on stderr with its line number and skipped.
+    #[arg(long)]
+    jsonl: bool,
+}
+
+#[derive(clap::Args)]
+struct AnnotationArgs {
+    /// The publisher's topic catalog (JSON, or a compiled `.bin` catalog).
+    #[arg(long, value_name = "CATALOG")]
+    catalog: Option<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for resolving relative dates, when the
+    /// article does not carry one.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<String>,
+    /// Leave out the built-in gazetteer of countries and cities.
+    #[arg(long)]
+    no_gazetteer: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Format {
+    Json,
+    Text,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Quotes {
+    /// As typed.
+    Keep,
+    /// “…” and "…" become «…».
+    Guillemets,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Digits {
+    /// As typed.
+    Keep,
+    /// 0-9.
+    Western,
+    /// ٠-٩.
+    ArabicIndic,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("rtl-article: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Import { input } => {
+            let job = |imported: Imported| -> Result<String, Error> { to_json(&imported.article) };
+            process(&input, job)
+        }
+        Command::Render { input, standalone, quotes, digits, latin_lang, annotation, no_annotate } => {
+            let annotator = if no_annotate { None } else { Some(build_annotator(&annotation)?) };
+            let base = RenderOptions {
+                quotes: match quotes {
+                    Quotes::Keep => QuoteStyle::Keep,
+                    Quotes::Guillemets => QuoteStyle::Guillemets,
+                },
+                digits: match digits {
+                    Digits::Keep => DigitStyle::Keep,
+                    Digits::Western => DigitStyle::Western,
+                    Digits::ArabicIndic => DigitStyle::ArabicIndic,
+                },
+                latin_lang,
+                ..RenderOptions::default()
+            };
+            let jsonl = input.jsonl;
+            let job = |imported: Imported| -> Result<String, Error> {
+                let mut options = base.clone();
+                if let Some(annotator) = &annotator {
+                    options.overlays = overlays::overlays(&annotator.annotate(&imported.article));
+                }
+                let html = if standalone {
+                    render::render_page(&imported.article, &options)
+                } else {
+                    render::render(&imported.article, &options)
+                };
+                // In batch mode each output line is one JSON string of HTML.
+                if jsonl {
+                    to_json(&html)
+                } else {
+                    Ok(html)
+                }
+            };
+            process(&input, job)
+        }
+        Command::Annotate { input, annotation } => {
+            let annotator = build_annotator(&annotation)?;
+            let job = |imported: Imported| -> Result<String, Error> {
+                let annotations = annotator.annotate(&imported.article);
+                to_json(&w3c::to_w3c(&imported.article, &annotations))
+            };
+            process(&input, job)
+        }
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| Error::new(ErrorKind::Invalid, e.to_string()))
+}
+
+fn build_annotator(args: &AnnotationArgs) -> Result<Annotator, Error> {
+    let mut annotator = Annotator::new();
+    if let Some(path) = &args.catalog {
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+        let catalog = if path.extension().is_some_and(|e| e == "bin") {
+            Catalog::from_bytes(&bytes)
+        } else {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Error::invalid(path.display(), "the catalog is not UTF-8 text"))?;
+            Catalog::from_json(&text)
+        }
+        .map_err(|e| Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        annotator = annotator.catalog(catalog);
+    }
+    annotator = annotator.gazetteer(!args.no_gazetteer);
+    if let Some(date) = &args.published {
+        annotator = annotator.published(parse_date(date)?);
+    }
+    Ok(annotator)
+}
+
+/// `YYYY-MM-DD` as (year, month, day), checked.
+fn parse_date(s: &str) -> Result<(i32, u32, u32), Error> {
+    let bad = || Error::invalid("--published", format!("expected a date YYYY-MM-DD, found {s:?}"));
+    let mut parts = s.split('-');
+    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (y, m, d): (i32, u32, u32) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || d < 1 || d > days[(m - 1) as usize] {
+        return Err(bad());
+    }
+    Ok((y, m, d))
+}
+
+fn io_error(path: &Path, err: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{}: {err}", path.display()))
+}
+
+/// Read the input, import it, run `job` and print the result: one article,
+/// or JSON Lines in parallel with order kept. Returns the exit code.
+fn process<F>(input: &InputArgs, job: F) -> Result<ExitCode, Error>
+where
+    F: Fn(Imported) -> Result<String, Error> + Sync,
+{
+    let limits = Limits::default();
+    if input.jsonl {
+        if input.from.is_some_and(|f| f != Format::Json) {
+            return Err(Error::invalid("--from", "--jsonl reads JSON articles only"));
+        }
+        return batch(&input.file, &limits, job);
+    }
+    let source = read_input(&input.file, limits.max_input_bytes)?;
+    let format = match input.from {
+        Some(f) => f,
+        None => guess_format(&input.file)?,
+    };
+    let imported = import(&source, format, &limits)?;
+    for warning in &imported.warnings {
+        eprintln!("rtl-article: warning: {warning}");
+    }
+    let out = job(imported)?;
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{out}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(source: &str, format: Format, limits: &Limits) -> Result<Imported, Error> {
+    match format {
+        Format::Json => ingest::json::import_with(source, limits),
+        Format::Text => ingest::text::import_with(source, limits),
+        Format::Html => ingest::html::import_with(source, limits),
+    }
+}
+
+fn guess_format(path: &Path) -> Result<Format, Error> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json") => Ok(Format::Json),
+        Some("txt" | "text") => Ok(Format::Text),
+        Some("html" | "htm" | "xhtml") => Ok(Format::Html),
+        _ => Err(Error::invalid(
+            path.display(),
+            "cannot tell the format from the file name; pass --from json|text|html",
+        )),
+    }
+}
+
+/// The whole input as UTF-8, refusing more than `limit` bytes without
+/// reading past it.
+fn read_input(path: &Path, limit: usize) -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    let reader: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| io_error(path, e))?)
+    };
+    reader.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| io_error(path, e))?;
+    if bytes.len() > limit {
+        return Err(Error::too_large(
+            path.display(),
+            format!("more than {limit} bytes; the limit is {limit} bytes (Limits::max_input_bytes)"),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            ErrorKind::Syntax,
+            format!("{}: not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to()),
+        )
+    })
+}
+
+/// JSON Lines: every line an article, processed on every core, written in
+/// input order. Bad lines are reported with their number and skipped.
+fn batch<F>(path: &Path, limits: &Limits, job: F) -> Result<ExitCode, Error>
+where
+    F: Fn(Imported) -> Result<String, Error> + Sync,
+{
+    let reader: Box<dyn BufRead> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| io_error(path, e))?))
+    };
+    // Read in chunks so an archive of any size streams with bounded memory.
+    const CHUNK: usize = 1024;
+    let progress = progress_bar();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let (mut ok, mut failed) = (0usize, 0usize);
+    let mut lines = reader.lines().enumerate().peekable();
+    while lines.peek().is_some() {
+        let chunk: Vec<(usize, std::io::Result<String>)> = lines.by_ref().take(CHUNK).collect();
+        let results: Vec<(usize, Option<Result<String, Error>>)> = chunk
+            .into_par_iter()
+            .map(|(i, line)| {
+                let result = match line {
+                    Err(e) => Some(Err(Error::from(e))),
+                    Ok(line) if line.trim().is_empty() => None,
+                    Ok(line) => Some(ingest::json::import_with(&line, limits).and_then(&job)),
+                };
+                (i + 1, result)
+            })
+            .collect();
+        for (number, result) in results {
+            match result {
+                None => {}
+                Some(Ok(out)) => {
+                    writeln!(stdout, "{out}")?;
+                    ok += 1;
+                }
+                Some(Err(err)) => {
+                    progress.suspend(|| eprintln!("rtl-article: line {number}: {err}"));
+                    failed += 1;
+                }
+            }
+            progress.inc(1);
+        }
+    }
+    stdout.flush()?;
+    progress.finish_and_clear();
+    eprintln!("rtl-article: {ok} articles written, {failed} lines skipped");
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {human_pos} articles {per_sec} [{elapsed}]") {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -1,0 +1,207 @@
+//! The `rtl-article` command line as a newsroom uses it: files in, JSON or
+//! HTML out, one-line errors and non-zero exits on bad input, JSON Lines
+//! batches that skip bad lines without losing the others.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-raqqa.txt");
+const CATALOG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalog-raqqa.json");
+
+fn cli(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rtl-article"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.unwrap_or("").to_string();
+    // Write from a thread: the CLI may stop reading early (size limit), which
+    // closes the pipe; that is not a test failure.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rtl-article-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn import_guesses_text_from_the_extension_and_prints_json() {
+    let out = cli(&["import", SEED], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["headline"], "روسيا ترفض أي اتفاق بين قوات سوريا الديمقراطية وداعش في الرقة");
+    assert_eq!(json["lead"]["caption"], "رتل لتنظيم داعش الإرهابي");
+    assert_eq!(json["body"].as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn imported_json_imports_again_to_the_same_json() {
+    let first = stdout(&cli(&["import", SEED], None));
+    let again = cli(&["import", "--from", "json", "-"], Some(&first));
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(stdout(&again), first);
+}
+
+#[test]
+fn render_standalone_gives_a_whole_rtl_page() {
+    let out = cli(&["render", SEED, "--standalone"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"), "{}", &html[..80]);
+    assert!(html.contains(r#"<html lang="ar" dir="rtl">"#) || html.contains(r#"<html dir="rtl" lang="ar">"#));
+    assert!(html.contains("<style>"));
+    assert!(html.contains("<h1>"));
+}
+
+#[test]
+fn render_options_change_quotes_and_digits_for_display() {
+    let out = cli(&["render", SEED, "--quotes", "guillemets", "--digits", "arabic-indic", "--no-annotate"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.contains("«بيك أب»"), "guillemets");
+    assert!(!html.contains('“'));
+    assert!(html.contains("٣٢ سيارة"), "Arabic-Indic digits");
+    assert!(html.contains("١٢٠ عنصرا"));
+}
+
+#[test]
+fn render_with_a_catalog_links_mentions_and_dates() {
+    let out = cli(&["render", SEED, "--catalog", CATALOG, "--published", "2017-05-31"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(html.contains(r#"data-entity-id="raqqa""#));
+    assert!(
+        html.contains(r#"<time datetime="2017-05-15"><bdi dir="ltr">2017/5/15</bdi></time>"#),
+        "dates become <time>, still isolated"
+    );
+    assert!(html.contains(r#"<time datetime="2016-12">نهاية العام الماضي</time>"#), "relative dates resolve");
+}
+
+#[test]
+fn annotate_prints_w3c_annotations() {
+    let out = cli(&["annotate", SEED, "--catalog", CATALOG, "--published", "2017-05-31"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let annotations: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(!annotations.is_empty());
+    assert!(annotations.iter().all(|a| a["type"] == "Annotation"));
+    let raqqa = annotations
+        .iter()
+        .filter(|a| a.to_string().contains("https://example.com/topics/raqqa"))
+        .count();
+    assert!(raqqa >= 5, "الرقة is mentioned many times, found {raqqa}");
+}
+
+#[test]
+fn bad_json_exits_non_zero_with_one_line_naming_the_field() {
+    let path = temp_file("bad.json", r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": 3}]}"#);
+    let out = cli(&["render", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("body[0].text"), "{err}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn unknown_extension_asks_for_from() {
+    let path = temp_file("article.md", "عنوان\n\nفقرة.\n");
+    let out = cli(&["import", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--from"), "{}", stderr(&out));
+    let ok = cli(&["import", "--from", "text", path.to_str().unwrap()], None);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+}
+
+#[test]
+fn missing_file_and_bad_published_date_are_clear_errors() {
+    let out = cli(&["import", "/nonexistent/article.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/nonexistent/article.json"));
+    let out = cli(&["annotate", SEED, "--published", "31/5/2017"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--published"), "{}", stderr(&out));
+    let out = cli(&["annotate", SEED, "--published", "2017-02-30"], None);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn bad_catalog_names_the_file_and_entry() {
+    let path = temp_file("catalog.json", r#"[{"id": "x", "type": "planet", "names": ["الرقة"]}]"#);
+    let out = cli(&["annotate", SEED, "--catalog", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("catalog.json") && err.contains("type"), "{err}");
+}
+
+#[test]
+fn non_utf8_input_is_refused() {
+    let dir = std::env::temp_dir().join(format!("rtl-article-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("latin1.txt");
+    std::fs::write(&path, b"\xe9t\xe9\n").unwrap();
+    let out = cli(&["import", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("UTF-8"));
+}
+
+#[test]
+fn jsonl_batch_keeps_order_and_skips_bad_lines_with_their_numbers() {
+    let mut lines = Vec::new();
+    for i in 0..40 {
+        lines.push(format!(r#"{{"headline": "خبر رقم {i}", "body": [{{"type": "paragraph", "text": "وصل الوفد إلى دمشق"}}]}}"#));
+    }
+    lines[4] = "{not json".to_string();
+    lines[9] = r#"{"headline": 12}"#.to_string();
+    lines.insert(20, String::new()); // blank lines are not articles
+    let input = lines.join("\n");
+
+    let out = cli(&["annotate", "--jsonl", "-"], Some(&input));
+    assert_eq!(out.status.code(), Some(1), "some lines failed");
+    let err = stderr(&out);
+    assert!(err.contains("line 5:"), "{err}");
+    assert!(err.contains("line 10: headline"), "{err}");
+    assert!(err.contains("38 articles written, 2 lines skipped"), "{err}");
+    let outputs: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    assert_eq!(outputs.len(), 38);
+    for line in &outputs {
+        let annotations: Vec<serde_json::Value> = serde_json::from_str(line).unwrap();
+        assert!(line.contains("geo:"), "the gazetteer finds دمشق: {line}");
+        assert!(annotations.iter().all(|a| a["type"] == "Annotation"));
+    }
+
+    let out = cli(&["render", "--jsonl", "-", "--no-annotate"], Some(&input));
+    let html: Vec<String> =
+        stdout(&out).lines().map(|l| serde_json::from_str::<String>(l).unwrap()).collect();
+    assert_eq!(html.len(), 38);
+    assert!(html[0].contains("خبر رقم 0"));
+    assert!(html[4].contains("خبر رقم 5"), "order is kept around skipped lines");
+    assert!(html[37].contains("خبر رقم 39"));
+}
+
+#[test]
+fn oversized_input_is_refused_with_the_limit() {
+    let big = format!("عنوان\n\n{}\n", "ا".repeat(3 * 1024 * 1024));
+    let out = cli(&["import", "--from", "text", "-"], Some(&big));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("4194304"), "{}", stderr(&out));
+}
