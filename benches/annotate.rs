@@ -33,8 +33,8 @@ impl Rng {
 }
 
 const SYLLABLES: &[&str] = &[
-    "با", "تي", "سو", "مر", "كا", "لي", "نو", "ها", "دا", "رو", "زي", "فا", "قو", "جي", "طا", "شو", "عا", "غي", "خو",
-    "صا", "ضي", "ثو", "ذا", "ظي", "وا", "يو", "لا", "مي", "نا", "سي",
+    "با", "تي", "سو", "مر", "كا", "لي", "نو", "ها", "دا", "رو", "زي", "فا", "قو", "جي", "طا", "شو",
+    "عا", "غي", "خو", "صا", "ضي", "ثو", "ذا", "ظي", "وا", "يو", "لا", "مي", "نا", "سي",
 ];
 
 fn synthetic_name(rng: &mut Rng) -> String {
@@ -62,7 +62,9 @@ fn catalog_json(n: usize) -> String {
     let types = ["person", "place", "organization", "event", "topic"];
     while entries.len() < n {
         let i = entries.len();
-        let names: Vec<String> = (0..1 + rng.next() % 2).map(|_| synthetic_name(&mut rng)).collect();
+        let names: Vec<String> = (0..1 + rng.next() % 2)
+            .map(|_| synthetic_name(&mut rng))
+            .collect();
         entries.push(serde_json::json!({
             "id": format!("e{i}"), "type": types[i % types.len()], "names": names,
             "url": format!("https://example.com/e/{i}"),
@@ -123,8 +125,11 @@ fn main() {
         let load = time(|| Catalog::from_bytes(&blob).unwrap());
         // The automaton alone, built vs deserialized (what shipping
         // daachorse's own serialization would save).
-        let mut keys: Vec<String> =
-            catalog.entities().iter().flat_map(|e| e.names.iter().map(|n| fold_str(n))).collect();
+        let mut keys: Vec<String> = catalog
+            .entities()
+            .iter()
+            .flat_map(|e| e.names.iter().map(|n| fold_str(n)))
+            .collect();
         keys.sort();
         keys.dedup();
         let build = || -> CharwiseDoubleArrayAhoCorasick<u32> {
@@ -135,10 +140,17 @@ fn main() {
         };
         let da_build = time(build);
         let da_bytes = build().serialize();
-        let da_load = time(|| CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(&da_bytes).unwrap().0);
+        let da_load = time(|| {
+            CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(&da_bytes)
+                .unwrap()
+                .0
+        });
         let mut found = 0;
         let find = time(|| {
-            found = paragraphs.iter().map(|p| catalog.find(p).len()).sum::<usize>();
+            found = paragraphs
+                .iter()
+                .map(|p| catalog.find(p).len())
+                .sum::<usize>();
             found
         });
         println!(
@@ -154,10 +166,16 @@ fn main() {
     }
     // The whole Annotator (catalog + gazetteer + dates, numbers, roles).
     let catalog = Catalog::from_json(&catalog_json(1_000)).unwrap();
-    let annotator = Annotator::new().gazetteer(true).catalog(catalog).published((2017, 5, 27));
+    let annotator = Annotator::new()
+        .gazetteer(true)
+        .catalog(catalog)
+        .published((2017, 5, 27));
     let mut count = 0;
     let full = time(|| {
-        count = paragraphs.iter().map(|p| annotator.annotate_text(p).len()).sum::<usize>();
+        count = paragraphs
+            .iter()
+            .map(|p| annotator.annotate_text(p).len())
+            .sum::<usize>();
         count
     });
     println!(

@@ -19,16 +19,33 @@ fn visible_text(html: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
 }
 
 #[test]
 fn seed_renders_links_times_and_numbers_without_changing_text() {
     let article = ingest::text::import(include_str!("fixtures/seed-raqqa.txt")).unwrap();
     let catalog = Catalog::from_json(include_str!("fixtures/catalog-raqqa.json")).unwrap();
-    let annotations = Annotator::new().gazetteer(false).catalog(catalog).annotate(&article);
-    let plain = render(&article, &RenderOptions { jsonld: false, ..RenderOptions::default() });
-    let options = RenderOptions { overlays: overlays::overlays(&annotations), jsonld: false, ..RenderOptions::default() };
+    let annotations = Annotator::new()
+        .gazetteer(false)
+        .catalog(catalog)
+        .annotate(&article);
+    let plain = render(
+        &article,
+        &RenderOptions {
+            jsonld: false,
+            ..RenderOptions::default()
+        },
+    );
+    let options = RenderOptions {
+        overlays: overlays::overlays(&annotations),
+        jsonld: false,
+        ..RenderOptions::default()
+    };
     let html = render(&article, &options);
     assert!(
         html.contains(r#"و<a href="https://example.com/topics/isis" class="mention" data-entity-id="isis" data-entity-type="organization">داعش</a>"#),
@@ -36,9 +53,20 @@ fn seed_renders_links_times_and_numbers_without_changing_text() {
     );
     assert!(html.contains(r#"ب<a href="https://example.com/topics/raqqa" class="mention" data-entity-id="raqqa" data-entity-type="place">الرقة</a>"#));
     assert!(html.contains(r#"<span class="mention" data-entity-id="syrian-elite-forces" data-entity-type="organization">قوات النخبة السورية</span>"#));
-    let time = html.split(r#"<time datetime="2017-05-15">"#).nth(1).expect("a <time> for 2017/5/15");
+    let time = html
+        .split(r#"<time datetime="2017-05-15">"#)
+        .nth(1)
+        .expect("a <time> for 2017/5/15");
     let time = time.split("</time>").next().unwrap_or("");
-    assert_eq!(visible_text(time), "2017/5/15", "the <time> wraps the date as written");
+    assert_eq!(
+        visible_text(time),
+        "2017/5/15",
+        "the <time> wraps the date as written"
+    );
     assert!(html.contains(r#"<data value="120""#), "the number 120");
-    assert_eq!(visible_text(&html), visible_text(&plain), "annotations add markup, never text");
+    assert_eq!(
+        visible_text(&html),
+        visible_text(&plain),
+        "annotations add markup, never text"
+    );
 }

@@ -24,30 +24,64 @@ use rtl_article::ingest;
 use serde_json::Value;
 
 const MOTIVATIONS: &[&str] = &[
-    "assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting", "identifying",
-    "linking", "moderating", "questioning", "replying", "tagging",
+    "assessing",
+    "bookmarking",
+    "classifying",
+    "commenting",
+    "describing",
+    "editing",
+    "highlighting",
+    "identifying",
+    "linking",
+    "moderating",
+    "questioning",
+    "replying",
+    "tagging",
 ];
 
 fn is_iri(s: &str) -> bool {
     // scheme ":" then no spaces or angle brackets (RFC 3987, coarse).
-    let Some((scheme, rest)) = s.split_once(':') else { return false };
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
     !rest.is_empty()
-        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        && !s.chars().any(|c| c.is_whitespace() || "<>\"{}|\\^`[]".contains(c))
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || "<>\"{}|\\^`[]".contains(c))
 }
 
 fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
     let obj = a.as_object().expect("an annotation is an object");
     // 3.1-annotationContextValidated
-    assert_eq!(obj.keys().next().map(String::as_str), Some("@context"), "@context first");
+    assert_eq!(
+        obj.keys().next().map(String::as_str),
+        Some("@context"),
+        "@context first"
+    );
     assert_eq!(a["@context"], "http://www.w3.org/ns/anno.jsonld");
     // 3.1-annotationIdValidated
-    assert!(a["id"].as_str().is_some_and(is_iri), "id is one IRI: {}", a["id"]);
+    assert!(
+        a["id"].as_str().is_some_and(is_iri),
+        "id is one IRI: {}",
+        a["id"]
+    );
     // 3.1-annotationTypeValidated
     assert_eq!(a["type"], "Annotation");
     // motivationList
-    assert!(a["motivation"].as_str().is_some_and(|m| MOTIVATIONS.contains(&m)), "motivation {}", a["motivation"]);
+    assert!(
+        a["motivation"]
+            .as_str()
+            .is_some_and(|m| MOTIVATIONS.contains(&m)),
+        "motivation {}",
+        a["motivation"]
+    );
     // 3.2.5-notBodyBodyValue
     assert!(!(obj.contains_key("body") && obj.contains_key("bodyValue")));
     // 3.2-bodyObjectsRecognized
@@ -55,13 +89,20 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
         match b["type"].as_str() {
             Some("TextualBody") => assert!(b["value"].is_string(), "TextualBody value"),
             Some("SpecificResource") => {
-                assert!(b["source"].as_str().is_some_and(is_iri), "source IRI {}", b["source"]);
+                assert!(
+                    b["source"].as_str().is_some_and(is_iri),
+                    "source IRI {}",
+                    b["source"]
+                );
                 assert!(b.get("value").is_none(), "a SpecificResource has no value");
             }
             other => panic!("unexpected body type {other:?}"),
         }
         if let Some(p) = b.get("purpose") {
-            assert!(p.as_str().is_some_and(|p| MOTIVATIONS.contains(&p)), "purpose {p}");
+            assert!(
+                p.as_str().is_some_and(|p| MOTIVATIONS.contains(&p)),
+                "purpose {p}"
+            );
         }
         if let Some(d) = b.get("textDirection") {
             assert_eq!(b["type"], "TextualBody");
@@ -82,12 +123,22 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
     let exact = quote["exact"].as_str().expect("exact is a string");
     assert!(quote["prefix"].is_string() && quote["suffix"].is_string());
     assert_eq!(pos["type"], "TextPositionSelector");
-    let (start, end) = (pos["start"].as_u64().expect("start >= 0"), pos["end"].as_u64().expect("end >= 0"));
+    let (start, end) = (
+        pos["start"].as_u64().expect("start >= 0"),
+        pos["end"].as_u64().expect("end >= 0"),
+    );
     assert!(start <= end);
     // Both selectors select the same characters, counted in code points.
-    let path = source_id.rsplit_once('#').map(|(_, f)| f.replace("%5B", "[").replace("%5D", "]")).unwrap();
+    let path = source_id
+        .rsplit_once('#')
+        .map(|(_, f)| f.replace("%5B", "[").replace("%5D", "]"))
+        .unwrap();
     let text = text_of(&path).expect("the path names a text");
-    let chars: String = text.chars().skip(start as usize).take((end - start) as usize).collect();
+    let chars: String = text
+        .chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect();
     assert_eq!(chars, exact);
     let prefix: String = text.chars().take(start as usize).collect();
     assert!(prefix.ends_with(quote["prefix"].as_str().unwrap()));
@@ -97,7 +148,10 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
 fn seed_annotations_pass_the_w3c_musts() {
     let article = ingest::text::import(include_str!("fixtures/seed-raqqa.txt")).unwrap();
     let catalog = Catalog::from_json(include_str!("fixtures/catalog-raqqa.json")).unwrap();
-    let annotations = Annotator::new().gazetteer(true).catalog(catalog).annotate(&article);
+    let annotations = Annotator::new()
+        .gazetteer(true)
+        .catalog(catalog)
+        .annotate(&article);
     let json = w3c::to_w3c(&article, &annotations);
     assert_eq!(json.len(), annotations.len());
     let text_of = |p: &str| article.text_at(p).map(|t| t.text.clone());
@@ -108,10 +162,14 @@ fn seed_annotations_pass_the_w3c_musts() {
     let again = w3c::to_w3c(&article, &annotations);
     assert_eq!(json, again);
     assert!(json[0]["id"].as_str().unwrap().starts_with("urn:uuid:"));
-    let ids: std::collections::BTreeSet<&str> = json.iter().filter_map(|a| a["id"].as_str()).collect();
+    let ids: std::collections::BTreeSet<&str> =
+        json.iter().filter_map(|a| a["id"].as_str()).collect();
     assert_eq!(ids.len(), json.len(), "ids are unique");
     // A mention with a url links to it.
-    let isis = json.iter().find(|a| a["target"]["selector"][0]["exact"] == "داعش").expect("a داعش mention");
+    let isis = json
+        .iter()
+        .find(|a| a["target"]["selector"][0]["exact"] == "داعش")
+        .expect("a داعش mention");
     assert_eq!(isis["motivation"], "linking");
     assert_eq!(isis["body"][0]["source"], "https://example.com/topics/isis");
 }
@@ -120,12 +178,25 @@ fn seed_annotations_pass_the_w3c_musts() {
 fn article_url_gives_fragment_ids_and_code_point_offsets() {
     let mut article = ingest::text::import("عنوان\n\nقُتل 120 عنصراً من داعش بالرقة\n").unwrap();
     article.url = Some("https://news.example/raqqa#top".into());
-    let catalog = Catalog::from_json(r#"[{"id": "raqqa", "type": "place", "names": ["الرقة"]}]"#).unwrap();
-    let annotations = Annotator::new().gazetteer(false).catalog(catalog).annotate(&article);
+    let catalog =
+        Catalog::from_json(r#"[{"id": "raqqa", "type": "place", "names": ["الرقة"]}]"#).unwrap();
+    let annotations = Annotator::new()
+        .gazetteer(false)
+        .catalog(catalog)
+        .annotate(&article);
     let json = w3c::to_w3c(&article, &annotations);
-    let raqqa = json.iter().find(|a| a["target"]["selector"][0]["exact"] == "الرقة").unwrap();
-    assert!(raqqa["id"].as_str().unwrap().starts_with("https://news.example/raqqa#anno-"));
-    assert_eq!(raqqa["target"]["source"]["id"], "https://news.example/raqqa#body%5B0%5D.text");
+    let raqqa = json
+        .iter()
+        .find(|a| a["target"]["selector"][0]["exact"] == "الرقة")
+        .unwrap();
+    assert!(raqqa["id"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://news.example/raqqa#anno-"));
+    assert_eq!(
+        raqqa["target"]["source"]["id"],
+        "https://news.example/raqqa#body%5B0%5D.text"
+    );
     assert_eq!(raqqa["motivation"], "identifying");
     // "قُتل 120 عنصراً من داعش ب" is 25 code points (bytes would say 45).
     assert_eq!(raqqa["target"]["selector"][1]["start"], 25);

@@ -50,8 +50,13 @@ use crate::text::words;
 
 impl EntityType {
     /// Every type, in the order error messages list them.
-    pub const ALL: [EntityType; 5] =
-        [EntityType::Person, EntityType::Place, EntityType::Organization, EntityType::Event, EntityType::Topic];
+    pub const ALL: [EntityType; 5] = [
+        EntityType::Person,
+        EntityType::Place,
+        EntityType::Organization,
+        EntityType::Event,
+        EntityType::Topic,
+    ];
 
     /// The lowercase name used in JSON and in `data-entity-type`.
     pub fn as_str(self) -> &'static str {
@@ -126,7 +131,14 @@ impl Catalog {
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         for (i, entity) in entities.iter().enumerate() {
-            let label = entry_label(i, entity.names.first().map(String::as_str).unwrap_or(&entity.id));
+            let label = entry_label(
+                i,
+                entity
+                    .names
+                    .first()
+                    .map(String::as_str)
+                    .unwrap_or(&entity.id),
+            );
             if entity.id.is_empty() {
                 return Err(catalog_error(format!("{label}: id: must not be empty")));
             }
@@ -137,13 +149,18 @@ impl Catalog {
                 )));
             }
             if entity.names.is_empty() {
-                return Err(catalog_error(format!("{label}: names: expected at least one name")));
+                return Err(catalog_error(format!(
+                    "{label}: names: expected at least one name"
+                )));
             }
-            let n = u32::try_from(i).map_err(|_| catalog_error("entities: more than 4294967295 entries"))?;
+            let n = u32::try_from(i)
+                .map_err(|_| catalog_error("entities: more than 4294967295 entries"))?;
             for (j, name) in entity.names.iter().enumerate() {
                 let key = fold_str(name.trim()).trim().to_string();
                 if key.is_empty() {
-                    return Err(catalog_error(format!("{label}: names[{j}]: must contain letters or digits")));
+                    return Err(catalog_error(format!(
+                        "{label}: names[{j}]: must contain letters or digits"
+                    )));
                 }
                 let mut add = |key: String, elided: bool| {
                     let slot = *index.entry(key.clone()).or_insert_with(|| {
@@ -172,15 +189,27 @@ impl Catalog {
                 CharwiseDoubleArrayAhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
                     .build_with_values(values)
-                    .map_err(|e| catalog_error(format!("entities: cannot compile the names: {e}")))?,
+                    .map_err(|e| {
+                        catalog_error(format!("entities: cannot compile the names: {e}"))
+                    })?,
             )
         };
-        Ok(Catalog { entities, by_id, patterns, automaton })
+        Ok(Catalog {
+            entities,
+            by_id,
+            patterns,
+            automaton,
+        })
     }
 
     /// A catalog with no entries, which finds nothing.
     pub fn empty() -> Catalog {
-        Catalog { entities: Vec::new(), by_id: HashMap::new(), patterns: Vec::new(), automaton: None }
+        Catalog {
+            entities: Vec::new(),
+            by_id: HashMap::new(),
+            patterns: Vec::new(),
+            automaton: None,
+        }
     }
 
     /// Read a catalog from JSON: an array of entries, or `{"entities": [...]}`.
@@ -198,16 +227,26 @@ impl Catalog {
     /// ```
     pub fn from_json(json: &str) -> Result<Catalog> {
         let value: Value = serde_json::from_str(json).map_err(|e| {
-            Error::new(ErrorKind::Syntax, format!("catalog: line {} column {}: {e}", e.line(), e.column()))
+            Error::new(
+                ErrorKind::Syntax,
+                format!("catalog: line {} column {}: {e}", e.line(), e.column()),
+            )
         })?;
         let list = match &value {
             Value::Array(list) => list,
             Value::Object(map) => match map.get("entities") {
                 Some(Value::Array(list)) => list,
                 Some(other) => {
-                    return Err(catalog_error(format!("entities: expected an array, found {}", kind_of(other))))
+                    return Err(catalog_error(format!(
+                        "entities: expected an array, found {}",
+                        kind_of(other)
+                    )))
                 }
-                None => return Err(catalog_error("catalog: expected an array of entries or {\"entities\": [...]}")),
+                None => {
+                    return Err(catalog_error(
+                        "catalog: expected an array of entries or {\"entities\": [...]}",
+                    ))
+                }
             },
             other => {
                 return Err(catalog_error(format!(
@@ -216,7 +255,11 @@ impl Catalog {
                 )))
             }
         };
-        let entities = list.iter().enumerate().map(|(i, v)| parse_entry(i, v)).collect::<Result<Vec<_>>>()?;
+        let entities = list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| parse_entry(i, v))
+            .collect::<Result<Vec<_>>>()?;
         Catalog::new(entities)
     }
 
@@ -249,13 +292,17 @@ impl Catalog {
     /// [`Catalog::find`] over a text already folded (`folded` must be
     /// `fold(text)`), so several catalogs can share one fold.
     pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Found> {
-        let Some(automaton) = &self.automaton else { return Vec::new() };
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
         let f = folded.text.as_str();
         // (start, end, entity) in folded bytes, every valid occurrence.
         let mut hits: Vec<(usize, usize, u32)> = Vec::new();
         for m in automaton.find_overlapping_iter(f) {
             let (start, end) = (m.start(), m.end());
-            let Some(pattern) = self.patterns.get(m.value() as usize) else { continue };
+            let Some(pattern) = self.patterns.get(m.value() as usize) else {
+                continue;
+            };
             let word_start = words::word_start_before(f, start);
             let prefix = f.get(word_start..start).unwrap_or("");
             let entity = if prefix.is_empty() {
@@ -263,7 +310,8 @@ impl Catalog {
             } else if ELIDING_PROCLITICS.contains(&prefix) && pattern.elided.is_some() {
                 pattern.elided
             } else if words::is_noun_proclitic(prefix, false)
-                && f.get(start..end).is_some_and(|n| n.chars().count() >= words::MIN_STEM_CHARS)
+                && f.get(start..end)
+                    .is_some_and(|n| n.chars().count() >= words::MIN_STEM_CHARS)
             {
                 pattern.entity
             } else {
@@ -272,7 +320,10 @@ impl Catalog {
             let Some(entity) = entity else { continue };
             let word_end = words::word_end_after(f, end);
             let ends_ok = word_end == end
-                || self.entities.get(entity as usize).is_some_and(|e| e.enclitics)
+                || self
+                    .entities
+                    .get(entity as usize)
+                    .is_some_and(|e| e.enclitics)
                     && f.get(end..word_end).is_some_and(words::is_enclitic);
             if ends_ok {
                 hits.push((start, end, entity));
@@ -286,7 +337,9 @@ impl Catalog {
             if start < taken_to {
                 continue;
             }
-            let Some(e) = self.entities.get(entity as usize) else { continue };
+            let Some(e) = self.entities.get(entity as usize) else {
+                continue;
+            };
             let (os, oe) = folded.to_original(start, end);
             if text.get(os..oe).is_none() {
                 continue;
@@ -295,7 +348,11 @@ impl Catalog {
             out.push(Found {
                 start: os,
                 end: oe,
-                kind: AnnotationKind::Mention { id: e.id.clone(), entity_type: e.entity_type, url: e.url.clone() },
+                kind: AnnotationKind::Mention {
+                    id: e.id.clone(),
+                    entity_type: e.entity_type,
+                    url: e.url.clone(),
+                },
                 confidence: 1.0,
             });
         }
@@ -310,9 +367,14 @@ impl Catalog {
         put_len(&mut payload, self.entities.len());
         for e in &self.entities {
             put_str(&mut payload, &e.id);
-            let kind = EntityType::ALL.iter().position(|t| *t == e.entity_type).unwrap_or(0) as u8;
+            let kind = EntityType::ALL
+                .iter()
+                .position(|t| *t == e.entity_type)
+                .unwrap_or(0) as u8;
             payload.push(kind);
-            let flags = u8::from(e.url.is_some()) | u8::from(e.description.is_some()) << 1 | u8::from(e.enclitics) << 2;
+            let flags = u8::from(e.url.is_some())
+                | u8::from(e.description.is_some()) << 1
+                | u8::from(e.enclitics) << 2;
             payload.push(flags);
             put_len(&mut payload, e.names.len());
             for n in &e.names {
@@ -346,13 +408,19 @@ impl Catalog {
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Catalog> {
         let bad = |what: &str| catalog_error(format!("catalog bytes: {what}"));
-        let magic = bytes.get(..MAGIC.len()).ok_or_else(|| bad("too short for a header"))?;
+        let magic = bytes
+            .get(..MAGIC.len())
+            .ok_or_else(|| bad("too short for a header"))?;
         if magic != MAGIC {
             return Err(bad("not a catalog (wrong magic number)"));
         }
-        let version = *bytes.get(MAGIC.len()).ok_or_else(|| bad("too short for a header"))?;
+        let version = *bytes
+            .get(MAGIC.len())
+            .ok_or_else(|| bad("too short for a header"))?;
         if version != FORMAT_VERSION {
-            return Err(bad(&format!("format version {version} is not supported (expected {FORMAT_VERSION})")));
+            return Err(bad(&format!(
+                "format version {version} is not supported (expected {FORMAT_VERSION})"
+            )));
         }
         let sum: [u8; 8] = bytes
             .get(MAGIC.len() + 1..HEADER_LEN)
@@ -362,7 +430,10 @@ impl Catalog {
         if fnv1a(payload) != u64::from_le_bytes(sum) {
             return Err(bad("checksum mismatch (truncated or corrupted)"));
         }
-        let mut r = Reader { bytes: payload, at: 0 };
+        let mut r = Reader {
+            bytes: payload,
+            at: 0,
+        };
         let count = r.len("entity count")?;
         let mut entities = Vec::with_capacity(count.min(payload.len() / 4));
         for i in 0..count {
@@ -377,10 +448,24 @@ impl Catalog {
             for j in 0..n {
                 names.push(r.string(&format!("entities[{i}].names[{j}]"))?);
             }
-            let url = if flags & 1 != 0 { Some(r.string(&format!("entities[{i}].url"))?) } else { None };
-            let description =
-                if flags & 2 != 0 { Some(r.string(&format!("entities[{i}].description"))?) } else { None };
-            entities.push(Entity { id, entity_type, names, url, description, enclitics: flags & 4 != 0 });
+            let url = if flags & 1 != 0 {
+                Some(r.string(&format!("entities[{i}].url"))?)
+            } else {
+                None
+            };
+            let description = if flags & 2 != 0 {
+                Some(r.string(&format!("entities[{i}].description"))?)
+            } else {
+                None
+            };
+            entities.push(Entity {
+                id,
+                entity_type,
+                names,
+                url,
+                description,
+                enclitics: flags & 4 != 0,
+            });
         }
         if r.at != payload.len() {
             return Err(bad("trailing bytes after the last entry"));
@@ -404,7 +489,9 @@ const HEADER_LEN: usize = 6 + 1 + 8;
 
 /// FNV-1a, 64 bit: enough to catch truncation and bit rot, with no dependency.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn put_len(out: &mut Vec<u8>, mut n: usize) {
@@ -432,7 +519,10 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn byte(&mut self, what: &str) -> Result<u8> {
-        let b = *self.bytes.get(self.at).ok_or_else(|| catalog_error(format!("catalog bytes: {what}: truncated")))?;
+        let b = *self
+            .bytes
+            .get(self.at)
+            .ok_or_else(|| catalog_error(format!("catalog bytes: {what}: truncated")))?;
         self.at += 1;
         Ok(b)
     }
@@ -445,7 +535,9 @@ impl Reader<'_> {
             if b & 0x80 == 0 {
                 if n > self.bytes.len() {
                     // No count or length can exceed the bytes that hold it.
-                    return Err(catalog_error(format!("catalog bytes: {what}: length {n} past the end")));
+                    return Err(catalog_error(format!(
+                        "catalog bytes: {what}: length {n} past the end"
+                    )));
                 }
                 return Ok(n);
             }
@@ -459,7 +551,8 @@ impl Reader<'_> {
         let raw = end
             .and_then(|e| self.bytes.get(self.at..e))
             .ok_or_else(|| catalog_error(format!("catalog bytes: {what}: truncated")))?;
-        let s = std::str::from_utf8(raw).map_err(|_| catalog_error(format!("catalog bytes: {what}: not UTF-8")))?;
+        let s = std::str::from_utf8(raw)
+            .map_err(|_| catalog_error(format!("catalog bytes: {what}: not UTF-8")))?;
         self.at += n;
         Ok(s.to_string())
     }
@@ -483,11 +576,17 @@ fn kind_of(v: &Value) -> &'static str {
 
 fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
     let Value::Object(map) = v else {
-        return Err(catalog_error(format!("entities[{i}]: expected an object, found {}", kind_of(v))));
+        return Err(catalog_error(format!(
+            "entities[{i}]: expected an object, found {}",
+            kind_of(v)
+        )));
     };
     // The label names the entry by its first name, else its id, so the
     // publisher can find it in a long file.
-    let first_name = map.get("names").and_then(|n| n.get(0)).and_then(Value::as_str);
+    let first_name = map
+        .get("names")
+        .and_then(|n| n.get(0))
+        .and_then(Value::as_str);
     let id_str = map.get("id").and_then(Value::as_str);
     let label = match first_name.or(id_str) {
         Some(name) => entry_label(i, name),
@@ -499,7 +598,10 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
             None | Some(Value::Null) if !required => Ok(None),
             None => Err(err(field, "missing".into())),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(err(field, format!("expected a string, found {}", kind_of(other)))),
+            Some(other) => Err(err(
+                field,
+                format!("expected a string, found {}", kind_of(other)),
+            )),
         }
     };
     let id = string("id", true)?.unwrap_or_default();
@@ -508,9 +610,17 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
     }
     let entity_type = match map.get("type") {
         Some(Value::String(t)) => EntityType::from_name(t).ok_or_else(|| {
-            err("type", format!("expected one of person, place, organization, event, topic, found \"{t}\""))
+            err(
+                "type",
+                format!("expected one of person, place, organization, event, topic, found \"{t}\""),
+            )
         })?,
-        Some(other) => return Err(err("type", format!("expected a string, found {}", kind_of(other)))),
+        Some(other) => {
+            return Err(err(
+                "type",
+                format!("expected a string, found {}", kind_of(other)),
+            ))
+        }
         None => return Err(err("type", "missing".into())),
     };
     let names = match map.get("names") {
@@ -523,10 +633,18 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
             .map(|(j, n)| match n {
                 Value::String(s) if !s.trim().is_empty() => Ok(s.clone()),
                 Value::String(_) => Err(err(&format!("names[{j}]"), "must not be empty".into())),
-                other => Err(err(&format!("names[{j}]"), format!("expected a string, found {}", kind_of(other)))),
+                other => Err(err(
+                    &format!("names[{j}]"),
+                    format!("expected a string, found {}", kind_of(other)),
+                )),
             })
             .collect::<Result<Vec<_>>>()?,
-        Some(other) => return Err(err("names", format!("expected an array, found {}", kind_of(other)))),
+        Some(other) => {
+            return Err(err(
+                "names",
+                format!("expected an array, found {}", kind_of(other)),
+            ))
+        }
         None => return Err(err("names", "missing".into())),
     };
     let url = string("url", false)?;
@@ -537,9 +655,21 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
     let enclitics = match map.get("enclitics") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(other) => return Err(err("enclitics", format!("expected a boolean, found {}", kind_of(other)))),
+        Some(other) => {
+            return Err(err(
+                "enclitics",
+                format!("expected a boolean, found {}", kind_of(other)),
+            ))
+        }
     };
-    Ok(Entity { id, entity_type, names, url, description, enclitics })
+    Ok(Entity {
+        id,
+        entity_type,
+        names,
+        url,
+        description,
+        enclitics,
+    })
 }
 
 /// An entity page must be http(s) or relative: a catalog is input, and its
@@ -553,7 +683,9 @@ fn check_url(url: &str) -> std::result::Result<(), String> {
             if scheme == "http" || scheme == "https" {
                 Ok(())
             } else {
-                Err(format!("scheme \"{scheme}:\" is not allowed (use https:, http: or a relative URL)"))
+                Err(format!(
+                    "scheme \"{scheme}:\" is not allowed (use https:, http: or a relative URL)"
+                ))
             }
         }
         _ => Ok(()),
@@ -580,7 +712,9 @@ mod tests {
         c.find(text)
             .into_iter()
             .map(|f| {
-                let AnnotationKind::Mention { id, .. } = f.kind else { panic!("not a mention") };
+                let AnnotationKind::Mention { id, .. } = f.kind else {
+                    panic!("not a mention")
+                };
                 (text[f.start..f.end].to_string(), id)
             })
             .collect()
@@ -598,7 +732,10 @@ mod tests {
     #[test]
     fn enclitics_only_when_allowed() {
         let c = catalog();
-        assert_eq!(mentions(&c, "قسدهم"), [("قسد".to_string(), "sdf".to_string())]);
+        assert_eq!(
+            mentions(&c, "قسدهم"),
+            [("قسد".to_string(), "sdf".to_string())]
+        );
         assert!(mentions(&c, "روسياها").is_empty());
     }
 

@@ -192,6 +192,7 @@ impl Annotator {
 
     fn annotate_text_at(&self, text: &str, published: Option<(i32, u32, u32)>) -> Vec<Found> {
         let folded = crate::text::normalize::fold(text);
+        #[cfg_attr(not(feature = "gazetteer"), allow(unused_mut))]
         let mut mentions = match &self.catalog {
             Some(c) => c.find_folded(text, &folded),
             None => Vec::new(),

@@ -56,7 +56,11 @@ pub fn overlay(a: &Annotation) -> Option<Overlay> {
         return None;
     }
     let (tag, attrs): (&'static str, Vec<(&'static str, String)>) = match &a.kind {
-        AnnotationKind::Mention { id, entity_type, url } => {
+        AnnotationKind::Mention {
+            id,
+            entity_type,
+            url,
+        } => {
             let mut attrs = Vec::with_capacity(4);
             if let Some(url) = url {
                 attrs.push(("href", url.clone()));
@@ -70,14 +74,21 @@ pub fn overlay(a: &Annotation) -> Option<Overlay> {
                 ("span", attrs)
             }
         }
-        AnnotationKind::Date { iso: Some(iso), resolved: true, calendar, .. } => {
+        AnnotationKind::Date {
+            iso: Some(iso),
+            resolved: true,
+            calendar,
+            ..
+        } => {
             let mut attrs = vec![("datetime", iso.clone())];
             if *calendar != "gregorian" {
                 attrs.push(("data-calendar", calendar.to_string()));
             }
             ("time", attrs)
         }
-        AnnotationKind::Date { calendar, hijri, .. } => {
+        AnnotationKind::Date {
+            calendar, hijri, ..
+        } => {
             let mut attrs = vec![("class", "date".to_string())];
             if *calendar != "gregorian" {
                 attrs.push(("data-calendar", calendar.to_string()));
@@ -94,8 +105,16 @@ pub fn overlay(a: &Annotation) -> Option<Overlay> {
             }
             ("data", attrs)
         }
-        AnnotationKind::Quotation { speaker, speaker_id, direct } => {
-            let class = if *direct { "quote" } else { "quote quote-reported" };
+        AnnotationKind::Quotation {
+            speaker,
+            speaker_id,
+            direct,
+        } => {
+            let class = if *direct {
+                "quote"
+            } else {
+                "quote quote-reported"
+            };
             let mut attrs = vec![("class", class.to_string())];
             if let Some(s) = speaker {
                 attrs.push(("data-speaker", s.clone()));
@@ -107,10 +126,18 @@ pub fn overlay(a: &Annotation) -> Option<Overlay> {
         }
         AnnotationKind::Suggestion { entity_type } => (
             "span",
-            vec![("class", "suggestion".to_string()), ("data-entity-type", entity_type.as_str().to_string())],
+            vec![
+                ("class", "suggestion".to_string()),
+                ("data-entity-type", entity_type.as_str().to_string()),
+            ],
         ),
     };
-    Some(Overlay { start: a.start, end: a.end, tag, attrs })
+    Some(Overlay {
+        start: a.start,
+        end: a.end,
+        tag,
+        attrs,
+    })
 }
 
 /// A machine-readable number for `<data value>`: integers without a

@@ -54,7 +54,9 @@ pub fn to_w3c(article: &Article, annotations: &[Annotation]) -> Vec<Value> {
     let texts = article.texts();
     let mut out = Vec::with_capacity(annotations.len());
     for (i, a) in annotations.iter().enumerate() {
-        let Some((_, text)) = texts.iter().find(|(p, _)| *p == a.path) else { continue };
+        let Some((_, text)) = texts.iter().find(|(p, _)| *p == a.path) else {
+            continue;
+        };
         if let Some(v) = annotation(article, &base, i + 1, a, &text.text) {
             out.push(v);
         }
@@ -82,7 +84,13 @@ pub fn article_iri(article: &Article) -> String {
     format!("urn:uuid:{}", uuid_v8(key.as_bytes()))
 }
 
-fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &str) -> Option<Value> {
+fn annotation(
+    article: &Article,
+    base: &str,
+    n: usize,
+    a: &Annotation,
+    text: &str,
+) -> Option<Value> {
     let exact = text.get(a.start..a.end)?;
     let before = text.get(..a.start)?;
     let after = text.get(a.end..)?;
@@ -95,29 +103,40 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
     let suffix: String = after.chars().take(QUOTE_CONTEXT_CHARS).collect();
 
     let id = if base.starts_with("urn:") {
-        format!("urn:uuid:{}", uuid_v8(format!("{base}\u{1f}{}\u{1f}{}\u{1f}{}", a.path, a.start, a.end).as_bytes()))
+        format!(
+            "urn:uuid:{}",
+            uuid_v8(format!("{base}\u{1f}{}\u{1f}{}\u{1f}{}", a.path, a.start, a.end).as_bytes())
+        )
     } else {
         format!("{base}#anno-{n}")
     };
     let lang = article.lang.as_str();
     let dir = article.dir.as_str();
-    let arabic_text = |value: &str, purpose: &str| {
-        json!({"type": "TextualBody", "value": value, "purpose": purpose, "language": lang, "textDirection": dir, "format": "text/plain"})
-    };
+    let arabic_text = |value: &str, purpose: &str| json!({"type": "TextualBody", "value": value, "purpose": purpose, "language": lang, "textDirection": dir, "format": "text/plain"});
     let tag = |value: String| json!({"type": "TextualBody", "value": value, "purpose": "tagging", "format": "text/plain"});
 
     let (motivation, body): (&str, Vec<Value>) = match &a.kind {
-        AnnotationKind::Mention { id, entity_type, url } => {
+        AnnotationKind::Mention {
+            id,
+            entity_type,
+            url,
+        } => {
             let source = url.clone().unwrap_or_else(|| entity_urn(id));
             (
-                if url.is_some() { "linking" } else { "identifying" },
+                if url.is_some() {
+                    "linking"
+                } else {
+                    "identifying"
+                },
                 vec![
                     json!({"type": "SpecificResource", "source": source, "purpose": "identifying"}),
                     tag(entity_type.as_str().to_string()),
                 ],
             )
         }
-        AnnotationKind::Suggestion { entity_type } => ("tagging", vec![tag(entity_type.as_str().to_string())]),
+        AnnotationKind::Suggestion { entity_type } => {
+            ("tagging", vec![tag(entity_type.as_str().to_string())])
+        }
         AnnotationKind::Date { iso, .. } => {
             let mut body = vec![tag("date".to_string())];
             if let Some(iso) = iso {
@@ -132,8 +151,17 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
             }
             ("tagging", body)
         }
-        AnnotationKind::Quotation { speaker, speaker_id, direct } => {
-            let mut body = vec![tag(if *direct { "quotation" } else { "reported speech" }.to_string())];
+        AnnotationKind::Quotation {
+            speaker,
+            speaker_id,
+            direct,
+        } => {
+            let mut body = vec![tag(if *direct {
+                "quotation"
+            } else {
+                "reported speech"
+            }
+            .to_string())];
             if let Some(s) = speaker {
                 body.push(arabic_text(s, "describing"));
             }
@@ -205,7 +233,11 @@ fn encode_fragment(s: &str) -> String {
 /// A UUID (version 8, RFC 9562 "custom") from two FNV-1a hashes of `key`:
 /// deterministic, so re-annotating the same article gives the same ids.
 fn uuid_v8(key: &[u8]) -> String {
-    let fnv = |seed: u64| key.iter().fold(seed, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let fnv = |seed: u64| {
+        key.iter().fold(seed, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
     let hi = fnv(0xcbf2_9ce4_8422_2325);
     let lo = fnv(0x84222325cbf29ce4);
     let hi = (hi & !0xF000) | 0x8000; // version 8 in bits 48..52

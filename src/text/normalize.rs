@@ -45,6 +45,7 @@
 //! assert_eq!(&original[start..end], "الرَّقَّة");
 //! ```
 
+#[rustfmt::skip]
 #[path = "presentation_forms.rs"]
 mod presentation_forms;
 
@@ -125,7 +126,11 @@ fn presentation_form(c: char) -> Option<&'static str> {
         return None;
     }
     let i = presentation_forms::CODES.binary_search(&code).ok()?;
-    let start = if i == 0 { 0 } else { *presentation_forms::ENDS.get(i - 1)? as usize };
+    let start = if i == 0 {
+        0
+    } else {
+        *presentation_forms::ENDS.get(i - 1)? as usize
+    };
     let end = *presentation_forms::ENDS.get(i)? as usize;
     presentation_forms::TEXT.get(start..end)
 }
@@ -291,7 +296,10 @@ mod tests {
         ("ﷲ", "الله"),
         ("Interfax AFP", "interfax afp"),
         ("ÉCOLE", "école"),
-        ("قوات\u{00A0}سوريا  \n الديمقراطية", "قوات سوريا الديمقراطيه"),
+        (
+            "قوات\u{00A0}سوريا  \n الديمقراطية",
+            "قوات سوريا الديمقراطيه",
+        ),
         ("داعش\u{200F}", "داعش"),
         ("ZWNJ\u{200C}in", "zwnjin"),
     ];
@@ -340,7 +348,13 @@ mod tests {
             assert!(fold_str(piece).contains(c), "{c:?} at {i} from {piece:?}");
         }
         // Every word maps back to the original word it came from.
-        for word in ["الرقه", "داعش", "تدمر", "قوات سوريا الديمقراطيه", "2017/5/15"] {
+        for word in [
+            "الرقه",
+            "داعش",
+            "تدمر",
+            "قوات سوريا الديمقراطيه",
+            "2017/5/15",
+        ] {
             let mut from = 0;
             while let Some(at) = f.text.get(from..).and_then(|t| t.find(word)) {
                 let at = from + at;

@@ -44,8 +44,8 @@ pub const MIN_STEM_CHARS: usize = 3;
 /// Proclitic sequences that may precede a noun, longest first, in folded
 /// form. `لل` is ل + ال with the alef of the article dropped.
 pub const NOUN_PROCLITICS: &[&str] = &[
-    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "فب", "وك", "فك", "ول",
-    "فل", "ال", "و", "ف", "ب", "ك", "ل",
+    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "فب",
+    "وك", "فك", "ول", "فل", "ال", "و", "ف", "ب", "ك", "ل",
 ];
 
 /// Proclitic sequences that may precede a verb: the future particle س,
@@ -53,13 +53,19 @@ pub const NOUN_PROCLITICS: &[&str] = &[
 pub const VERB_PROCLITICS: &[&str] = &["وس", "فس", "س"];
 
 /// Enclitic pronouns, longest first, in folded form.
-pub const ENCLITICS: &[&str] = &["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ي", "ك"];
+pub const ENCLITICS: &[&str] = &[
+    "هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ي", "ك",
+];
 
 /// Whether `c` belongs to a word: letters and digits of any script, Arabic
 /// diacritics, tatweel and zero-width joiners. Spaces, punctuation
 /// (، ؛ ؟ . , …) and symbols split words.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
+        )
 }
 
 /// One word of a text.
@@ -93,37 +99,62 @@ impl<'a> Iterator for Words<'a> {
         let (skip, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
         let start = self.at + skip;
         let tail = self.text.get(start..)?;
-        let len = tail.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(tail.len(), |(i, _)| i);
+        let len = tail
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(tail.len(), |(i, _)| i);
         let end = start + len;
         self.at = end;
-        Some(Word { start, end, text: self.text.get(start..end)? })
+        Some(Word {
+            start,
+            end,
+            text: self.text.get(start..end)?,
+        })
     }
 }
 
 /// Whether byte `at` of `text` starts a word (a word char not preceded by one).
 pub fn is_word_start(text: &str, at: usize) -> bool {
-    let Some(rest) = text.get(at..) else { return false };
-    rest.chars().next().is_some_and(is_word_char) && !text[..at].chars().next_back().is_some_and(is_word_char)
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    rest.chars().next().is_some_and(is_word_char)
+        && !text[..at].chars().next_back().is_some_and(is_word_char)
 }
 
 /// Whether byte `at` of `text` ends a word (preceded by a word char, not followed by one).
 pub fn is_word_end(text: &str, at: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else { return false };
-    before.chars().next_back().is_some_and(is_word_char) && !after.chars().next().is_some_and(is_word_char)
+    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
+        return false;
+    };
+    before.chars().next_back().is_some_and(is_word_char)
+        && !after.chars().next().is_some_and(is_word_char)
 }
 
 /// Where the word containing byte `at` starts (`at` itself when the
 /// character before it is not a word char).
 pub fn word_start_before(text: &str, at: usize) -> usize {
-    let Some(before) = text.get(..at) else { return at };
-    before.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(at, |(i, _)| i)
+    let Some(before) = text.get(..at) else {
+        return at;
+    };
+    before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(at, |(i, _)| i)
 }
 
 /// Where the word containing byte `at` ends (`at` itself when the
 /// character at it is not a word char).
 pub fn word_end_after(text: &str, at: usize) -> usize {
-    let Some(after) = text.get(at..) else { return at };
-    at + after.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(after.len(), |(i, _)| i)
+    let Some(after) = text.get(at..) else {
+        return at;
+    };
+    at + after
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(after.len(), |(i, _)| i)
 }
 
 /// Whether `prefix` (folded) is a whole proclitic sequence that may precede
@@ -131,7 +162,8 @@ pub fn word_end_after(text: &str, at: usize) -> usize {
 /// `allow_article` is false (a name without the article does not take one:
 /// القوات is not قوات سوريا الديمقراطية).
 pub fn is_noun_proclitic(prefix: &str, allow_article: bool) -> bool {
-    NOUN_PROCLITICS.contains(&prefix) && (allow_article || !prefix.ends_with("ال") && !prefix.ends_with("لل"))
+    NOUN_PROCLITICS.contains(&prefix)
+        && (allow_article || !prefix.ends_with("ال") && !prefix.ends_with("لل"))
 }
 
 /// Whether `suffix` (folded) is one enclitic pronoun.
@@ -183,7 +215,11 @@ impl Stem {
 /// assert!(!texts("الرقه").contains(&"رقه".to_string()));
 /// ```
 pub fn stems(word: &str) -> Vec<Stem> {
-    let mut out = vec![Stem { start: 0, end: word.len(), article_elided: false }];
+    let mut out = vec![Stem {
+        start: 0,
+        end: word.len(),
+        article_elided: false,
+    }];
     let chars = |s: &str| s.chars().count();
     let push = |stem: Stem, out: &mut Vec<Stem>| {
         let long_enough = word.get(stem.start..stem.end).map(chars).unwrap_or(0)
@@ -231,13 +267,27 @@ pub fn stems(word: &str) -> Vec<Stem> {
     };
     for &end in &ends {
         if end < word.len() && !definite(0, false) {
-            push(Stem { start: 0, end, article_elided: false }, &mut out);
+            push(
+                Stem {
+                    start: 0,
+                    end,
+                    article_elided: false,
+                },
+                &mut out,
+            );
         }
     }
     for &(start, elided) in &starts {
         for &end in &ends {
             if start < end && (end == word.len() || !definite(start, elided)) {
-                push(Stem { start, end, article_elided: elided }, &mut out);
+                push(
+                    Stem {
+                        start,
+                        end,
+                        article_elided: elided,
+                    },
+                    &mut out,
+                );
             }
         }
     }
@@ -260,7 +310,20 @@ mod tests {
     fn splits_on_spaces_and_arabic_punctuation() {
         let text = "قال: «داعش»، ثم بالرقة؛ لماذا؟ 2017/5/15 الـ25";
         let got: Vec<&str> = words(text).map(|w| w.text).collect();
-        assert_eq!(got, ["قال", "داعش", "ثم", "بالرقة", "لماذا", "2017", "5", "15", "الـ25"]);
+        assert_eq!(
+            got,
+            [
+                "قال",
+                "داعش",
+                "ثم",
+                "بالرقة",
+                "لماذا",
+                "2017",
+                "5",
+                "15",
+                "الـ25"
+            ]
+        );
         for w in words(text) {
             assert_eq!(&text[w.start..w.end], w.text);
         }
@@ -289,7 +352,11 @@ mod tests {
             ("ستمنع", "تمنع"),
         ];
         for (word, stem) in cases {
-            assert!(readings(word).contains(&stem.to_string()), "{word} → {:?}", readings(word));
+            assert!(
+                readings(word).contains(&stem.to_string()),
+                "{word} → {:?}",
+                readings(word)
+            );
         }
     }
 
@@ -307,7 +374,9 @@ mod tests {
         assert_eq!(readings("الرقة"), ["الرقه"]);
         // ب + ها would leave one letter: no split.
         assert_eq!(readings("بها"), ["بها"]);
-        assert!(!readings("لها").iter().any(|r| r.chars().count() < MIN_STEM_CHARS));
+        assert!(!readings("لها")
+            .iter()
+            .any(|r| r.chars().count() < MIN_STEM_CHARS));
     }
 
     #[test]
