@@ -42,7 +42,8 @@ fn seed_renders_links_times_and_numbers_without_changing_text() {
         },
     );
     let options = RenderOptions {
-        overlays: overlays::overlays(&annotations),
+        // Every mention a link, so each clitic case below is checked as a link.
+        overlays: overlays::overlays_with(&annotations, overlays::LinkPolicy::Every),
         jsonld: false,
         ..RenderOptions::default()
     };
@@ -69,4 +70,30 @@ fn seed_renders_links_times_and_numbers_without_changing_text() {
         visible_text(&plain),
         "annotations add markup, never text"
     );
+}
+
+#[test]
+fn only_the_first_mention_of_an_entity_outside_the_headline_is_a_link() {
+    let article = ingest::text::import(include_str!("fixtures/seed-raqqa.txt")).unwrap();
+    let catalog = Catalog::from_json(include_str!("fixtures/catalog-raqqa.json")).unwrap();
+    let annotations = Annotator::new().gazetteer(false).catalog(catalog).annotate(&article);
+    let options = |policy| RenderOptions {
+        jsonld: false,
+        overlays: overlays::overlays_with(&annotations, policy),
+        ..RenderOptions::default()
+    };
+    let html = render(&article, &options(overlays::LinkPolicy::FirstMention));
+    let headline = html.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap();
+    assert!(!headline.contains("<a "), "no links in the headline: {headline}");
+    assert!(headline.contains(r#"<span class="mention" data-entity-id="raqqa""#), "{headline}");
+    // الرقة appears ten times; one link, nine spans that keep the entity data.
+    assert_eq!(html.matches(r#"href="https://example.com/topics/raqqa""#).count(), 1);
+    assert!(html.matches(r#"data-entity-id="raqqa""#).count() >= 10);
+    // The first link is in the standfirst, where الرقة is first read.
+    let standfirst = html.split(r#"<p class="standfirst">"#).nth(1).unwrap().split("</p>").next().unwrap();
+    assert!(standfirst.contains(r#"href="https://example.com/topics/raqqa""#));
+
+    let every = render(&article, &options(overlays::LinkPolicy::Every));
+    assert!(every.matches(r#"href="https://example.com/topics/raqqa""#).count() >= 10);
+    assert_eq!(visible_text(&html), visible_text(&every));
 }

@@ -5,7 +5,7 @@
 //!
 //! | annotation | element |
 //! |---|---|
-//! | mention with a url | `<a href class="mention" data-entity-id data-entity-type>` |
+//! | mention with a url | `<a href class="mention" data-entity-id data-entity-type>` for the first mention of an entity (outside the headline), a `<span>` with the same data for the others ([`LinkPolicy`]) |
 //! | mention without a url (gazetteer) | `<span class="mention" data-entity-id data-entity-type>` |
 //! | resolved date | `<time datetime="2017-05-15">` (+ `data-calendar="hijri"`) |
 //! | unresolved date | `<span class="date">` |
@@ -34,15 +34,41 @@ use std::collections::BTreeMap;
 use super::{Annotation, AnnotationKind};
 use crate::render::Overlay;
 
-/// The overlays for `annotations`, by text path, ready for
-/// [`RenderOptions::overlays`](crate::render::RenderOptions::overlays).
+/// Which mentions of a catalog entity become links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LinkPolicy {
+    /// Only the first mention of each entity outside the headline is an
+    /// `<a>`; the others are `<span class="mention">` with the same data
+    /// attributes (newsroom style: a paragraph full of links is noise).
+    #[default]
+    FirstMention,
+    /// Every mention with a url is a link.
+    Every,
+}
+
+/// The overlays for `annotations` (in reading order, as
+/// [`Annotator::annotate`](super::Annotator::annotate) returns them), by text
+/// path, ready for [`RenderOptions::overlays`](crate::render::RenderOptions::overlays),
+/// linking the first mention of each entity ([`LinkPolicy::FirstMention`]).
 /// Within a path they are sorted by start, the enclosing one first.
 pub fn overlays(annotations: &[Annotation]) -> BTreeMap<String, Vec<Overlay>> {
+    overlays_with(annotations, LinkPolicy::default())
+}
+
+/// [`overlays`] with a choice of which mentions become links.
+pub fn overlays_with(annotations: &[Annotation], policy: LinkPolicy) -> BTreeMap<String, Vec<Overlay>> {
     let mut out: BTreeMap<String, Vec<Overlay>> = BTreeMap::new();
+    let mut linked: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for a in annotations {
-        if let Some(o) = overlay(a) {
-            out.entry(a.path.clone()).or_default().push(o);
+        let Some(mut o) = overlay(a) else { continue };
+        if let (AnnotationKind::Mention { id, .. }, LinkPolicy::FirstMention) = (&a.kind, policy) {
+            let first = a.path != "headline" && linked.insert(id.as_str());
+            if o.tag == "a" && !first {
+                o.tag = "span";
+                o.attrs.retain(|(name, _)| *name != "href");
+            }
         }
+        out.entry(a.path.clone()).or_default().push(o);
     }
     for list in out.values_mut() {
         list.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
