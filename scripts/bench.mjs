@@ -16,7 +16,10 @@ import { startServer } from './serve.mjs';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Benchmark pages; add one line per page (annotation matching goes here too). */
-const PAGES = [{ name: 'mount', path: '/benches/browser/mount.html' }];
+const PAGES = [
+  { name: 'mount', path: '/benches/browser/mount.html' },
+  { name: 'annotate', path: '/benches/browser/annotate.html' },
+];
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -72,14 +75,16 @@ try {
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location()?.url ?? '')) errors.push(m.text());
+    });
     await page.goto(new URL(path, server.url).href);
     await page.waitForFunction(() => window.benchmarkReady === true, null, { timeout: 30_000 });
     try {
       const result = await page.evaluate((opts) => window.benchmark(opts), { runs: options.runs });
       console.log(`### ${result.title}\n`);
       console.log(markdownTable(result.rows));
-      for (const note of result.notes ?? []) console.log(`\n- ${note}`);
+      if (result.notes?.length) console.log(`\n${result.notes.map((n) => `- ${n}`).join('\n')}`);
       console.log('');
     } catch (err) {
       failed = true;

@@ -35,6 +35,8 @@ pub mod model;
 pub mod render;
 pub mod annotate;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Article, Block, Dir, Figure, Link, Mark, Span, Text};

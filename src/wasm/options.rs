@@ -55,7 +55,7 @@ pub(crate) struct Options {
     /// Passed to the renderer.
     pub(crate) render: RenderOptions,
     /// Annotate before rendering: present when `annotate` is true, or a
-    /// catalog is given and `annotate` is not false. Built (catalog parsed)
+    /// catalog or `published` date is given and `annotate` is not false. Built (catalog parsed)
     /// once, so a mount's re-renders reuse it.
     pub(crate) annotator: Option<Annotator>,
 }
@@ -124,7 +124,13 @@ impl Options {
                 }
             }
         }
-        if annotate.unwrap_or(catalog_option.is_some()) {
+        if gazetteer == Some(true) && !cfg!(feature = "gazetteer") {
+            return Err(Error::invalid(
+                "options.gazetteer",
+                "this build has no gazetteer; build the wasm with the `gazetteer` cargo feature (see README)",
+            ));
+        }
+        if annotate.unwrap_or(catalog_option.is_some() || published.is_some()) {
             let mut annotator = Annotator::new();
             if let Some(on) = gazetteer {
                 annotator = annotator.gazetteer(on);

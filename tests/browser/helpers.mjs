@@ -77,13 +77,15 @@ export async function openPage(browser, { width = 1200, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const problems = [];
+  // The browser's own favicon probe is not the page's doing.
+  const favicon = (url) => /\/favicon\.ico(\?|$)/.test(url ?? '');
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    if (msg.type() === 'error' && !favicon(msg.location()?.url)) problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`));
   page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    if (res.status() >= 400 && !favicon(res.url())) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   return { page, context, problems, close: () => context.close() };
 }
@@ -115,7 +117,8 @@ export function artifact(name) {
  * and after the run in logical order sit. Must be passed to
  * `page.evaluate(measureRun, {...})` — it runs in the browser.
  *
- * Returns `{found, chars: [{ch, left, right, top}], before, after, lines}`
+ * Returns `{found, chars: [{ch, left, right, top, bottom, center, middle}],
+ * before, after, lines}`
  * where `before`/`after` are the nearest non-space characters outside the run.
  */
 export function measureRun({ selector, shadow, run, occurrence = 0 }) {
@@ -156,7 +159,15 @@ export function measureRun({ selector, shadow, run, occurrence = 0 }) {
     const rects = [...range.getClientRects()].filter((r) => r.width > 0);
     if (rects.length === 0) return null;
     const r = rects[0];
-    return { ch: text[index], left: r.left, right: r.right, top: r.top, center: (r.left + r.right) / 2 };
+    return {
+      ch: text[index],
+      left: r.left,
+      right: r.right,
+      top: r.top,
+      bottom: r.bottom,
+      center: (r.left + r.right) / 2,
+      middle: (r.top + r.bottom) / 2,
+    };
   };
   const chars = [];
   for (let i = start; i < start + run.length; i++) {
@@ -167,8 +178,20 @@ export function measureRun({ selector, shadow, run, occurrence = 0 }) {
   for (let i = start - 1; i >= 0 && !before; i--) if (text[i].trim()) before = rectOf(i);
   let after = null;
   for (let i = start + run.length; i < text.length && !after; i++) if (text[i].trim()) after = rectOf(i);
-  const lines = new Set([...chars, before, after].filter(Boolean).map((c) => Math.round(c.top)));
-  return { found: true, chars, before, after, lines: lines.size };
+  // Glyph boxes of different fonts (Latin in <bdi>, Arabic around it) have
+  // different tops on the same line, so count lines by vertical overlap:
+  // a box whose middle lies inside another line's box is on that line.
+  const lines = [];
+  for (const c of [...chars, before, after].filter(Boolean)) {
+    const line = lines.find((l) => c.middle > l.top && c.middle < l.bottom);
+    if (line) {
+      line.top = Math.min(line.top, c.top);
+      line.bottom = Math.max(line.bottom, c.bottom);
+    } else {
+      lines.push({ top: c.top, bottom: c.bottom });
+    }
+  }
+  return { found: true, chars, before, after, lines: lines.length };
 }
 
 /**

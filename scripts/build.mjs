@@ -1,0 +1,123 @@
+// `npm run build`: the release wasm and everything the demo and the tests
+// load, in order:
+//
+//   1. cargo build --lib --release --target wasm32-unknown-unknown --no-default-features
+//   2. wasm-bindgen --target web           -> www/pkg/ (glue + .wasm + .d.ts)
+//   3. wasm-opt -Oz (npm `binaryen`)       -> www/pkg/rtl_article_bg.wasm, in place
+//   4. the seed article imported and server-rendered ->
+//        www/generated/seed.json, seed.html, hydrate.html (the demo's SSR view)
+//
+// Step 4 runs the seed through www/node.js — the wasm just built, the same
+// core the CLI links — so it needs no second (native, release) build. Pass
+// `--cli` to use `cargo run --release --bin rtl-article` instead.
+//
+//   node scripts/build.mjs [--cli] [--skip-opt]
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const PKG = `${ROOT}www/pkg/`;
+const GENERATED = `${ROOT}www/generated/`;
+const SEED = `${ROOT}tests/fixtures/seed-raqqa.txt`;
+const TARGET_WASM = `${ROOT}target/wasm32-unknown-unknown/release/rtl_article.wasm`;
+
+const args = new Set(process.argv.slice(2));
+
+/** Run a command from the repository root; exit with its status on failure. */
+function run(cmd, argv, { capture = false } = {}) {
+  console.log(`$ ${cmd} ${argv.join(' ')}`);
+  const result = spawnSync(cmd, argv, {
+    cwd: ROOT,
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error) {
+    console.error(`build: cannot run ${cmd}: ${result.error.message} (run \`bash scripts/setup.sh\`)`);
+    process.exit(1);
+  }
+  if (result.status !== 0) {
+    console.error(`build: ${cmd} failed (exit ${result.status})`);
+    process.exit(result.status ?? 1);
+  }
+  return result.stdout;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function sizes(file) {
+  const bytes = readFileSync(file);
+  return `${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip`;
+}
+
+// 1. The library for the browser: no CLI, no native-only importers.
+run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown', '--no-default-features']);
+
+// 2. JS glue for ES modules (`--target web`: loads in browsers, bundlers and,
+// with initSync, Node).
+run('wasm-bindgen', ['--target', 'web', '--out-dir', PKG, TARGET_WASM]);
+const wasm = `${PKG}rtl_article_bg.wasm`;
+console.log(`wasm-bindgen output: ${sizes(wasm)}`);
+
+// 3. Shrink. The features are those rustc enables by default for
+// wasm32-unknown-unknown (`rustc --print cfg --target wasm32-unknown-unknown`);
+// wasm-opt refuses the module without them.
+if (!args.has('--skip-opt')) {
+  const wasmOpt = `${ROOT}node_modules/.bin/wasm-opt`;
+  if (!existsSync(wasmOpt)) {
+    console.error('build: node_modules/.bin/wasm-opt is missing: run `npm ci` (binaryen is a devDependency)');
+    process.exit(1);
+  }
+  run(wasmOpt, [
+    '-Oz',
+    '--enable-bulk-memory',
+    '--enable-nontrapping-float-to-int',
+    '--enable-sign-ext',
+    '--enable-mutable-globals',
+    '--enable-reference-types',
+    '--enable-multivalue',
+    '--strip-debug',
+    '--strip-producers',
+    wasm,
+    '-o',
+    wasm,
+  ]);
+  console.log(`after wasm-opt -Oz: ${sizes(wasm)}`);
+}
+console.log(`glue www/pkg/rtl_article.js: ${sizes(`${PKG}rtl_article.js`)}`);
+
+// 4. The seed, imported and server-rendered at build time.
+mkdirSync(GENERATED, { recursive: true });
+let seedJson;
+let seedHtml;
+if (args.has('--cli')) {
+  const cli = ['run', '--quiet', '--release', '--bin', 'rtl-article', '--'];
+  seedJson = run('cargo', [...cli, 'import', SEED], { capture: true });
+  seedHtml = run('cargo', [...cli, 'render', SEED], { capture: true });
+} else {
+  const node = await import('../www/node.js');
+  const { article, warnings } = node.importArticle(readFileSync(SEED, 'utf8'), { from: 'text' });
+  for (const warning of warnings) console.log(`seed: ${warning}`);
+  seedJson = `${JSON.stringify(article, null, 2)}\n`;
+  seedHtml = node.renderToString(article);
+}
+if (!seedHtml.startsWith('<article')) {
+  console.error(`build: the seed did not render to an <article>: ${seedHtml.slice(0, 200)}`);
+  process.exit(1);
+}
+writeFileSync(`${GENERATED}seed.json`, seedJson);
+writeFileSync(`${GENERATED}seed.html`, seedHtml.endsWith('\n') ? seedHtml : `${seedHtml}\n`);
+
+// The hydration view: the server-rendered article inside a complete page, as
+// a publisher's server would send it. Only the SSR markup is generated; the
+// frame is www/demo/hydrate.template.html.
+const template = readFileSync(`${ROOT}www/demo/hydrate.template.html`, 'utf8');
+if (!template.includes('<!-- SSR -->')) {
+  console.error('build: www/demo/hydrate.template.html has no <!-- SSR --> marker');
+  process.exit(1);
+}
+writeFileSync(`${GENERATED}hydrate.html`, template.replace('<!-- SSR -->', () => seedHtml.trim()));
+console.log('wrote www/generated/seed.json, seed.html, hydrate.html');

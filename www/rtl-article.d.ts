@@ -1,0 +1,179 @@
+// Types for the browser entry point (`import … from 'rtl-article'`).
+// The article format is documented in docs/input-format.md and published as
+// a JSON Schema in schema/article.schema.json.
+
+/**
+ * Inline text: a string, or a list of runs. A run is a string or a mark
+ * whose content is again inline text (marks nest at most 32 deep).
+ */
+export type Text = string | Run[];
+export type Run = string | { strong: Text } | { em: Text } | { link: Text; href: string; title?: string | null };
+
+export interface Figure {
+  src: string;
+  alt?: string | null;
+  caption?: Text | null;
+  credit?: string | null;
+  width?: number | null;
+  height?: number | null;
+}
+
+export interface RelatedLink {
+  title: string;
+  url: string;
+}
+
+export type Block =
+  | { type: 'paragraph'; text: Text }
+  | { type: 'heading'; level: 2 | 3 | 4 | 5 | 6; text: Text }
+  | { type: 'blockquote'; text: Text; attribution?: Text | null; cite?: string | null }
+  | { type: 'pull_quote'; text: Text; attribution?: Text | null }
+  | { type: 'list'; ordered?: boolean | null; items: Text[] }
+  | ({ type: 'figure' } & Figure)
+  | { type: 'related'; title?: string | null; links: RelatedLink[] };
+
+/** An article in the documented JSON format. */
+export interface Article {
+  id?: string;
+  lang?: string;
+  dir?: 'rtl' | 'ltr' | 'auto';
+  url?: string;
+  headline: Text;
+  standfirst?: Text;
+  byline?: string;
+  /** ISO 8601 date or date-time. */
+  published?: string;
+  updated?: string;
+  section?: string;
+  tags?: string[];
+  /** The lead figure. */
+  lead?: Figure | null;
+  body?: Block[];
+  related?: RelatedLink[];
+  publisher?: { name: string; url?: string | null; logo?: string | null } | null;
+}
+
+/** One catalog entity: what mentions link to. */
+export interface CatalogEntry {
+  id: string;
+  type: 'person' | 'place' | 'organization' | 'event' | 'topic';
+  /** Arabic forms, aliases and abbreviations; the first is the preferred name. */
+  names: string[];
+  url?: string;
+  description?: string;
+  /** Also match with possessive endings (ـه، ـها، ـهم …). */
+  enclitics?: boolean;
+}
+
+/** Options for render, mount, enhance, hydrate and update. Unknown keys are errors. */
+export interface RenderOptions {
+  /** How the article argument is read: `json` (default) or scraped `text`. */
+  from?: 'json' | 'text';
+  /** `keep` the published quotation marks or use «guillemets». */
+  quotes?: 'keep' | 'guillemets';
+  /** Digit shapes in RTL text; digits inside Latin runs stay Western. */
+  digits?: 'keep' | 'western' | 'arabic-indic';
+  /** Language tag for Latin-script runs (default `en`). */
+  latinLang?: string;
+  /** Language tag for RTL runs inside an LTR article (default `ar`). */
+  rtlLang?: string;
+  /** Override the article's language (its direction follows). */
+  lang?: string;
+  /** Override the article's direction. */
+  dir?: 'rtl' | 'ltr' | 'auto';
+  /** Embed schema.org NewsArticle JSON-LD (default true). */
+  jsonld?: boolean;
+  /** Annotate mentions, dates, numbers and quotations (default: when a catalog is given). */
+  annotate?: boolean;
+  /** The publisher's topic catalog: entries, `{entities: [...]}`, or its JSON text. */
+  catalog?: CatalogEntry[] | { entities: CatalogEntry[] } | string;
+  /** Resolve relative dates against this ISO date instead of the article's `published`. */
+  published?: string;
+  /** Link countries and major cities too (only in builds with the `gazetteer` feature). */
+  gazetteer?: boolean;
+}
+
+/** What a rendered article is: the `rtl-article:ready` event's detail. */
+export interface ArticleMeta {
+  id: string | null;
+  headline: string;
+  lang: string;
+  dir: 'rtl' | 'ltr' | 'auto';
+  published: string | null;
+  updated: string | null;
+  section: string | null;
+  byline: string | null;
+  url: string | null;
+  blocks: number;
+  annotations: number;
+  warnings: string[];
+}
+
+/** The `rtl-article:mention` event's detail (cancel the event to keep the link from being followed). */
+export interface MentionDetail {
+  id: string | null;
+  type: string | null;
+  text: string | null;
+  href: string | null;
+}
+
+/** A mounted, enhanced or hydrated article. */
+export interface ArticleHandle {
+  /** The article's metadata, or null after `unmount()`. */
+  readonly meta: ArticleMeta | null;
+  /** Render another article in its place; options are kept when omitted. Throws on bad input, leaving the current one. */
+  update(article: Article | string, options?: RenderOptions): ArticleMeta;
+  /** Remove listeners and the rendered article (hydrated markup stays). */
+  unmount(): void;
+}
+
+/** Load the WebAssembly module once for the page; later calls share it. */
+export function init(wasmUrl?: string | URL): Promise<unknown>;
+
+/** Render to an HTML string: one `<article class="rtl-article">`. Rejects with an Error naming the field. */
+export function render(article: Article | string, options?: RenderOptions): Promise<string>;
+
+/** Render a complete HTML page (doctype, head, stylesheet inlined). */
+export function renderPage(article: Article | string, options?: RenderOptions): Promise<string>;
+
+/** Import without rendering: the article in the documented format, and importer warnings. */
+export function importArticle(
+  article: Article | string,
+  options?: RenderOptions,
+): Promise<{ article: Article; warnings: string[] }>;
+
+/** Render into `element`'s shadow root (created, with the stylesheet adopted). */
+export function mount(element: Element, article: Article | string, options?: RenderOptions): Promise<ArticleHandle>;
+
+/** Read the publisher's article markup inside `element` and render it cleanly into its shadow root. */
+export function enhance(element: Element, options?: RenderOptions): Promise<ArticleHandle>;
+
+/** Attach to server-rendered markup inside `element` without re-rendering it. */
+export function hydrate(element: Element, options?: Omit<RenderOptions, 'from'>): Promise<ArticleHandle>;
+
+/**
+ * `<rtl-article>`: the article comes from `src` (JSON; scraped text with
+ * `format="text"` or a `.txt` URL), an inline `<script type="application/json">`
+ * child, or the article markup it wraps. Attributes: `src`, `format`,
+ * `quotes`, `digits`, `latin-lang`, `lang`, `dir`.
+ */
+export class RtlArticleElement extends HTMLElement {
+  static observedAttributes: string[];
+  /** The rendered article's metadata, or null. */
+  readonly article: ArticleMeta | null;
+  /** Options without an attribute (`catalog`, `annotate`, `published`, …); setting re-renders. */
+  options: RenderOptions;
+  /** Render again after changing the inline JSON or the wrapped markup. */
+  refresh(): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rtl-article': RtlArticleElement;
+  }
+  interface HTMLElementEventMap {
+    'rtl-article:ready': CustomEvent<ArticleMeta>;
+    'rtl-article:error': CustomEvent<{ message: string }>;
+    'rtl-article:mention': CustomEvent<MentionDetail>;
+  }
+}
