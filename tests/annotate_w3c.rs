@@ -95,6 +95,9 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
                     b["source"]
                 );
                 assert!(b.get("value").is_none(), "a SpecificResource has no value");
+                if let Some(id) = b.get("id") {
+                    assert!(id.as_str().is_some_and(is_iri), "body id IRI {id}");
+                }
             }
             other => panic!("unexpected body type {other:?}"),
         }
@@ -172,6 +175,15 @@ fn seed_annotations_pass_the_w3c_musts() {
         .expect("a داعش mention");
     assert_eq!(isis["motivation"], "linking");
     assert_eq!(isis["body"][0]["source"], "https://example.com/topics/isis");
+    // The catalog id travels in the body too.
+    assert_eq!(isis["body"][0]["id"], "urn:x-rtl-article:entity:isis");
+    // An entity without a page is identified by its id alone.
+    let elite = json
+        .iter()
+        .find(|a| a["target"]["selector"][0]["exact"] == "قوات النخبة السورية")
+        .expect("a قوات النخبة السورية mention");
+    assert_eq!(elite["motivation"], "identifying");
+    assert_eq!(elite["body"][0]["source"], "urn:x-rtl-article:entity:syrian-elite-forces");
 }
 
 #[test]

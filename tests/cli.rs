@@ -205,3 +205,24 @@ fn oversized_input_is_refused_with_the_limit() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("4194304"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_compiled_catalog_annotates_like_its_json() {
+    let bin = temp_file("catalog.bin", "");
+    let out = cli(&["catalog", CATALOG, "-o", bin.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("11 entities"), "{}", stderr(&out));
+    let from_json = stdout(&cli(&["annotate", SEED, "--catalog", CATALOG], None));
+    let from_bin = cli(&["annotate", SEED, "--catalog", bin.to_str().unwrap()], None);
+    assert!(from_bin.status.success(), "{}", stderr(&from_bin));
+    assert_eq!(stdout(&from_bin), from_json);
+    assert!(from_json.contains("https://example.com/topics/raqqa"));
+
+    // A truncated binary is an error naming the file, not a crash.
+    let bytes = std::fs::read(&bin).unwrap();
+    let cut = temp_file("cut.bin", "");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let bad = cli(&["annotate", SEED, "--catalog", cut.to_str().unwrap()], None);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("cut.bin"), "{}", stderr(&bad));
+}

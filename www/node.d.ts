@@ -1,9 +1,10 @@
 // Types for the Node entry point (`import { renderToString } from 'rtl-article'`
 // under Node, or 'rtl-article/node'). Synchronous: the wasm is compiled when
 // the module is imported.
-import type { Article, RenderOptions } from './rtl-article.js';
+import type { Article, RenderOptions, WebAnnotation } from './rtl-article.js';
 
-export type { Article, Block, CatalogEntry, Figure, RelatedLink, RenderOptions, Run, Text } from './rtl-article.js';
+export type { Article, Block, CatalogEntry, Figure, RelatedLink, RenderOptions, Run, Text, WebAnnotation } from './rtl-article.js';
+export { Catalog } from './rtl-article.js';
 
 /** The initialised wasm exports; resolves at once. */
 export function init(): Promise<unknown>;
@@ -23,3 +24,6 @@ export function renderPage(article: Article | string, options?: RenderOptions): 
 
 /** Import without rendering: the article in the documented format, and importer warnings. */
 export function importArticle(article: Article | string, options?: RenderOptions): { article: Article; warnings: string[] };
+
+/** Annotate: mentions, dates, numbers, quotations and suggestions as W3C annotations. */
+export function annotate(article: Article | string, options?: RenderOptions): WebAnnotation[];

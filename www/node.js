@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import {
   initSync,
+  annotate as wasmAnnotate,
   importArticle as wasmImportArticle,
   render as wasmRender,
   renderPage as wasmRenderPage,
@@ -51,3 +52,14 @@ export function renderPage(article, options) {
 export function importArticle(input, options) {
   return wasmImportArticle(input, options ?? {});
 }
+
+/**
+ * Annotate an article: W3C Web Annotations (mentions, dates, numbers,
+ * quotations) with text-quote and text-position selectors per block.
+ */
+export function annotate(article, options) {
+  return wasmAnnotate(article, options ?? {});
+}
+
+/** A compiled topic catalog (see rtl-article.d.ts). */
+export { Catalog } from './pkg/rtl_article.js';

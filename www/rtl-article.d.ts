@@ -142,6 +142,44 @@ export function importArticle(
   options?: RenderOptions,
 ): Promise<{ article: Article; warnings: string[] }>;
 
+/** A W3C Web Annotation (https://www.w3.org/TR/annotation-model/), as JSON. */
+export interface WebAnnotation {
+  '@context': 'http://www.w3.org/ns/anno.jsonld';
+  id: string;
+  type: 'Annotation';
+  motivation: 'identifying' | 'tagging' | 'linking';
+  body: Array<Record<string, unknown>>;
+  target: {
+    source: { id: string; type: 'Text'; format: 'text/plain'; language: string; textDirection: 'rtl' | 'ltr' | 'auto' };
+    selector: Array<
+      | { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
+      | { type: 'TextPositionSelector'; start: number; end: number }
+    >;
+  };
+  [field: string]: unknown;
+}
+
+/** Annotate: mentions, dates, numbers, quotations and suggestions as W3C annotations. */
+export function annotate(article: Article | string, options?: RenderOptions): Promise<WebAnnotation[]>;
+
+/** A compiled topic catalog. Construct it once `init()` has resolved. */
+export class Catalog {
+  /** Compile entries (or `{entities}`, or their JSON text); throws naming the entry at fault. */
+  constructor(entities: CatalogEntry[] | { entities: CatalogEntry[] } | string);
+  /** Load the compact binary form from `toBytes()`. */
+  static fromBytes(bytes: Uint8Array): Catalog;
+  /** The compact binary form. */
+  toBytes(): Uint8Array;
+  /** Number of entities. */
+  readonly size: number;
+  /** Mentions in `text` with UTF-16 offsets (what `String.prototype.slice` takes). */
+  find(text: string): Array<{ id: string; start: number; end: number; text: string }>;
+  /** How many mentions `text` has. */
+  matchCount(text: string): number;
+  /** Release the wasm memory it holds. */
+  free(): void;
+}
+
 /** Render into `element`'s shadow root (created, with the stylesheet adopted). */
 export function mount(element: Element, article: Article | string, options?: RenderOptions): Promise<ArticleHandle>;
 

@@ -3,7 +3,7 @@
 // renders and annotates; this file loads it once, fetches the stylesheet
 // once, sets HTML through a Trusted Types policy and re-dispatches events.
 //
-//   import { render, mount, enhance, hydrate } from 'rtl-article';
+//   import { render, mount, enhance, hydrate, annotate } from 'rtl-article';
 //   <rtl-article src="article.json" quotes="guillemets" digits="arabic-indic"></rtl-article>
 //
 // Importing this module defines the element (a side effect, declared in
@@ -152,6 +152,22 @@ export async function importArticle(article, options) {
   await init();
   return wasm.importArticle(article, options ?? {});
 }
+
+/**
+ * Annotate an article: W3C Web Annotations (mentions, dates, numbers,
+ * quotations) with text-quote and text-position selectors per block.
+ */
+export async function annotate(article, options) {
+  await init();
+  return wasm.annotate(article, options ?? {});
+}
+
+/**
+ * A compiled topic catalog (`new Catalog(entries)`, `find(text)`,
+ * `matchCount(text)`, `toBytes()`, `Catalog.fromBytes(bytes)`, `free()`).
+ * Usable once `init()` has resolved.
+ */
+export const Catalog = wasm.Catalog;
 
 /** Render an article into `element` (its shadow root) and return its handle. */
 export async function mount(element, article, options) {

@@ -121,7 +121,18 @@ fn annotation(
             entity_type,
             url,
         } => {
-            let source = url.clone().unwrap_or_else(|| entity_urn(id));
+            // The catalog id is always in the body: as the resource's own
+            // IRI when the entity has a page (the `source`), else as the
+            // source itself.
+            let entity = match url {
+                Some(url) => json!({
+                    "type": "SpecificResource",
+                    "id": entity_urn(id),
+                    "source": url,
+                    "purpose": "identifying",
+                }),
+                None => json!({"type": "SpecificResource", "source": entity_urn(id), "purpose": "identifying"}),
+            };
             (
                 if url.is_some() {
                     "linking"
@@ -129,7 +140,7 @@ fn annotation(
                     "identifying"
                 },
                 vec![
-                    json!({"type": "SpecificResource", "source": source, "purpose": "identifying"}),
+                    entity,
                     tag(entity_type.as_str().to_string()),
                 ],
             )

@@ -7,6 +7,7 @@
 //! rtl-article render tests/fixtures/seed-raqqa.txt --standalone > seed.html
 //! rtl-article annotate article.json --catalog catalog.json --published 2017-05-31
 //! rtl-article render --jsonl archive.jsonl > rendered.jsonl   # batch, every core
+//! rtl-article catalog catalog.json -o catalog.bin             # compile a catalog
 //! ```
 //!
 //! Bad input exits with status 1 and one line on stderr that names the field
@@ -66,6 +67,15 @@ enum Command {
         input: InputArgs,
         #[command(flatten)]
         annotation: AnnotationArgs,
+    },
+    /// Compile a catalog (JSON) to the compact binary form that `--catalog
+    /// FILE.bin` and the browser's `Catalog.fromBytes` load.
+    Catalog {
+        /// The catalog JSON: an array of entities, or `{"entities": [...]}`.
+        catalog: PathBuf,
+        /// Where to write the compiled catalog (conventionally `.bin`).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
     },
 }
 
@@ -173,6 +183,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             };
             process(&input, job)
         }
+        Command::Catalog { catalog, output } => {
+            let compiled = load_catalog(&catalog)?;
+            let bytes = compiled.to_bytes();
+            std::fs::write(&output, &bytes).map_err(|e| io_error(&output, e))?;
+            eprintln!("{}: {} entities, {} bytes", output.display(), compiled.len(), bytes.len());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Annotate { input, annotation } => {
             let annotator = build_annotator(&annotation)?;
             let job = |imported: Imported| -> Result<String, Error> {
@@ -188,19 +205,23 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
     serde_json::to_string(value).map_err(|e| Error::new(ErrorKind::Invalid, e.to_string()))
 }
 
+/// A catalog file: compiled (`.bin`) or JSON; errors start with the path.
+fn load_catalog(path: &Path) -> Result<Catalog, Error> {
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    if path.extension().is_some_and(|e| e == "bin") {
+        Catalog::from_bytes(&bytes)
+    } else {
+        let text =
+            String::from_utf8(bytes).map_err(|_| Error::invalid(path.display(), "the catalog is not UTF-8 text"))?;
+        Catalog::from_json(&text)
+    }
+    .map_err(|e| Error::new(e.kind(), format!("{}: {e}", path.display())))
+}
+
 fn build_annotator(args: &AnnotationArgs) -> Result<Annotator, Error> {
     let mut annotator = Annotator::new();
     if let Some(path) = &args.catalog {
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
-        let catalog = if path.extension().is_some_and(|e| e == "bin") {
-            Catalog::from_bytes(&bytes)
-        } else {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Error::invalid(path.display(), "the catalog is not UTF-8 text"))?;
-            Catalog::from_json(&text)
-        }
-        .map_err(|e| Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        annotator = annotator.catalog(catalog);
+        annotator = annotator.catalog(load_catalog(path)?);
     }
     annotator = annotator.gazetteer(!args.no_gazetteer);
     if let Some(date) = &args.published {
