@@ -3,15 +3,20 @@
 //! automaton), `Catalog::from_bytes` load time, and — for comparison — what
 //! loading a serialized daachorse automaton would cost.
 //!
-//! Run: `cargo bench --profile cli --bench annotate` (prints a Markdown table).
+//! Then each recognizer alone (dates, numbers, roles, quotes, catalog
+//! matching) and the full Annotator, to show where a full pass spends its
+//! time.
+//!
+//! Run: `cargo bench --profile cli --bench annotate` (prints Markdown
+//! tables); `… --bench annotate -- recognizers` runs only the second table.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use rtl_article::annotate::catalog::Catalog;
-use rtl_article::annotate::Annotator;
-use rtl_article::text::normalize::fold_str;
+use rtl_article::annotate::{dates, gazetteer, numbers, quotes, roles, Annotator, Found};
+use rtl_article::text::normalize::{fold, fold_str};
 
 const SEED: &str = include_str!("../tests/fixtures/seed-raqqa.txt");
 const REAL: &str = include_str!("../tests/fixtures/catalog-raqqa.json");
@@ -44,7 +49,7 @@ fn synthetic_name(rng: &mut Rng) -> String {
         if w > 0 {
             name.push(' ');
         }
-        if rng.next() % 3 == 0 {
+        if rng.next().is_multiple_of(3) {
             name.push_str("ال");
         }
         for _ in 0..2 + rng.next() % 3 {
@@ -111,10 +116,27 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
+    // `cargo bench` passes `--bench`; any other argument names the tables to
+    // run (`catalog`, `recognizers`); none runs both.
+    let tables: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let wants = |name: &str| tables.is_empty() || tables.iter().any(|t| t == name);
     let paragraphs = corpus();
     let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
     let mb = bytes as f64 / 1_000_000.0;
     println!("corpus: {} paragraphs, {:.2} MB\n", paragraphs.len(), mb);
+    if wants("catalog") {
+        catalog_table(&paragraphs, mb);
+    }
+    if wants("recognizers") {
+        recognizer_table(&paragraphs, mb);
+    }
+}
+
+/// Catalog sizes: compile, load and matching speed.
+fn catalog_table(paragraphs: &[String], mb: f64) {
     println!("| catalog entries | patterns | compile from JSON (ms) | to_bytes size (KB) | from_bytes (ms) | daachorse build (ms) | daachorse deserialize (ms) | find mentions (MB/s) | mentions |");
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for n in [1_000, 10_000, 100_000] {
@@ -164,22 +186,72 @@ fn main() {
             mb / find.as_secs_f64(),
         );
     }
-    // The whole Annotator (catalog + gazetteer + dates, numbers, roles).
+}
+
+/// Each recognizer alone, then the whole Annotator, over the same corpus:
+/// where a full pass spends its time.
+fn recognizer_table(paragraphs: &[String], mb: f64) {
+    const PUBLISHED_ON: (i32, u32, u32) = (2017, 5, 27);
+    const PUBLISHED: Option<(i32, u32, u32)> = Some(PUBLISHED_ON);
     let catalog = Catalog::from_json(&catalog_json(1_000)).unwrap();
+    let places = gazetteer::catalog();
+    // Quotations take the mentions found before them, as in the Annotator.
+    let mentions: Vec<Vec<Found>> = paragraphs
+        .iter()
+        .map(|p| {
+            let folded = fold(p);
+            let mut m = catalog.find_folded(p, &folded);
+            m.extend(places.find_folded(p, &folded));
+            m
+        })
+        .collect();
     let annotator = Annotator::new()
         .gazetteer(true)
-        .catalog(catalog)
-        .published((2017, 5, 27));
-    let mut count = 0;
-    let full = time(|| {
-        count = paragraphs
-            .iter()
-            .map(|p| annotator.annotate_text(p).len())
-            .sum::<usize>();
-        count
+        .catalog(catalog.clone())
+        .published(PUBLISHED_ON);
+    println!("\n| stage | MB/s | found |");
+    println!("|---|---:|---:|");
+    let row = |stage: &str, per_text: &dyn Fn(usize, &str) -> usize| {
+        let mut found = 0;
+        let took = time(|| {
+            found = paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| per_text(i, p))
+                .sum::<usize>();
+            found
+        });
+        println!("| {stage} | {:.1} | {found} |", mb / took.as_secs_f64());
+    };
+    row("fold (text::normalize)", &|_, p| fold(p).text.len());
+    row("catalog 1k + gazetteer", &|_, p| {
+        let folded = fold(p);
+        catalog.find_folded(p, &folded).len() + places.find_folded(p, &folded).len()
     });
-    println!(
-        "\nfull Annotator (1k catalog + gazetteer + dates/numbers/roles): {:.1} MB/s, {count} annotations",
-        mb / full.as_secs_f64()
-    );
+    row("dates", &|_, p| dates::find(p, PUBLISHED).len());
+    row("numbers", &|_, p| numbers::find(p).len());
+    row("roles", &|_, p| roles::find(p).len());
+    row("quotes", &|i, p| quotes::find(p, &mentions[i]).len());
+    row("full Annotator", &|_, p| annotator.annotate_text(p).len());
+
+    // RTL_ANNOTATE_DUMP=path writes every finding, so an optimisation can
+    // be checked to change no output (diff two dumps).
+    if let Some(path) = std::env::var_os("RTL_ANNOTATE_DUMP") {
+        let mut dump = String::new();
+        for p in paragraphs {
+            for f in annotator.annotate_text(p) {
+                dump.push_str(&format!(
+                    "{}..{} {:?} {:?} {}\n",
+                    f.start,
+                    f.end,
+                    &p[f.start..f.end],
+                    f.kind,
+                    f.confidence
+                ));
+            }
+            dump.push('\n');
+        }
+        std::fs::write(&path, dump).unwrap();
+        println!("\nfindings written to {}", path.to_string_lossy());
+    }
 }

@@ -387,8 +387,46 @@ impl Text {
     /// Sort spans into document order, outer before inner, and drop empty ones.
     pub fn normalize_spans(&mut self) {
         self.spans.retain(|s| s.start < s.end);
-        self.spans.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        sort_stable_by_key(&mut self.spans, |s| (s.start, usize::MAX - s.end));
     }
+}
+
+/// Sorts `items` by `key`, equal keys kept in their current order (a stable
+/// sort).
+///
+/// Every caller sorts by a pair of offsets, so all of them share one
+/// instantiation of the standard unstable sort on `(key, index)` triples
+/// (unique, so the order is stable): each `sort_by` on another element type
+/// would add its own ~2–4 KB of sorting code to the wasm bundle.
+pub(crate) fn sort_stable_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize)) {
+    let mut order: Vec<(usize, usize, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (a, b) = key(item);
+            (a, b, i)
+        })
+        .collect();
+    sort_keys(&mut order);
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take)));
+}
+
+/// Sorts `offsets` ascending and drops repeats, through the same sort as
+/// [`sort_stable_by_key`].
+pub(crate) fn sort_dedup_offsets(offsets: &mut Vec<usize>) {
+    let mut keys: Vec<(usize, usize, usize)> = offsets.iter().map(|&at| (at, 0, 0)).collect();
+    sort_keys(&mut keys);
+    offsets.clear();
+    offsets.extend(keys.iter().map(|k| k.0));
+    offsets.dedup();
+}
+
+/// The one sort instantiation behind [`sort_stable_by_key`] and
+/// [`sort_dedup_offsets`].
+#[inline(never)]
+fn sort_keys(keys: &mut [(usize, usize, usize)]) {
+    keys.sort_unstable();
 }
 
 impl From<&str> for Text {
@@ -517,6 +555,51 @@ mod tests {
             json,
             r#"["قال ",{"link":["وزير ",{"strong":"الدفاع"}],"href":"/topics/defence"}," أمس"]"#
         );
+    }
+
+    #[test]
+    fn equal_spans_keep_their_order_outer_first() {
+        // "الرقة" bold-and-italic (strong added first), inside a longer link.
+        let mut t = Text::plain("سيطرت القوات على الرقة أمس");
+        let start = t.text.find("الرقة").unwrap();
+        let end = start + "الرقة".len();
+        t.spans.push(Span { start, end, mark: Mark::Strong });
+        t.spans.push(Span { start, end, mark: Mark::Emphasis });
+        t.spans.push(Span { start: 0, end, mark: Mark::Link { href: "/raqqa".into(), title: None } });
+        t.normalize_spans();
+        let marks: Vec<&Mark> = t.spans.iter().map(|s| &s.mark).collect();
+        assert!(matches!(marks[..], [Mark::Link { .. }, Mark::Strong, Mark::Emphasis]), "{marks:?}");
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#"[{"link":["سيطرت القوات على ",{"strong":[{"em":"الرقة"}]}],"href":"/raqqa"}," أمس"]"#
+        );
+    }
+
+    #[test]
+    fn shared_sort_matches_the_standard_stable_sort() {
+        // Deterministic pseudo-random ranges with many ties.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n) as usize
+        };
+        for len in [0, 1, 2, 7, 20, 21, 64, 300] {
+            let items: Vec<(usize, usize, usize)> = (0..len).map(|i| (next(12), next(12), i)).collect();
+            let mut ours = items.clone();
+            sort_stable_by_key(&mut ours, |&(s, e, _)| (s, usize::MAX - e));
+            let mut std_sorted = items.clone();
+            std_sorted.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            assert_eq!(ours, std_sorted, "len {len}");
+
+            let mut offsets: Vec<usize> = items.iter().map(|&(s, _, _)| s).collect();
+            let mut std_offsets = offsets.clone();
+            std_offsets.sort_unstable();
+            std_offsets.dedup();
+            sort_dedup_offsets(&mut offsets);
+            assert_eq!(offsets, std_offsets, "len {len}");
+        }
     }
 
     #[test]

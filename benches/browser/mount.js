@@ -63,7 +63,7 @@ window.benchmark = async ({ runs = 200, warmup = 20 } = {}) => {
     el.remove();
     const floor = timedInnerHTML(markup, sheets, shadow);
     const t0 = performance.now();
-    const html = rtl.render(seed);
+    const html = await rtl.render(seed);
     const renderOnly = performance.now() - t0;
     if (typeof html !== 'string') throw new Error('render() did not return a string');
     if (i >= warmup) {

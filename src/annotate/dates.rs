@@ -18,8 +18,9 @@
 //! - **Month names** come from `data/months.json` (CLDR: Egyptian/Gulf
 //!   يناير…، Levantine/Iraqi كانون الثاني…، Moroccan يوليوز…، Algerian/Tunisian
 //!   جانفي…، Mauritanian، and the Hijri محرم…ذو الحجة) and are matched
-//!   after folding (hamza forms, ta marbuta, alef maksura, diacritics, tatweel)
-//!   and proclitics (و، ف، ب، ل، ك: `بمايو`، `وفي 3 آذار`). Many month names
+//!   after the crate's folding ([`crate::text::normalize`]: hamza forms, ta
+//!   marbuta, alef maksura, Persian letters, diacritics, tatweel) and
+//!   proclitics (و، ف، ب، ل، ك: `بمايو`، `وفي 3 آذار`). Many month names
 //!   are also ordinary words (مارس "exerted", صفر "zero", رجب and رمضان are
 //!   names), so a month name alone is a date only with a day (`15 مايو`,
 //!   `الـ25 من مايو`), a year (`مايو 2017`), the word `شهر` before it, or a
@@ -45,193 +46,15 @@
 //!   months, so it has no single ISO value: `iso: None`, `resolved: false`,
 //!   and the Hijri original in `hijri` (`1438-08`).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use super::hijri;
+use super::tokens::{tokens, Tok, TokKind};
 use super::{AnnotationKind, Found};
-use crate::text::digits::digit_value;
-
-// ---------------------------------------------------------------------------
-// Tokens, shared by the recognizers in this directory.
-// ---------------------------------------------------------------------------
-
-/// What a [`Tok`] is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TokKind {
-    /// Letters (with their diacritics and tatweel).
-    Word,
-    /// Decimal digits of one of the three digit systems.
-    Digits,
-    /// Any other single visible character.
-    Punct,
-}
-
-/// A word, digit run or punctuation mark of a text, with its byte range.
-#[derive(Debug, Clone)]
-pub(crate) struct Tok<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokKind,
-    pub raw: &'a str,
-    /// Words: folded for matching. Digits: as Western digits. Punct: as is.
-    pub folded: String,
-}
-
-impl Tok<'_> {
-    /// The digits' value, when this is a digit run of at most 9 digits.
-    pub fn value(&self) -> Option<u32> {
-        if self.kind != TokKind::Digits || self.folded.len() > 9 {
-            return None;
-        }
-        self.folded.parse().ok()
-    }
-
-    /// Whether this is the punctuation mark `c`.
-    pub fn is_punct(&self, c: char) -> bool {
-        self.kind == TokKind::Punct && self.raw.starts_with(c)
-    }
-
-    /// Whether this is a word whose folded form is one of `words`.
-    pub fn is_word(&self, words: &[&str]) -> bool {
-        self.kind == TokKind::Word && words.contains(&self.folded.as_str())
-    }
-}
-
-/// Arabic combining marks and tatweel: part of a word, ignored in matching.
-pub(crate) fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
-}
-
-/// Folds a word for matching: alef forms → ا, ة → ه, ى → ي, marks and
-/// tatweel dropped, Latin lower-cased. One folded char per kept char, so a
-/// count of folded chars maps back with [`raw_offset`].
-pub(crate) fn fold_word(word: &str) -> String {
-    word.chars()
-        .filter(|&c| !is_arabic_mark(c))
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ة' => 'ه',
-            'ى' => 'ي',
-            _ => c.to_ascii_lowercase(),
-        })
-        .collect()
-}
-
-/// The byte offset in `raw` after its first `folded_chars` kept (unfolded
-/// away) characters, skipping the marks that follow them.
-pub(crate) fn raw_offset(raw: &str, folded_chars: usize) -> usize {
-    let mut kept = 0;
-    for (i, c) in raw.char_indices() {
-        if !is_arabic_mark(c) {
-            if kept == folded_chars {
-                return i;
-            }
-            kept += 1;
-        }
-    }
-    raw.len()
-}
-
-/// Splits `text` into words, digit runs and punctuation marks.
-pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let kind = if digit_value(c).is_some() {
-            TokKind::Digits
-        } else if c.is_alphabetic() || is_arabic_mark(c) {
-            TokKind::Word
-        } else if c.is_whitespace() || c.is_control() || is_format(c) {
-            continue;
-        } else {
-            TokKind::Punct
-        };
-        let mut end = start + c.len_utf8();
-        if kind != TokKind::Punct {
-            while let Some(&(i, next)) = chars.peek() {
-                let same = match kind {
-                    TokKind::Digits => digit_value(next).is_some(),
-                    _ => next.is_alphabetic() || is_arabic_mark(next) || next == '\u{200C}',
-                };
-                if !same {
-                    break;
-                }
-                end = i + next.len_utf8();
-                chars.next();
-            }
-        }
-        let raw = &text[start..end];
-        let folded = match kind {
-            TokKind::Word => fold_word(raw),
-            TokKind::Digits => crate::text::digits::to_western(raw),
-            TokKind::Punct => raw.to_string(),
-        };
-        out.push(Tok {
-            start,
-            end,
-            kind,
-            raw,
-            folded,
-        });
-    }
-    out
-}
-
-/// Invisible format characters (bidi marks, joiners) that separate tokens.
-fn is_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{061C}' | '\u{FEFF}')
-}
-
-/// Ways to read a folded word as proclitics + rest: `(prefix chars, rest)`.
-/// Always includes `(0, word)`; prefixes are و/ف, then ب/ل/ك, and لل is read
-/// as ل + ال. Rests are at least two letters long.
-pub(crate) fn clitic_splits(word: &str) -> Vec<(usize, String)> {
-    let mut out = vec![(0, word.to_string())];
-    let chars: Vec<char> = word.chars().collect();
-    let mut conj = 0;
-    if matches!(chars.first(), Some('و' | 'ف')) {
-        conj = 1;
-        push_split(&mut out, &chars, 1, false);
-    }
-    if matches!(chars.get(conj), Some('ب' | 'ل' | 'ك')) {
-        let assimilated = chars.get(conj) == Some(&'ل') && chars.get(conj + 1) == Some(&'ل');
-        push_split(&mut out, &chars, conj + 1, assimilated);
-    }
-    out
-}
-
-fn push_split(out: &mut Vec<(usize, String)>, chars: &[char], at: usize, assimilated: bool) {
-    let rest: String = chars.get(at..).unwrap_or_default().iter().collect();
-    if rest.chars().count() >= 2 {
-        out.push((at, rest.clone()));
-    }
-    if assimilated {
-        // لل + x: the article's alef was dropped after the preposition ل.
-        out.push((at, format!("ا{rest}")));
-    }
-}
-
-/// The byte where the word `tok` starts once `prefix_chars` proclitics are
-/// taken off.
-pub(crate) fn start_after(tok: &Tok<'_>, prefix_chars: usize) -> usize {
-    tok.start + raw_offset(tok.raw, prefix_chars)
-}
-
-/// Whether the word `tok`, possibly with proclitics, is one of `words`;
-/// returns the byte where the matched word starts.
-pub(crate) fn word_with_clitics(tok: &Tok<'_>, words: &[&str]) -> Option<usize> {
-    if tok.kind != TokKind::Word {
-        return None;
-    }
-    clitic_splits(&tok.folded)
-        .into_iter()
-        .find(|(_, rest)| words.contains(&rest.as_str()))
-        .map(|(prefix, _)| start_after(tok, prefix))
-}
+use crate::text::normalize::{fold, fold_str};
 
 // ---------------------------------------------------------------------------
 // Calendar arithmetic (proleptic Gregorian, days since 1970-01-01).
@@ -440,6 +263,8 @@ struct MonthName {
 
 struct Names {
     months: Vec<MonthName>,
+    /// Indexes into `months` by their first folded word, in `months` order.
+    by_head: HashMap<String, Vec<usize>>,
     /// Folded weekday names (with the article) and their Sunday-based index.
     weekdays: Vec<(String, i64)>,
 }
@@ -453,7 +278,7 @@ fn names() -> &'static Names {
             serde_json::from_str(include_str!("../../data/months.json")).unwrap_or_default();
         let mut months = Vec::new();
         let mut add = |name: &str, month: u32, hijri: bool| {
-            let words: Vec<String> = name.split_whitespace().map(fold_word).collect();
+            let words: Vec<String> = name.split_whitespace().map(fold_str).collect();
             let duplicate = months
                 .iter()
                 .any(|m: &MonthName| m.words == words && m.hijri == hijri);
@@ -481,12 +306,22 @@ fn names() -> &'static Names {
         for extra in &file.supplement.hijri {
             add(&extra.name, extra.month, true);
         }
+        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, name) in months.iter().enumerate() {
+            if let Some(head) = name.words.first() {
+                by_head.entry(head.clone()).or_default().push(index);
+            }
+        }
         let weekdays = file
             .weekdays
             .iter()
-            .map(|w| (fold_word(&w.name), w.sunday0))
+            .map(|w| (fold_str(&w.name), w.sunday0))
             .collect();
-        Names { months, weekdays }
+        Names {
+            months,
+            by_head,
+            weekdays,
+        }
     })
 }
 
@@ -494,18 +329,20 @@ fn names() -> &'static Names {
 /// after it, the byte where the name starts, and the name.
 fn month_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize, &'static MonthName)> {
     let first = toks.get(i).filter(|t| t.kind == TokKind::Word)?;
+    let names = names();
     let mut best: Option<(usize, usize, &MonthName)> = None;
-    for (prefix, rest) in clitic_splits(&first.folded) {
-        for name in &names().months {
-            let Some((head, tail)) = name.words.split_first() else {
-                continue;
-            };
+    for split in first.splits() {
+        let Some(candidates) = split.lookup(&names.by_head) else {
+            continue;
+        };
+        for name in candidates.iter().filter_map(|&k| names.months.get(k)) {
+            let tail = name.words.get(1..).unwrap_or_default();
             let tail_matches = tail.iter().enumerate().all(|(k, w)| {
                 toks.get(i + 1 + k)
-                    .is_some_and(|t| t.kind == TokKind::Word && &t.folded == w)
+                    .is_some_and(|t| t.kind == TokKind::Word && t.folded == w)
             });
-            if *head == rest && tail_matches && best.is_none_or(|b| b.0 < i + name.words.len()) {
-                best = Some((i + name.words.len(), start_after(first, prefix), name));
+            if tail_matches && best.is_none_or(|b| b.0 < i + name.words.len()) {
+                best = Some((i + name.words.len(), first.start_after(split.prefix), name));
             }
         }
     }
@@ -513,18 +350,13 @@ fn month_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize, &'static MonthN
 }
 
 fn weekday_at(tok: &Tok<'_>) -> Option<(usize, i64)> {
-    if tok.kind != TokKind::Word {
-        return None;
-    }
-    clitic_splits(&tok.folded)
-        .into_iter()
-        .find_map(|(prefix, rest)| {
-            names()
-                .weekdays
-                .iter()
-                .find(|(name, _)| *name == rest || (name == "الاثنين" && rest == "الإثنين"))
-                .map(|&(_, index)| (start_after(tok, prefix), index))
-        })
+    tok.splits().find_map(|split| {
+        names()
+            .weekdays
+            .iter()
+            .find(|(name, _)| split.is(name))
+            .map(|&(_, index)| (tok.start_after(split.prefix), index))
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -589,6 +421,13 @@ struct Published {
 /// assert_eq!(&text[found[0].start..found[0].end], "يوم الخميس الماضي");
 /// ```
 pub fn find(text: &str, published: Option<(i32, u32, u32)>) -> Vec<Found> {
+    let folded = fold(text);
+    find_in(&tokens(text, &folded), published)
+}
+
+/// [`find`] over a text already cut into tokens (the Annotator cuts each
+/// text once for every recognizer).
+pub(crate) fn find_in(toks: &[Tok<'_>], published: Option<(i32, u32, u32)>) -> Vec<Found> {
     let published = published
         .filter(|&(y, m, d)| valid(y, m, d))
         .map(|(year, month, day)| Published {
@@ -596,14 +435,13 @@ pub fn find(text: &str, published: Option<(i32, u32, u32)>) -> Vec<Found> {
             month,
             days: days_from_civil(year, month, day),
         });
-    let toks = tokens(text);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let found = numeric_date(&toks, i)
-            .or_else(|| weekday_date(&toks, i, published))
-            .or_else(|| month_name_date(&toks, i, published))
-            .or_else(|| relative_date(&toks, i, published));
+        let found = numeric_date(toks, i)
+            .or_else(|| weekday_date(toks, i, published))
+            .or_else(|| month_name_date(toks, i, published))
+            .or_else(|| relative_date(toks, i, published));
         match found {
             Some(m) if m.next > i => {
                 i = m.next;
@@ -792,7 +630,7 @@ fn month_name_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> 
         day
     });
     let mut month_word = false;
-    if let Some(s) = toks.get(j).and_then(|t| word_with_clitics(t, &["شهر"])) {
+    if let Some(s) = toks.get(j).and_then(|t| t.word_with_clitics(&["شهر"])) {
         start.get_or_insert(s);
         month_word = true;
         j += 1;
@@ -984,16 +822,16 @@ fn resolve_hijri(
 fn weekday_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Option<Match> {
     let mut j = i;
     let mut start = None;
-    if let Some(s) = toks.get(j).and_then(|t| word_with_clitics(t, &["يوم"])) {
+    if let Some(s) = toks.get(j).and_then(|t| t.word_with_clitics(&["يوم"])) {
         start = Some(s);
         j += 1;
     }
     let (weekday_start, index) = weekday_at(toks.get(j)?)?;
     let start = start.unwrap_or(weekday_start);
-    let prayer = i
-        .checked_sub(1)
-        .and_then(|k| toks.get(k))
-        .is_some_and(|t| word_with_clitics(t, &["صلاه", "خطبه", "صلوات", "ليله", "صلاتي"]).is_some());
+    let prayer = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+        t.word_with_clitics(&["صلاه", "خطبه", "صلوات", "ليله", "صلاتي"])
+            .is_some()
+    });
     if prayer {
         return None;
     }
@@ -1052,28 +890,29 @@ enum Unit {
 
 /// `الشهر الماضي`، `هذا العام`، `السنة المقبلة`: `(unit, offset, start, next)`.
 fn period_at(toks: &[Tok<'_>], j: usize) -> Option<(Unit, i64, usize, usize)> {
-    let unit_of = |t: &Tok<'_>| match t.folded.as_str() {
+    let unit_of = |t: &Tok<'_>| match t.folded {
         "الشهر" => Some(Unit::Month),
         "العام" | "السنه" => Some(Unit::Year),
         "الاسبوع" => Some(Unit::Week),
         _ => None,
     };
     let first = toks.get(j)?;
-    if let Some(start) = word_with_clitics(first, &["هذا", "هذه"]) {
+    if let Some(start) = first.word_with_clitics(&["هذا", "هذه"]) {
         let unit = toks.get(j + 1).and_then(unit_of)?;
         return Some((unit, 0, start, j + 2));
     }
-    let (start, unit) = clitic_splits(&first.folded)
-        .into_iter()
-        .find_map(|(prefix, rest)| {
-            let unit = match rest.as_str() {
-                "الشهر" => Unit::Month,
-                "العام" | "السنه" => Unit::Year,
-                "الاسبوع" => Unit::Week,
-                _ => return None,
-            };
-            Some((start_after(first, prefix), unit))
-        })?;
+    let (start, unit) = first.splits().find_map(|split| {
+        let unit = if split.is("الشهر") {
+            Unit::Month
+        } else if split.is("العام") || split.is("السنه") {
+            Unit::Year
+        } else if split.is("الاسبوع") {
+            Unit::Week
+        } else {
+            return None;
+        };
+        Some((first.start_after(split.prefix), unit))
+    })?;
     let offset = placement(toks.get(j + 1))?.offset();
     Some((unit, offset, start, j + 2))
 }
@@ -1117,7 +956,7 @@ fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Op
     }
 
     // أول أمس، أول من أمس (before أول as a boundary word).
-    if let Some(start) = word_with_clitics(tok, &["اول"]) {
+    if let Some(start) = tok.word_with_clitics(&["اول"]) {
         let k = if toks.get(i + 1).is_some_and(|t| t.is_word(&["من"])) {
             i + 2
         } else {
@@ -1127,13 +966,13 @@ fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Op
             return make(start, k + 1, day_offset(-2), 0.9);
         }
     }
-    if let Some(start) = word_with_clitics(tok, &["امس", "الامس"]) {
+    if let Some(start) = tok.word_with_clitics(&["امس", "الامس"]) {
         return make(start, i + 1, day_offset(-1), 0.9);
     }
-    if let Some(start) = word_with_clitics(tok, &["غدا"]) {
+    if let Some(start) = tok.word_with_clitics(&["غدا"]) {
         return make(start, i + 1, day_offset(1), 0.9);
     }
-    if let Some(start) = word_with_clitics(tok, &["بعد"]) {
+    if let Some(start) = tok.word_with_clitics(&["بعد"]) {
         if toks.get(i + 1).is_some_and(|t| t.is_word(&["غد"])) {
             return make(start, i + 2, day_offset(2), 0.9);
         }
@@ -1141,7 +980,7 @@ fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Op
     if tok.is_word(&["يوم"]) && toks.get(i + 1).is_some_and(|t| t.is_word(&["غد"])) {
         return make(tok.start, i + 2, day_offset(1), 0.9);
     }
-    if let Some(start) = word_with_clitics(tok, &["اليوم"]) {
+    if let Some(start) = tok.word_with_clitics(&["اليوم"]) {
         // "اليوم التالي" (the next day) and "ذلك اليوم" (that day) are
         // narrative, not the publication day; "اليوم الجمعة" is.
         let narrative_after = toks.get(i + 1).is_some_and(|t| {
@@ -1162,7 +1001,7 @@ fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Op
     }
 
     // عام 2017، العام 2017، سنة 2017.
-    if let Some(start) = word_with_clitics(tok, &["عام", "العام", "سنه", "السنه"]) {
+    if let Some(start) = tok.word_with_clitics(&["عام", "العام", "سنه", "السنه"]) {
         if let Some((year, era, next)) = year_at(toks, i + 1) {
             let in_word = toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Digits);
             if in_word && era == Some(true) {
@@ -1187,7 +1026,7 @@ fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Op
     const START: &[&str] = &["بدايه", "مطلع", "اوائل", "اول", "مستهل"];
     const MIDDLE: &[&str] = &["منتصف", "اواسط", "وسط"];
     for (words, edge) in [(END, 1u8), (START, 0), (MIDDLE, 2)] {
-        if let Some(start) = word_with_clitics(tok, words) {
+        if let Some(start) = tok.word_with_clitics(words) {
             let Some((unit, offset, _, next)) = period_at(toks, i + 1) else {
                 continue;
             };
@@ -1232,6 +1071,7 @@ fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Op
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens::clitic_splits;
     use super::*;
 
     #[test]
@@ -1261,9 +1101,38 @@ mod tests {
     #[test]
     fn clitics_read_assimilated_article() {
         let splits = clitic_splits("للشهر");
-        assert!(splits.iter().any(|(p, r)| *p == 1 && r == "الشهر"));
+        assert!(splits
+            .iter()
+            .any(|s| s.prefix == "ل".len() && s.is("الشهر")));
         assert!(clitic_splits("وبمايو")
             .iter()
-            .any(|(p, r)| *p == 2 && r == "مايو"));
+            .any(|s| s.prefix == "وب".len() && s.is("مايو")));
+    }
+
+    #[test]
+    fn month_names_match_through_the_crate_folding() {
+        // Persian-keyboard letters (ک، ی) and Arabic presentation forms, as
+        // pasted from old PDFs, are the same month.
+        let published = Some((2017, 5, 31));
+        for (text, covered, want) in [
+            (
+                "في 3 کانون الثانی 2017",
+                "3 کانون الثانی 2017",
+                "2017-01-03",
+            ),
+            ("في 15 ﺃﻳﺎﺭ 2017", "15 ﺃﻳﺎﺭ 2017", "2017-05-15"),
+            ("وَفِي 15 أَيّار 2017", "15 أَيّار 2017", "2017-05-15"),
+        ] {
+            let found = find(text, published);
+            let [date] = found.as_slice() else {
+                panic!("{text}: {found:?}");
+            };
+            assert_eq!(&text[date.start..date.end], covered);
+            assert!(
+                matches!(&date.kind, AnnotationKind::Date { iso: Some(iso), .. } if iso == want),
+                "{text}: {:?}",
+                date.kind
+            );
+        }
     }
 }

@@ -31,6 +31,7 @@ pub mod w3c;
 pub mod numbers;
 pub mod quotes;
 pub mod roles;
+mod tokens;
 
 /// The kind of a catalog entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -202,18 +203,22 @@ impl Annotator {
             let places = gazetteer::catalog().find_folded(text, &folded);
             let from_catalog = mentions.clone();
             mentions.extend(places.into_iter().filter(|p| !from_catalog.iter().any(|m| overlaps(m, p))));
-            mentions.sort_by_key(|m| m.start);
+            crate::model::sort_stable_by_key(&mut mentions, |m| (m.start, 0));
         }
-        let dates: Vec<Found> =
-            dates::find(text, published).into_iter().filter(|d| !mentions.iter().any(|m| overlaps(m, d))).collect();
+        // One cut into tokens, over the same folding, for every recognizer.
+        let toks = tokens::tokens(text, &folded);
+        let all_dates = dates::find_in(&toks, published);
         // A date's number is not also a number.
-        let numbers = numbers::find(text)
+        let numbers = numbers::find_in(&toks, &all_dates);
+        let dates: Vec<Found> =
+            all_dates.into_iter().filter(|d| !mentions.iter().any(|m| overlaps(m, d))).collect();
+        let numbers = numbers
             .into_iter()
             .filter(|n| !dates.iter().chain(&mentions).any(|d| overlaps(d, n)));
         // A role suggestion that overlaps a catalog mention is the mention.
-        let roles = roles::find(text).into_iter().filter(|r| !mentions.iter().any(|m| overlaps(m, r)));
+        let roles = roles::find_in(&toks).into_iter().filter(|r| !mentions.iter().any(|m| overlaps(m, r)));
         // Quotations enclose mentions (and name their speaker from them).
-        let quotes = quotes::find(text, &mentions);
+        let quotes = quotes::find_in(text, &toks, &mentions);
         let mut out: Vec<Found> = Vec::new();
         out.extend(quotes);
         out.extend(dates.iter().cloned());
@@ -221,7 +226,7 @@ impl Annotator {
         out.extend(roles);
         out.extend(mentions);
         // Outer ranges first where two start together, so they nest.
-        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        crate::model::sort_stable_by_key(&mut out, |f| (f.start, usize::MAX - f.end));
         out
     }
 }

@@ -28,8 +28,10 @@
 //! - The annotated range covers the figure and the words read with it
 //!   (`32 سيارة`, `3 ملايين دولار`), not modifiers before it (`ما لا يقل عن`).
 
-use super::dates::{self, tokens, Tok, TokKind};
+use super::dates;
+use super::tokens::{tokens, Tok, TokKind};
 use super::{AnnotationKind, Found};
+use crate::text::normalize::fold;
 
 /// Finds the numbers and quantities in `text`. See the
 /// [module docs](self) for the rules.
@@ -46,25 +48,37 @@ use super::{AnnotationKind, Found};
 /// );
 /// ```
 pub fn find(text: &str) -> Vec<Found> {
-    let toks = tokens(text);
-    let date_ranges: Vec<(usize, usize)> = dates::find(text, None)
-        .iter()
-        .map(|f| (f.start, f.end))
-        .collect();
-    let in_date = |t: &Tok<'_>| date_ranges.iter().any(|&(s, e)| t.start >= s && t.end <= e);
+    let folded = fold(text);
+    let toks = tokens(text, &folded);
+    find_in(&toks, &dates::find_in(&toks, None))
+}
+
+/// [`find`] over a text already cut into tokens, whose `dates` are known
+/// (the Annotator cuts each text once for every recognizer and passes the
+/// dates it found; which digits a date covers does not depend on the
+/// publication date that resolves it).
+pub(crate) fn find_in(toks: &[Tok<'_>], dates: &[Found]) -> Vec<Found> {
+    // Digits inside a date are not numbers. Dates are in text order and do
+    // not overlap, so one cursor walks them alongside the tokens.
+    let mut past = 0;
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        let tok = &toks[i];
+    while let Some(tok) = toks.get(i) {
         if tok.kind != TokKind::Digits {
             i += 1;
             continue;
         }
-        if in_date(tok) {
+        while dates.get(past).is_some_and(|d| d.end <= tok.start) {
+            past += 1;
+        }
+        let in_date = dates
+            .get(past)
+            .is_some_and(|d| tok.start >= d.start && tok.end <= d.end);
+        if in_date {
             i += 1;
             continue;
         }
-        match quantity(&toks, i) {
+        match quantity(toks, i) {
             Ok((found, next)) => {
                 out.push(found);
                 i = next;
@@ -130,7 +144,7 @@ fn quantity(toks: &[Tok<'_>], i: usize) -> Result<(Found, usize), usize> {
     }
 
     // The figure: thousands groups, then a decimal part.
-    let mut digits = first.folded.clone();
+    let mut digits = first.folded.to_string();
     let mut j = i + 1;
     let mut grouped = false;
     let mut fraction = String::new();
@@ -142,17 +156,17 @@ fn quantity(toks: &[Tok<'_>], i: usize) -> Result<(Found, usize), usize> {
         }
         match sep.raw {
             "," | "٬" if group.folded.len() == 3 && first.folded.len() <= 3 => {
-                digits.push_str(&group.folded);
+                digits.push_str(group.folded);
                 grouped = true;
                 j += 2;
             }
             "," if !grouped && fraction.is_empty() => {
-                fraction = group.folded.clone();
+                fraction = group.folded.to_string();
                 j += 2;
                 break;
             }
             "." | "٫" if fraction.is_empty() => {
-                fraction = group.folded.clone();
+                fraction = group.folded.to_string();
                 j += 2;
                 break;
             }
@@ -280,7 +294,7 @@ fn scale_of(t: &Tok<'_>) -> Option<f64> {
     if t.kind != TokKind::Word {
         return None;
     }
-    match t.folded.as_str() {
+    match t.folded {
         "الف" | "الاف" | "الفا" | "آلاف" => Some(1e3),
         "مليون" | "ملايين" | "مليونا" => Some(1e6),
         "مليار" | "مليارات" | "مليارا" | "بليون" => Some(1e9),
@@ -303,7 +317,7 @@ fn percent_words(toks: &[Tok<'_>], j: usize) -> Option<usize> {
 /// is one: `(ISO 4217 code or the noun as written, token after)`.
 fn currency(toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
     let noun = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
-    let bare = noun.folded.strip_prefix("ال").unwrap_or(&noun.folded);
+    let bare = noun.folded.strip_prefix("ال").unwrap_or(noun.folded);
     let family = match bare {
         "دولار" | "دولارا" | "دولارات" => "دولار",
         "يورو" | "يوروهات" => "يورو",
@@ -346,7 +360,7 @@ fn currency(toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
         let stem = adjective
             .folded
             .strip_prefix("ال")
-            .unwrap_or(&adjective.folded);
+            .unwrap_or(adjective.folded);
         // Feminine (سورية), accusative (مصريا) and plural endings.
         let stem = stem
             .strip_suffix('ه')
@@ -450,7 +464,7 @@ fn is_counted_noun(t: &Tok<'_>) -> bool {
     {
         return false;
     }
-    let folded = t.folded.as_str();
+    let folded = t.folded;
     if folded.starts_with("ال") || NOT_COUNTED.contains(&folded) {
         return false;
     }
@@ -459,4 +473,34 @@ fn is_counted_noun(t: &Tok<'_>) -> bool {
         .strip_prefix('و')
         .or_else(|| folded.strip_prefix('ف'));
     !after_conjunction.is_some_and(|rest| NOT_COUNTED.contains(&rest) || rest.starts_with("ال"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Annotator hands numbers the dates it resolved against the
+    /// publication date; `find` finds its own without one. Both must leave
+    /// out the same digits, whatever the publication date.
+    #[test]
+    fn date_digits_do_not_depend_on_publication() {
+        let seed = include_str!("../../tests/fixtures/seed-raqqa.txt");
+        let extra =
+            "الخميس، 15 مايو أعلن 3 مسؤولين، وفي 15/5/2017 قتل 4 عناصر، والـ25 من الشهر الجاري.";
+        for text in [seed, extra] {
+            let folded = fold(text);
+            let toks = tokens(text, &folded);
+            let alone = find(text);
+            assert!(!alone.is_empty());
+            for published in [
+                None,
+                Some((2017, 5, 31)),
+                Some((2016, 1, 1)),
+                Some((2017, 13, 40)),
+            ] {
+                let dates = dates::find_in(&toks, published);
+                assert_eq!(find_in(&toks, &dates), alone, "published {published:?}");
+            }
+        }
+    }
 }

@@ -58,7 +58,7 @@ pub fn overlays(annotations: &[Annotation]) -> BTreeMap<String, Vec<Overlay>> {
 /// [`overlays`] with a choice of which mentions become links.
 pub fn overlays_with(annotations: &[Annotation], policy: LinkPolicy) -> BTreeMap<String, Vec<Overlay>> {
     let mut out: BTreeMap<String, Vec<Overlay>> = BTreeMap::new();
-    let mut linked: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut linked: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for a in annotations {
         let Some(mut o) = overlay(a) else { continue };
         if let (AnnotationKind::Mention { id, .. }, LinkPolicy::FirstMention) = (&a.kind, policy) {
@@ -71,7 +71,7 @@ pub fn overlays_with(annotations: &[Annotation], policy: LinkPolicy) -> BTreeMap
         out.entry(a.path.clone()).or_default().push(o);
     }
     for list in out.values_mut() {
-        list.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        crate::model::sort_stable_by_key(list, |o| (o.start, usize::MAX - o.end));
     }
     out
 }

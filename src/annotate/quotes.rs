@@ -26,8 +26,9 @@
 //! - `speaker_id` is the catalog id of the first `Mention` lying inside the
 //!   speaker phrase (or covering it).
 
-use super::dates::{clitic_splits, start_after, tokens, Tok, TokKind};
+use super::tokens::{tokens, Tok, TokKind};
 use super::{AnnotationKind, Found};
+use crate::text::normalize::fold;
 
 /// Finds the quotations in `text`; `mentions` are the catalog mentions (and
 /// suggestions) found in the same text, used to link speakers. See the
@@ -45,13 +46,20 @@ use super::{AnnotationKind, Found};
 /// );
 /// ```
 pub fn find(text: &str, mentions: &[Found]) -> Vec<Found> {
-    let toks = tokens(text);
+    let folded = fold(text);
+    find_in(text, &tokens(text, &folded), mentions)
+}
+
+/// [`find`] over `text` already cut into tokens (the Annotator cuts each
+/// text once for every recognizer).
+pub(crate) fn find_in(text: &str, toks: &[Tok<'_>], mentions: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut last_speaker: Option<Speaker> = None;
+    let closers = Closers::new(toks);
     let mut k = 0;
     while k < toks.len() {
-        if let Some(close) = closing_mark(&toks, k) {
-            let (quote, next) = direct(text, &toks, k, close, &last_speaker);
+        if let Some(close) = closers.after(toks, k) {
+            let (quote, next) = direct(text, toks, k, close, &last_speaker);
             if let Some((found, speaker)) = quote {
                 if speaker.is_some() {
                     last_speaker = speaker;
@@ -61,7 +69,7 @@ pub fn find(text: &str, mentions: &[Found]) -> Vec<Found> {
             k = next;
             continue;
         }
-        if let Some((found, next)) = reported(text, &toks, k, &last_speaker) {
+        if let Some((found, next)) = reported(text, toks, k, &last_speaker) {
             if found.speaker.is_some() {
                 last_speaker = found.speaker;
             }
@@ -246,16 +254,10 @@ const PHRASE_END: &[&str] = &[
 ];
 
 fn verb_of<'l>(tok: &Tok<'_>, list: &[&'l str]) -> Option<&'l str> {
-    if tok.kind != TokKind::Word {
-        return None;
-    }
-    clitic_splits(&tok.folded)
-        .into_iter()
+    tok.splits()
         // Only the conjunctions و/ف may precede the verb.
-        .filter(|(prefix, _)| {
-            *prefix == 0 || (*prefix == 1 && matches!(tok.folded.chars().next(), Some('و' | 'ف')))
-        })
-        .find_map(|(_, rest)| list.iter().find(|v| **v == rest).copied())
+        .filter(|s| matches!(tok.folded.get(..s.prefix), Some("" | "و" | "ف")))
+        .find_map(|s| list.iter().find(|v| s.is(v)).copied())
 }
 
 fn is_sentence_end(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
@@ -268,19 +270,37 @@ fn is_sentence_end(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
     newline_before || (t.kind == TokKind::Punct && matches!(t.raw, "." | "!" | "?" | "؟" | "…"))
 }
 
-/// The closing mark for an opening quotation mark at `k`.
-fn closing_mark(toks: &[Tok<'_>], k: usize) -> Option<usize> {
-    let close = match toks.get(k)?.raw {
-        "“" => "”",
-        "«" => "»",
-        "\"" => "\"",
-        _ => return None,
-    };
-    toks.iter()
-        .enumerate()
-        .skip(k + 1)
-        .find(|(_, t)| t.raw == close)
-        .map(|(c, _)| c)
+/// Opening quotation marks and the marks that close them.
+const MARKS: [(&str, &str); 3] = [("“", "”"), ("«", "»"), ("\"", "\"")];
+
+/// Where each kind of closing mark occurs in a text, so that finding the
+/// one that closes an opening mark is a binary search rather than a scan
+/// to the end of the text for every unmatched opening mark (quadratic on
+/// a text full of them).
+struct Closers([Vec<usize>; 3]);
+
+impl Closers {
+    fn new(toks: &[Tok<'_>]) -> Closers {
+        let mut at: [Vec<usize>; 3] = Default::default();
+        for (k, t) in toks.iter().enumerate() {
+            for ((_, close), positions) in MARKS.iter().zip(at.iter_mut()) {
+                if t.raw == *close {
+                    positions.push(k);
+                }
+            }
+        }
+        Closers(at)
+    }
+
+    /// The closing mark for an opening quotation mark at `k`.
+    fn after(&self, toks: &[Tok<'_>], k: usize) -> Option<usize> {
+        let open = toks.get(k)?.raw;
+        let kind = MARKS.iter().position(|(o, _)| *o == open)?;
+        let positions = self.0.get(kind)?;
+        positions
+            .get(positions.partition_point(|&c| c <= k))
+            .copied()
+    }
 }
 
 /// The speaker phrase starting at token `k` (before `limit`):
@@ -298,7 +318,7 @@ fn speaker_phrase(
         if t.kind != TokKind::Word {
             break;
         }
-        let f = t.folded.as_str();
+        let f = t.folded;
         let bare = f
             .strip_prefix('و')
             .filter(|r| r.chars().count() >= 2)
@@ -320,7 +340,7 @@ fn speaker_phrase(
             // مصدر في وزارة الدفاع stays; في بيان, في الرقة end the phrase.
             let next = toks.get(j + 1).filter(|n| n.kind == TokKind::Word);
             let organisation = next.is_some_and(|n| {
-                let nf = n.folded.as_str();
+                let nf = n.folded;
                 !nf.starts_with("ال") && !SETTING.contains(&nf) && !PHRASE_END.contains(&nf)
             });
             if !organisation || last.is_none() {
@@ -334,7 +354,7 @@ fn speaker_phrase(
     // The first word may carry ل (وفقا للمصدر): start after it.
     let first = &toks[k];
     let start = if first.folded.starts_with("لل") {
-        start_after(first, 1)
+        first.start_after("ل".len())
     } else {
         first.start
     };
@@ -378,7 +398,7 @@ fn attribution_before(
         // Only a short setting may separate the phrase from the quote, and
         // no reported clause.
         let gap = toks.get(after..open)?;
-        let short = gap.len() <= 6 && gap.iter().all(|t| !THAT.contains(&t.folded.as_str()));
+        let short = gap.len() <= 6 && gap.iter().all(|t| !THAT.contains(&t.folded));
         if !short {
             return None;
         }
@@ -483,7 +503,7 @@ fn reported(
         {
             break;
         }
-        if t.kind == TokKind::Word && THAT.contains(&t.folded.as_str()) {
+        if t.kind == TokKind::Word && THAT.contains(&t.folded) {
             that = Some(j + step);
             break;
         }
@@ -506,4 +526,31 @@ fn reported(
         confidence: 0.7,
     };
     Some((quote, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unclosed_marks_do_not_hide_a_quote() {
+        // Thousands of opening marks that nothing closes (a scraping
+        // accident): the quotation after them is still found, and in linear
+        // time (each stray mark used to scan to the end of the text).
+        let quote = "وقالت الوزارة في بيان “لن نسمح بأي اتفاق مع التنظيم”.";
+        let text = "« ".repeat(50_000) + quote;
+        let found = find(&text, &[]);
+        let [only] = found.as_slice() else {
+            panic!("{found:?}");
+        };
+        assert_eq!(&text[only.start..only.end], "لن نسمح بأي اتفاق مع التنظيم");
+        assert_eq!(
+            only.kind,
+            AnnotationKind::Quotation {
+                speaker: Some("الوزارة".into()),
+                speaker_id: None,
+                direct: true
+            }
+        );
+    }
 }

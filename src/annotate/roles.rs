@@ -32,8 +32,9 @@
 //!   with the article (القوات الخاصة) is a generic reference and is skipped.
 //!   Confidence 0.6, 0.5 for a weak head.
 
-use super::dates::{clitic_splits, start_after, tokens, Tok, TokKind};
+use super::tokens::{tokens, Tok, TokKind};
 use super::{AnnotationKind, EntityType, Found};
+use crate::text::normalize::fold;
 
 /// Finds people and organisations introduced by a title or head noun. See
 /// the [module docs](self) for the rules.
@@ -59,11 +60,17 @@ use super::{AnnotationKind, EntityType, Found};
 /// );
 /// ```
 pub fn find(text: &str) -> Vec<Found> {
-    let toks = tokens(text);
+    let folded = fold(text);
+    find_in(&tokens(text, &folded))
+}
+
+/// [`find`] over a text already cut into tokens (the Annotator cuts each
+/// text once for every recognizer).
+pub(crate) fn find_in(toks: &[Tok<'_>]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((found, next)) = person(&toks, i).or_else(|| organisation(&toks, i)) {
+        if let Some((found, next)) = person(toks, i).or_else(|| organisation(toks, i)) {
             out.push(found);
             i = next;
         } else {
@@ -321,7 +328,7 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn is_name_word(t: &Tok<'_>) -> bool {
-    let f = t.folded.as_str();
+    let f = t.folded;
     t.kind == TokKind::Word
         && f.chars().count() >= 2
         && !t.raw.chars().any(|c| c.is_ascii_alphabetic())
@@ -332,8 +339,8 @@ fn is_name_word(t: &Tok<'_>) -> bool {
             FUNCTION_WORDS.contains(&rest) || rest.starts_with("ال")
         })
         // لقوات، بوزارة: a preposition on an organisation's head noun.
-        && !clitic_splits(f).iter().any(|(prefix, rest)| {
-            *prefix > 0 && (STRONG_HEADS.contains(&rest.as_str()) || WEAK_HEADS.contains(&rest.as_str()))
+        && !t.splits().any(|s| {
+            s.prefix > 0 && STRONG_HEADS.iter().chain(WEAK_HEADS).any(|head| s.is(head))
         })
 }
 
@@ -345,7 +352,7 @@ fn is_nationality(folded: &str) -> bool {
 /// A definite word that may close a name (الأسد), as opposed to one that
 /// follows it (الناطق، الروسي، الإرهابي، الخميس).
 fn is_definite_name_word(t: &Tok<'_>) -> bool {
-    let f = t.folded.as_str();
+    let f = t.folded;
     t.kind == TokKind::Word
         && f.starts_with("ال")
         && f.chars().count() >= 4
@@ -359,19 +366,19 @@ fn is_definite_name_word(t: &Tok<'_>) -> bool {
 /// A title at `i` (its first word may carry proclitics): `(start, next)`.
 fn title_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize, bool)> {
     let first = toks.get(i).filter(|t| t.kind == TokKind::Word)?;
-    for (prefix, rest) in clitic_splits(&first.folded) {
+    for split in first.splits() {
         for title in TITLES {
             let Some((head, tail)) = title.split_first() else {
                 continue;
             };
-            let matches = *head == rest
+            let matches = split.is(head)
                 && tail
                     .iter()
                     .enumerate()
                     .all(|(k, w)| toks.get(i + 1 + k).is_some_and(|t| t.is_word(&[w])));
             if matches {
                 let speaks_for = tail.last() == Some(&"باسم");
-                return Some((start_after(first, prefix), i + title.len(), speaks_for));
+                return Some((first.start_after(split.prefix), i + title.len(), speaks_for));
             }
         }
     }
@@ -397,8 +404,7 @@ fn person(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     while skipped < 2
         && toks.get(j).is_some_and(|t| {
             t.kind == TokKind::Word
-                && (is_nationality(&t.folded)
-                    || matches!(t.folded.as_str(), "السابق" | "الاسبق" | "الحالي"))
+                && (is_nationality(t.folded) || matches!(t.folded, "السابق" | "الاسبق" | "الحالي"))
         })
     {
         j += 1;
@@ -466,22 +472,20 @@ const NOT_NAMES: &[&str] = &[
 
 fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     let first = toks.get(i).filter(|t| t.kind == TokKind::Word)?;
-    let (start, strong) = clitic_splits(&first.folded)
-        .into_iter()
-        .find_map(|(prefix, rest)| {
-            let strong = if STRONG_HEADS.contains(&rest.as_str()) {
-                true
-            } else if WEAK_HEADS.contains(&rest.as_str()) {
-                false
-            } else {
-                return None;
-            };
-            Some((start_after(first, prefix), strong))
-        })?;
+    let (start, strong) = first.splits().find_map(|split| {
+        let strong = if STRONG_HEADS.iter().any(|head| split.is(head)) {
+            true
+        } else if WEAK_HEADS.iter().any(|head| split.is(head)) {
+            false
+        } else {
+            return None;
+        };
+        Some((first.start_after(split.prefix), strong))
+    })?;
     let mut j = i + 1;
     let proper = toks.get(j).is_some_and(|t| {
         is_name_word(t)
-            && !NOT_NAMES.contains(&t.folded.as_str())
+            && !NOT_NAMES.contains(&t.folded)
             && !is_nationality(&format!("ال{}", t.folded))
     });
     if proper {
@@ -490,7 +494,7 @@ fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     let definite_start = j;
     while j < definite_start + 3
         && toks.get(j).is_some_and(|t| {
-            let f = t.folded.as_str();
+            let f = t.folded;
             t.kind == TokKind::Word
                 && f.starts_with("ال")
                 && !ROLE_NOUNS.contains(&f)
@@ -504,7 +508,7 @@ fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     let last_is_nationality = definite > 0
         && toks
             .get(j - 1)
-            .is_some_and(|t| is_nationality(&t.folded) || t.folded.ends_with("يه"));
+            .is_some_and(|t| is_nationality(t.folded) || t.folded.ends_with("يه"));
     let accepted = if strong {
         proper || definite > 0
     } else {

@@ -492,7 +492,7 @@ impl Walker<'_> {
             Some(n) => Err(Error::invalid(path, format!("{expected}, found {n}"))),
             None => {
                 let what = if value.is_number() {
-                    value.to_string()
+                    serde_json::to_string(value).unwrap_or_default()
                 } else {
                     found(value)
                 };

@@ -53,17 +53,16 @@ pub fn nest(text: &str, ranges: &[(usize, usize)]) -> Vec<Event> {
         })
         .collect();
     let span = |i: usize| (ranges[i].0, ranges[i].1.min(len));
-    order.sort_by(|&a, &b| {
-        let (sa, ea) = span(a);
-        let (sb, eb) = span(b);
-        sa.cmp(&sb).then(eb.cmp(&ea)).then(a.cmp(&b))
+    // Ties keep index order (the sort is stable).
+    crate::model::sort_stable_by_key(&mut order, |&i| {
+        let (start, end) = span(i);
+        (start, usize::MAX - end)
     });
 
     let mut points: Vec<usize> = order.iter().flat_map(|&i| [span(i).0, span(i).1]).collect();
     points.push(0);
     points.push(len);
-    points.sort_unstable();
-    points.dedup();
+    crate::model::sort_dedup_offsets(&mut points);
 
     let mut events = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
@@ -132,8 +131,7 @@ pub fn split_crossing(
                 })
             })
             .collect();
-        cuts.sort_unstable();
-        cuts.dedup();
+        crate::model::sort_dedup_offsets(&mut cuts);
         let mut from = start;
         for cut in cuts.into_iter().chain([end]) {
             if cut > from {

@@ -61,10 +61,22 @@ pub const ENCLITICS: &[&str] = &[
 /// diacritics, tatweel and zero-width joiners. Spaces, punctuation
 /// (، ؛ ؟ . , …) and symbols split words.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Arabic letters and ASCII first: Unicode's table lookup is slow.
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+        || c.is_ascii_alphanumeric()
+        || !c.is_ascii() && c.is_alphanumeric()
         || matches!(
             c,
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}'
+            '\u{0610}'..='\u{061A}'
+                | '\u{064B}'..='\u{065F}'
+                | '\u{0670}'
+                | '\u{06D6}'..='\u{06DC}'
+                | '\u{06DF}'..='\u{06E4}'
+                | '\u{06E7}'..='\u{06E8}'
+                | '\u{06EA}'..='\u{06ED}'
+                | '\u{0640}'
+                | '\u{200C}'
+                | '\u{200D}'
         )
 }
 
@@ -292,7 +304,7 @@ pub fn stems(word: &str) -> Vec<Stem> {
         }
     }
     // Unsplit first, then the fewest letters removed.
-    out.sort_by_key(|s| (s.is_split(word), word.len() - (s.end - s.start)));
+    crate::model::sort_stable_by_key(&mut out, |s| (usize::from(s.is_split(word)), word.len() - (s.end - s.start)));
     out
 }
 

@@ -25,6 +25,11 @@
 mod dom;
 mod options;
 
+// The allocator: talc instead of the default dlmalloc, ~3 KB gzip smaller
+// (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use std::borrow::Cow;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -562,6 +567,9 @@ fn well_formed_json(json: &str) -> Cow<'_, str> {
 }
 
 /// A Rust value as a plain JS object (`None` as `null`, maps as objects).
+/// serde-wasm-bindgen (a design requirement) builds the objects directly;
+/// measured against `serde_json::to_string` + `JSON.parse`, it costs ~4 KB
+/// gzip of wasm.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

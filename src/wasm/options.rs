@@ -237,7 +237,7 @@ fn date(value: &Value, path: &str) -> Result<(i32, u32, u32)> {
 fn catalog(value: &Value, path: &str) -> Result<Catalog> {
     let parsed = match value {
         Value::String(json) => Catalog::from_json(json),
-        Value::Array(_) | Value::Object(_) => Catalog::from_json(&value.to_string()),
+        Value::Array(_) | Value::Object(_) => Catalog::from_json(&serde_json::to_string(value).unwrap_or_default()),
         other => {
             return Err(Error::invalid(
                 path,

@@ -1,0 +1,416 @@
+//! Tokens for the rule-based recognizers (dates, numbers, roles, quotes):
+//! a text cut into letter runs, digit runs and punctuation marks, each with
+//! its folded form for matching.
+//!
+//! This module owns how those recognizers see a text. Words come from
+//! [`text::words`](crate::text::words) and their folded forms are slices of
+//! one [`normalize::fold`](crate::text::normalize::fold) of the whole text —
+//! the same folding the catalog matches with — so the [`Annotator`]
+//! folds and cuts each text once and every recognizer reads the same
+//! tokens. A word is further cut where letters meet digits (`الـ25` is `الـ`
+//! then `25`), as dates and numbers read the two apart. Nothing here
+//! allocates per token: folded forms and clitic readings borrow from the
+//! folded text.
+//!
+//! [`Annotator`]: super::Annotator
+
+use std::collections::HashMap;
+
+use crate::text::digits::digit_value;
+use crate::text::normalize::Folded;
+use crate::text::words::words;
+
+/// What a [`Tok`] is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Letters (with their diacritics, tatweel and joiners).
+    Word,
+    /// Decimal digits of one of the three digit systems.
+    Digits,
+    /// Any other single visible character.
+    Punct,
+}
+
+/// A word, digit run or punctuation mark of a text, with its byte range.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok<'a> {
+    /// First byte in the text, inclusive.
+    pub start: usize,
+    /// Last byte in the text, exclusive.
+    pub end: usize,
+    /// Letters, digits or punctuation.
+    pub kind: TokKind,
+    /// The token as written.
+    pub raw: &'a str,
+    /// Words: folded for matching. Digits: as Western digits. Punct: as is.
+    pub folded: &'a str,
+    /// Where `folded` starts in the folded text (words and digits; 0 for
+    /// punctuation).
+    folded_at: usize,
+    /// The text's folding, to map clitic boundaries back to the text.
+    map: &'a Folded,
+    /// Words: the readings with proclitics split off.
+    readings: Readings,
+}
+
+impl<'a> Tok<'a> {
+    /// The digits' value, when this is a digit run of at most 9 digits.
+    pub fn value(&self) -> Option<u32> {
+        if self.kind != TokKind::Digits || self.folded.len() > 9 {
+            return None;
+        }
+        self.folded.parse().ok()
+    }
+
+    /// Whether this is the punctuation mark `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.raw.starts_with(c)
+    }
+
+    /// Whether this is a word whose folded form is one of `words`.
+    pub fn is_word(&self, words: &[&str]) -> bool {
+        self.kind == TokKind::Word && words.contains(&self.folded)
+    }
+
+    /// Ways to read this word as proclitics + rest, the unsplit word first
+    /// (none for digits and punctuation).
+    pub fn splits(&self) -> impl Iterator<Item = Split<'a>> + '_ {
+        let word = self.folded;
+        let unsplit = (self.kind == TokKind::Word).then_some(Split {
+            prefix: 0,
+            rest: word,
+            alef: false,
+        });
+        unsplit.into_iter().chain(self.readings.iter(word))
+    }
+
+    /// The byte of the text where this word starts once the first `prefix`
+    /// bytes of its folded form (proclitics) are taken off; diacritics after
+    /// the proclitics stay with them.
+    pub fn start_after(&self, prefix: usize) -> usize {
+        if self.kind == TokKind::Punct {
+            return self.start;
+        }
+        self.map
+            .original_start(self.folded_at + prefix)
+            .clamp(self.start, self.end)
+    }
+
+    /// Whether this word, possibly with proclitics, is one of `words`;
+    /// returns the byte where the matched word starts.
+    pub fn word_with_clitics(&self, words: &[&str]) -> Option<usize> {
+        self.splits()
+            .find(|s| words.iter().any(|w| s.is(w)))
+            .map(|s| self.start_after(s.prefix))
+    }
+}
+
+/// One reading of a folded word as proclitics + rest.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Split<'a> {
+    /// Bytes of the folded word taken as proclitics.
+    pub prefix: usize,
+    /// The rest of the word, as written after the proclitics.
+    rest: &'a str,
+    /// The rest is read with an alef before it: لل + x is ل + ال + x,
+    /// the article's alef dropped after the preposition.
+    alef: bool,
+}
+
+impl Split<'_> {
+    /// Whether the rest reads as the folded `word`.
+    pub fn is(&self, word: &str) -> bool {
+        if self.alef {
+            word.strip_prefix('ا') == Some(self.rest)
+        } else {
+            word == self.rest
+        }
+    }
+
+    /// The value `map` holds for the rest, read as a folded word.
+    pub fn lookup<'m, V>(&self, map: &'m HashMap<String, V>) -> Option<&'m V> {
+        if self.alef {
+            // Rare (words starting لل): a short allocation is fine here.
+            map.get(&format!("ا{}", self.rest))
+        } else {
+            map.get(self.rest)
+        }
+    }
+}
+
+/// A word's readings with proclitics split off, computed once when the
+/// word is cut: `(prefix bytes, alef restored)`, at most three.
+#[derive(Debug, Clone, Copy, Default)]
+struct Readings {
+    items: [(u8, bool); 3],
+    len: u8,
+}
+
+impl Readings {
+    /// Readings of a folded word: prefixes are و/ف, then ب/ل/ك, and لل is
+    /// also read as ل + ال. Rests are at least two letters long.
+    fn of(word: &str) -> Readings {
+        let mut out = Readings::default();
+        let mut conj = 0;
+        if let Some(c @ ('و' | 'ف')) = word.chars().next() {
+            conj = c.len_utf8();
+            out.push(word, conj, false);
+        }
+        let rest = word.get(conj..).unwrap_or_default();
+        if let Some(c @ ('ب' | 'ل' | 'ك')) = rest.chars().next() {
+            let at = conj + c.len_utf8();
+            let assimilated = word
+                .get(at..)
+                .is_some_and(|r| c == 'ل' && r.starts_with('ل'));
+            out.push(word, at, assimilated);
+        }
+        out
+    }
+
+    fn push(&mut self, word: &str, at: usize, assimilated: bool) {
+        let Ok(prefix) = u8::try_from(at) else {
+            return;
+        };
+        let rest = word.get(at..).unwrap_or_default();
+        if rest.chars().nth(1).is_some() {
+            self.add(prefix, false);
+        }
+        if assimilated {
+            // لل + x: the article's alef was dropped after the preposition ل.
+            self.add(prefix, true);
+        }
+    }
+
+    fn add(&mut self, prefix: u8, alef: bool) {
+        if let Some(slot) = self.items.get_mut(usize::from(self.len)) {
+            *slot = (prefix, alef);
+            self.len += 1;
+        }
+    }
+
+    fn iter<'a>(&self, word: &'a str) -> impl Iterator<Item = Split<'a>> + use<'a> {
+        let items = self.items;
+        items
+            .into_iter()
+            .take(usize::from(self.len))
+            .map(move |(prefix, alef)| Split {
+                prefix: usize::from(prefix),
+                rest: word.get(usize::from(prefix)..).unwrap_or_default(),
+                alef,
+            })
+    }
+}
+
+/// Ways to read a folded word as proclitics + rest, the unsplit word first.
+#[cfg(test)]
+pub(crate) fn clitic_splits(word: &str) -> Vec<Split<'_>> {
+    let unsplit = Split {
+        prefix: 0,
+        rest: word,
+        alef: false,
+    };
+    std::iter::once(unsplit)
+        .chain(Readings::of(word).iter(word))
+        .collect()
+}
+
+/// Zero-width (non-)joiners: inside a word, but never start a token.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Whether a character of a word is a letter (or a mark or tatweel on one),
+/// as opposed to a digit, a joiner or another numeric character (², ½).
+fn is_letter(c: char) -> bool {
+    match c {
+        // The common cases first: Unicode's table lookup is slow.
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        c if c.is_ascii() => false,
+        // Word characters that are neither alphabetic nor numeric are the
+        // Arabic marks and tatweel.
+        c => c.is_alphabetic() || !c.is_numeric() && !is_joiner(c),
+    }
+}
+
+/// Invisible characters that separate tokens without being one.
+fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{061C}' | '\u{FEFF}')
+}
+
+/// Cuts `text`, whose folding is `folded` (`normalize::fold(text)`), into
+/// words, digit runs and punctuation marks.
+pub(crate) fn tokens<'a>(text: &'a str, folded: &'a Folded) -> Vec<Tok<'a>> {
+    let mut cut = Cutter {
+        text,
+        map: folded,
+        cursor: 0,
+        out: Vec::with_capacity(text.len() / 8),
+    };
+    let mut at = 0;
+    for word in words(text) {
+        cut.punctuation(at, word.start);
+        cut.word(word.start, word.end);
+        at = word.end;
+    }
+    cut.punctuation(at, text.len());
+    cut.out
+}
+
+struct Cutter<'a> {
+    text: &'a str,
+    map: &'a Folded,
+    /// Folded byte where the last token looked up started: tokens come in
+    /// text order, so the folded positions are found by walking forward.
+    cursor: usize,
+    out: Vec<Tok<'a>>,
+}
+
+impl<'a> Cutter<'a> {
+    /// The first folded byte that comes from original byte `original` or
+    /// later (the folded length when none does).
+    fn folded_at(&mut self, original: usize) -> usize {
+        let len = self.map.text.len();
+        while self.cursor < len && self.map.original_start(self.cursor) < original {
+            self.cursor += 1;
+        }
+        self.cursor
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: TokKind) {
+        let raw = self.text.get(start..end).unwrap_or_default();
+        let (folded_at, folded, readings) = match kind {
+            // Punctuation has no folded position: it never takes clitics.
+            TokKind::Punct => (0, raw, Readings::default()),
+            TokKind::Digits | TokKind::Word => {
+                let fs = self.folded_at(start);
+                let fe = self.folded_at(end);
+                let folded = self.map.text.get(fs..fe).unwrap_or_default();
+                let readings = if kind == TokKind::Word {
+                    Readings::of(folded)
+                } else {
+                    Readings::default()
+                };
+                (fs, folded, readings)
+            }
+        };
+        self.out.push(Tok {
+            start,
+            end,
+            kind,
+            raw,
+            folded,
+            folded_at,
+            map: self.map,
+            readings,
+        });
+    }
+
+    /// Every visible character between two words is a punctuation mark.
+    fn punctuation(&mut self, from: usize, to: usize) {
+        let gap = self.text.get(from..to).unwrap_or_default();
+        for (i, c) in gap.char_indices() {
+            if !is_invisible(c) {
+                self.push(from + i, from + i + c.len_utf8(), TokKind::Punct);
+            }
+        }
+    }
+
+    /// One word of `text::words`: its letter runs, digit runs and other
+    /// numeric characters (as punctuation).
+    fn word(&mut self, from: usize, to: usize) {
+        let word = self.text.get(from..to).unwrap_or_default();
+        let mut chars = word.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let kind = if digit_value(c).is_some() {
+                TokKind::Digits
+            } else if is_joiner(c) {
+                continue;
+            } else if is_letter(c) {
+                TokKind::Word
+            } else {
+                TokKind::Punct
+            };
+            let mut end = i + c.len_utf8();
+            if kind != TokKind::Punct {
+                while let Some(&(k, next)) = chars.peek() {
+                    let same = match kind {
+                        TokKind::Digits => digit_value(next).is_some(),
+                        _ => digit_value(next).is_none() && (is_letter(next) || is_joiner(next)),
+                    };
+                    if !same {
+                        break;
+                    }
+                    end = k + next.len_utf8();
+                    chars.next();
+                }
+            }
+            self.push(from + i, from + end, kind);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::{fold, fold_str};
+
+    #[test]
+    fn cuts_letters_digits_and_punctuation() {
+        let text = "في الـ25 من أيار/مايو ٢٠١٧، قال: «نعم»";
+        let folded = fold(text);
+        let toks = tokens(text, &folded);
+        let got: Vec<(&str, &str, TokKind)> =
+            toks.iter().map(|t| (t.raw, t.folded, t.kind)).collect();
+        use TokKind::*;
+        assert_eq!(
+            got,
+            [
+                ("في", "في", Word),
+                ("الـ", "ال", Word),
+                ("25", "25", Digits),
+                ("من", "من", Word),
+                ("أيار", "ايار", Word),
+                ("/", "/", Punct),
+                ("مايو", "مايو", Word),
+                ("٢٠١٧", "2017", Digits),
+                ("،", "،", Punct),
+                ("قال", "قال", Word),
+                (":", ":", Punct),
+                ("«", "«", Punct),
+                ("نعم", "نعم", Word),
+                ("»", "»", Punct),
+            ]
+        );
+        for t in &toks {
+            assert_eq!(&text[t.start..t.end], t.raw);
+        }
+    }
+
+    #[test]
+    fn folded_forms_are_the_crate_folding() {
+        let seed = include_str!("../../tests/fixtures/seed-raqqa.txt");
+        let folded = fold(seed);
+        for t in tokens(seed, &folded)
+            .iter()
+            .filter(|t| t.kind != TokKind::Punct)
+        {
+            assert_eq!(t.folded, fold_str(t.raw), "{:?}", t.raw);
+        }
+    }
+
+    #[test]
+    fn clitics_map_back_past_diacritics() {
+        let text = "وَبِمايو";
+        let folded = fold(text);
+        let toks = tokens(text, &folded);
+        let start = toks[0].word_with_clitics(&["مايو"]).unwrap();
+        assert_eq!(&text[start..], "مايو");
+        let splits = clitic_splits("للشهر");
+        assert!(splits
+            .iter()
+            .any(|s| s.prefix == "ل".len() && s.is("الشهر")));
+    }
+}
