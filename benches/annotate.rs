@@ -38,8 +38,8 @@ impl Rng {
 }
 
 const SYLLABLES: &[&str] = &[
-    "با", "تي", "سو", "مر", "كا", "لي", "نو", "ها", "دا", "رو", "زي", "فا", "قو", "جي", "طا", "شو",
-    "عا", "غي", "خو", "صا", "ضي", "ثو", "ذا", "ظي", "وا", "يو", "لا", "مي", "نا", "سي",
+    "با", "تي", "سو", "مر", "كا", "لي", "نو", "ها", "دا", "رو", "زي", "فا", "قو", "جي", "طا", "شو", "عا", "غي", "خو",
+    "صا", "ضي", "ثو", "ذا", "ظي", "وا", "يو", "لا", "مي", "نا", "سي",
 ];
 
 fn synthetic_name(rng: &mut Rng) -> String {
@@ -67,9 +67,7 @@ fn catalog_json(n: usize) -> String {
     let types = ["person", "place", "organization", "event", "topic"];
     while entries.len() < n {
         let i = entries.len();
-        let names: Vec<String> = (0..1 + rng.next() % 2)
-            .map(|_| synthetic_name(&mut rng))
-            .collect();
+        let names: Vec<String> = (0..1 + rng.next() % 2).map(|_| synthetic_name(&mut rng)).collect();
         entries.push(serde_json::json!({
             "id": format!("e{i}"), "type": types[i % types.len()], "names": names,
             "url": format!("https://example.com/e/{i}"),
@@ -118,10 +116,7 @@ fn ms(d: Duration) -> String {
 fn main() {
     // `cargo bench` passes `--bench`; any other argument names the tables to
     // run (`catalog`, `recognizers`); none runs both.
-    let tables: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
+    let tables: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let wants = |name: &str| tables.is_empty() || tables.iter().any(|t| t == name);
     let paragraphs = corpus();
     let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
@@ -162,17 +157,10 @@ fn catalog_table(paragraphs: &[String], mb: f64) {
         };
         let da_build = time(build);
         let da_bytes = build().serialize();
-        let da_load = time(|| {
-            CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(&da_bytes)
-                .unwrap()
-                .0
-        });
+        let da_load = time(|| CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(&da_bytes).unwrap().0);
         let mut found = 0;
         let find = time(|| {
-            found = paragraphs
-                .iter()
-                .map(|p| catalog.find(p).len())
-                .sum::<usize>();
+            found = paragraphs.iter().map(|p| catalog.find(p).len()).sum::<usize>();
             found
         });
         println!(

@@ -2,7 +2,7 @@
 # Install what `npm start` and `npm test` need and is missing; idempotent,
 # and quick when everything is there (each step checks before it acts):
 #
-#   1. the wasm32-unknown-unknown Rust target (rustup)
+#   1. the wasm32-unknown-unknown Rust target and rustfmt (rustup)
 #   2. wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #      (the CLI and the crate must match; it also brings
 #      wasm-bindgen-test-runner)
@@ -28,6 +28,10 @@ if command -v rustup >/dev/null; then
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
+  fi
+  if ! cargo fmt --version >/dev/null 2>&1; then
+    say "adding rustfmt (npm test checks formatting)"
+    rustup component add rustfmt
   fi
 elif ! rustc --print target-list >/dev/null 2>&1 || [ ! -d "$(rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
   die "the wasm32-unknown-unknown target is missing and rustup is not available to add it"

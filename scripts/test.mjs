@@ -1,5 +1,5 @@
 // `npm test` after setup: every check the project has, in order, failing
-// fast. Native Rust tests, the release wasm build (built once, reused by
+// fast. Formatting, native Rust tests, the release wasm build (built once, reused by
 // every later step), wasm-bindgen tests in Chromium, then the browser and
 // packaging suites. Prints each step's time and a final `N passed, N failed`.
 //
@@ -22,6 +22,11 @@ function nodeTests(dir, only) {
 }
 
 const STEPS = [
+  {
+    name: 'fmt',
+    title: 'cargo fmt --check (rustfmt.toml)',
+    command: () => ['cargo', ['fmt', '--check']],
+  },
   {
     name: 'cargo',
     title: 'cargo test (native, all features)',

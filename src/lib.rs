@@ -29,11 +29,11 @@
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod annotate;
 pub mod error;
 pub mod ingest;
 pub mod model;
 pub mod render;
-pub mod annotate;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

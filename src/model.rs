@@ -59,8 +59,8 @@ impl Dir {
             }
         }
         match primary.as_str() {
-            "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "iw" | "ks" | "ku" | "ps" | "sd" | "ug"
-            | "ur" | "yi" | "syr" | "prs" | "azb" | "glk" | "mzn" | "lrc" | "bal" => Dir::Rtl,
+            "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "iw" | "ks" | "ku" | "ps" | "sd" | "ug" | "ur" | "yi"
+            | "syr" | "prs" | "azb" | "glk" | "mzn" | "lrc" | "bal" => Dir::Rtl,
             _ => Dir::Ltr,
         }
     }
@@ -363,7 +363,10 @@ pub struct Text {
 impl Text {
     /// Text with no marks.
     pub fn plain(text: impl Into<String>) -> Self {
-        Text { text: text.into(), spans: Vec::new() }
+        Text {
+            text: text.into(),
+            spans: Vec::new(),
+        }
     }
 
     /// Whether there are no characters.
@@ -380,7 +383,11 @@ impl Text {
     pub fn push_marked(&mut self, s: &str, mark: Mark) {
         let start = self.text.len();
         self.text.push_str(s);
-        self.spans.push(Span { start, end: self.text.len(), mark });
+        self.spans.push(Span {
+            start,
+            end: self.text.len(),
+            mark,
+        });
         self.normalize_spans();
     }
 
@@ -409,7 +416,11 @@ pub(crate) fn sort_stable_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (usi
         .collect();
     sort_keys(&mut order);
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.iter().filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take)));
+    items.extend(
+        order
+            .iter()
+            .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take)),
+    );
 }
 
 /// Sorts `offsets` ascending and drops repeats, through the same sort as
@@ -444,7 +455,12 @@ impl Serialize for Text {
         if self.spans.is_empty() {
             return serializer.serialize_str(&self.text);
         }
-        let runs = Runs { text: self, start: 0, end: self.text.len(), spans: &self.spans };
+        let runs = Runs {
+            text: self,
+            start: 0,
+            end: self.text.len(),
+            spans: &self.spans,
+        };
         runs.serialize(serializer)
     }
 }
@@ -501,7 +517,12 @@ impl Serialize for Runs<'_> {
             match item {
                 Run::Plain(s) => seq.serialize_element(s)?,
                 Run::Marked(span, children) => {
-                    let inner = Runs { text: self.text, start: span.start, end: span.end, spans: children };
+                    let inner = Runs {
+                        text: self.text,
+                        start: span.start,
+                        end: span.end,
+                        spans: children,
+                    };
                     seq.serialize_element(&MarkedRun { span, inner })?
                 }
             }
@@ -546,7 +567,10 @@ mod tests {
         t.spans.push(Span {
             start,
             end: t.text.len(),
-            mark: Mark::Link { href: "/topics/defence".into(), title: None },
+            mark: Mark::Link {
+                href: "/topics/defence".into(),
+                title: None,
+            },
         });
         t.push_str(" أمس");
         t.normalize_spans();
@@ -563,12 +587,30 @@ mod tests {
         let mut t = Text::plain("سيطرت القوات على الرقة أمس");
         let start = t.text.find("الرقة").unwrap();
         let end = start + "الرقة".len();
-        t.spans.push(Span { start, end, mark: Mark::Strong });
-        t.spans.push(Span { start, end, mark: Mark::Emphasis });
-        t.spans.push(Span { start: 0, end, mark: Mark::Link { href: "/raqqa".into(), title: None } });
+        t.spans.push(Span {
+            start,
+            end,
+            mark: Mark::Strong,
+        });
+        t.spans.push(Span {
+            start,
+            end,
+            mark: Mark::Emphasis,
+        });
+        t.spans.push(Span {
+            start: 0,
+            end,
+            mark: Mark::Link {
+                href: "/raqqa".into(),
+                title: None,
+            },
+        });
         t.normalize_spans();
         let marks: Vec<&Mark> = t.spans.iter().map(|s| &s.mark).collect();
-        assert!(matches!(marks[..], [Mark::Link { .. }, Mark::Strong, Mark::Emphasis]), "{marks:?}");
+        assert!(
+            matches!(marks[..], [Mark::Link { .. }, Mark::Strong, Mark::Emphasis]),
+            "{marks:?}"
+        );
         assert_eq!(
             serde_json::to_string(&t).unwrap(),
             r#"[{"link":["سيطرت القوات على ",{"strong":[{"em":"الرقة"}]}],"href":"/raqqa"}," أمس"]"#

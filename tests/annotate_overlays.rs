@@ -30,10 +30,7 @@ fn visible_text(html: &str) -> String {
 fn seed_renders_links_times_and_numbers_without_changing_text() {
     let article = ingest::text::import(include_str!("fixtures/seed-raqqa.txt")).unwrap();
     let catalog = Catalog::from_json(include_str!("fixtures/catalog-raqqa.json")).unwrap();
-    let annotations = Annotator::new()
-        .gazetteer(false)
-        .catalog(catalog)
-        .annotate(&article);
+    let annotations = Annotator::new().gazetteer(false).catalog(catalog).annotate(&article);
     let plain = render(
         &article,
         &RenderOptions {
@@ -59,11 +56,7 @@ fn seed_renders_links_times_and_numbers_without_changing_text() {
         .nth(1)
         .expect("a <time> for 2017/5/15");
     let time = time.split("</time>").next().unwrap_or("");
-    assert_eq!(
-        visible_text(time),
-        "2017/5/15",
-        "the <time> wraps the date as written"
-    );
+    assert_eq!(visible_text(time), "2017/5/15", "the <time> wraps the date as written");
     assert!(html.contains(r#"<data value="120""#), "the number 120");
     assert_eq!(
         visible_text(&html),
@@ -85,12 +78,21 @@ fn only_the_first_mention_of_an_entity_outside_the_headline_is_a_link() {
     let html = render(&article, &options(overlays::LinkPolicy::FirstMention));
     let headline = html.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap();
     assert!(!headline.contains("<a "), "no links in the headline: {headline}");
-    assert!(headline.contains(r#"<span class="mention" data-entity-id="raqqa""#), "{headline}");
+    assert!(
+        headline.contains(r#"<span class="mention" data-entity-id="raqqa""#),
+        "{headline}"
+    );
     // الرقة appears ten times; one link, nine spans that keep the entity data.
     assert_eq!(html.matches(r#"href="https://example.com/topics/raqqa""#).count(), 1);
     assert!(html.matches(r#"data-entity-id="raqqa""#).count() >= 10);
     // The first link is in the standfirst, where الرقة is first read.
-    let standfirst = html.split(r#"<p class="standfirst">"#).nth(1).unwrap().split("</p>").next().unwrap();
+    let standfirst = html
+        .split(r#"<p class="standfirst">"#)
+        .nth(1)
+        .unwrap()
+        .split("</p>")
+        .next()
+        .unwrap();
     assert!(standfirst.contains(r#"href="https://example.com/topics/raqqa""#));
 
     let every = render(&article, &options(overlays::LinkPolicy::Every));

@@ -1,9 +1,7 @@
 //! The recognizers on real Arabic news text: dates, numbers, quotations and
 //! role suggestions, called directly as the Annotator calls them.
 
-use rtl_article::annotate::{
-    dates, hijri, numbers, quotes, roles, AnnotationKind, EntityType, Found,
-};
+use rtl_article::annotate::{dates, hijri, numbers, quotes, roles, AnnotationKind, EntityType, Found};
 
 const SEED: &str = include_str!("fixtures/seed-raqqa.txt");
 /// The seed has no date of its own; the tests publish it on 31 May 2017.
@@ -28,16 +26,8 @@ fn dates_every_form_resolves_to_iso() {
     // (text, the date phrase as covered, expected ISO)
     let table: &[(&str, &str, &str)] = &[
         // numeric, day first in d/m/y
-        (
-            "صدر البيان بتاريخ 2017/5/15 في الرقة",
-            "2017/5/15",
-            "2017-05-15",
-        ),
-        (
-            "صدر البيان بتاريخ 15/5/2017 في الرقة",
-            "15/5/2017",
-            "2017-05-15",
-        ),
+        ("صدر البيان بتاريخ 2017/5/15 في الرقة", "2017/5/15", "2017-05-15"),
+        ("صدر البيان بتاريخ 15/5/2017 في الرقة", "15/5/2017", "2017-05-15"),
         ("في 15-5-2017 أعلن", "15-5-2017", "2017-05-15"),
         ("في 15.5.2017 أعلن", "15.5.2017", "2017-05-15"),
         ("في 2017-05-15 أعلن", "2017-05-15", "2017-05-15"),
@@ -45,26 +35,14 @@ fn dates_every_form_resolves_to_iso() {
         ("وقع في 5/6/2017 هجوم", "5/6/2017", "2017-06-05"),
         ("في 29/2/2016 كان", "29/2/2016", "2016-02-29"),
         // month names: Egyptian/Gulf, Levantine, Maghrebi, Algerian/Tunisian
-        (
-            "وقع الهجوم في 15 مايو 2017 قرب الرقة",
-            "15 مايو 2017",
-            "2017-05-15",
-        ),
+        ("وقع الهجوم في 15 مايو 2017 قرب الرقة", "15 مايو 2017", "2017-05-15"),
         (
             "وقع الهجوم في 15 أيار/مايو 2017 قرب الرقة",
             "15 أيار/مايو 2017",
             "2017-05-15",
         ),
-        (
-            "وقع الهجوم في 15 أيار (مايو) 2017",
-            "15 أيار (مايو) 2017",
-            "2017-05-15",
-        ),
-        (
-            "في 3 كانون الثاني 2017",
-            "3 كانون الثاني 2017",
-            "2017-01-03",
-        ),
+        ("وقع الهجوم في 15 أيار (مايو) 2017", "15 أيار (مايو) 2017", "2017-05-15"),
+        ("في 3 كانون الثاني 2017", "3 كانون الثاني 2017", "2017-01-03"),
         ("في 3 تشرين الأول 2016", "3 تشرين الأول 2016", "2016-10-03"),
         ("في 9 يوليوز 2017 بالرباط", "9 يوليوز 2017", "2017-07-09"),
         ("في 9 غشت 2017", "9 غشت 2017", "2017-08-09"),
@@ -88,17 +66,9 @@ fn dates_every_form_resolves_to_iso() {
         ("في آذار الماضي", "آذار الماضي", "2017-03"),
         ("في حزيران المقبل", "حزيران المقبل", "2017-06"),
         ("في شهر أيلول", "شهر أيلول", "2017-09"),
-        (
-            "في 15 مايو من العام الماضي",
-            "15 مايو من العام الماضي",
-            "2016-05-15",
-        ),
+        ("في 15 مايو من العام الماضي", "15 مايو من العام الماضي", "2016-05-15"),
         // weekdays (31 May 2017 was a Wednesday)
-        (
-            "تعهدت يوم الخميس الماضي بألا",
-            "يوم الخميس الماضي",
-            "2017-05-25",
-        ),
+        ("تعهدت يوم الخميس الماضي بألا", "يوم الخميس الماضي", "2017-05-25"),
         ("يبدأ الأحد المقبل", "الأحد المقبل", "2017-06-04"),
         ("قال الجمعة إن", "الجمعة", "2017-05-26"),
         ("أعلن الأربعاء أن", "الأربعاء", "2017-05-31"),
@@ -113,21 +83,9 @@ fn dates_every_form_resolves_to_iso() {
         ("يجتمع اليوم الأربعاء", "اليوم الأربعاء", "2017-05-31"),
         ("يصل غداً", "غداً", "2017-06-01"),
         ("يصل بعد غد", "بعد غد", "2017-06-02"),
-        (
-            "في الـ25 من الشهر الجاري",
-            "الـ25 من الشهر الجاري",
-            "2017-05-25",
-        ),
-        (
-            "في العاشر ثم في 3 من الشهر المقبل",
-            "3 من الشهر المقبل",
-            "2017-06-03",
-        ),
-        (
-            "إذا استسلموا نهاية الشهر الجاري",
-            "نهاية الشهر الجاري",
-            "2017-05-31",
-        ),
+        ("في الـ25 من الشهر الجاري", "الـ25 من الشهر الجاري", "2017-05-25"),
+        ("في العاشر ثم في 3 من الشهر المقبل", "3 من الشهر المقبل", "2017-06-03"),
+        ("إذا استسلموا نهاية الشهر الجاري", "نهاية الشهر الجاري", "2017-05-31"),
         ("لغاية نهاية هذا الشهر", "نهاية هذا الشهر", "2017-05-31"),
         ("في مطلع الشهر المقبل", "مطلع الشهر المقبل", "2017-06-01"),
         ("منذ نهاية العام الماضي", "نهاية العام الماضي", "2016-12"),
@@ -184,15 +142,7 @@ fn dates_without_publication_are_found_but_unresolved() {
     let text = "وقالت الوزارة أمس إن الهجوم وقع في الـ25 من الشهر الجاري، أي يوم الخميس الماضي، وفي 3 آذار";
     let found = dates::find(text, None);
     let covered: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
-    assert_eq!(
-        covered,
-        [
-            "أمس",
-            "الـ25 من الشهر الجاري",
-            "يوم الخميس الماضي",
-            "3 آذار"
-        ]
-    );
+    assert_eq!(covered, ["أمس", "الـ25 من الشهر الجاري", "يوم الخميس الماضي", "3 آذار"]);
     for f in &found {
         assert!(
             matches!(
@@ -218,10 +168,7 @@ fn dates_without_publication_are_found_but_unresolved() {
 fn dates_hijri_keeps_the_written_date() {
     let text = "صدر في 19 شعبان 1438 هـ، وفي شعبان 1438";
     let found = dates::find(text, None);
-    let kinds: Vec<_> = found
-        .iter()
-        .map(|f| (&text[f.start..f.end], f.kind.clone()))
-        .collect();
+    let kinds: Vec<_> = found.iter().map(|f| (&text[f.start..f.end], f.kind.clone())).collect();
     assert_eq!(
         kinds,
         [
@@ -265,11 +212,7 @@ fn hijri_conversions_match_umm_al_qura_tables() {
         assert_eq!(hijri::from_gregorian(g.0, g.1, g.2), Some(h), "{g:?}");
     }
     assert_eq!(hijri::to_gregorian(1438, 8, 1), Some((2017, 4, 27)));
-    assert_eq!(
-        hijri::to_gregorian(1438, 9, 30),
-        None,
-        "Ramadan 1438 had 29 days"
-    );
+    assert_eq!(hijri::to_gregorian(1438, 9, 30), None, "Ramadan 1438 had 29 days");
 }
 
 #[test]
@@ -298,9 +241,7 @@ fn numbers_in(text: &str) -> Vec<(String, f64, Option<String>)> {
     numbers::find(text)
         .into_iter()
         .map(|f| match f.kind {
-            AnnotationKind::Number { value, unit } => {
-                (text[f.start..f.end].to_string(), value, unit)
-            }
+            AnnotationKind::Number { value, unit } => (text[f.start..f.end].to_string(), value, unit),
             other => panic!("numbers::find returned {other:?}"),
         })
         .collect()
@@ -311,10 +252,7 @@ fn numbers_seed_quantities_with_exact_ranges() {
     let found = numbers::find(SEED);
     let cars = SEED.find("32 سيارة").expect("seed has 32 سيارة");
     let fighters = SEED.find("120 عنصرا").expect("seed has 120 عنصرا");
-    let summary: Vec<_> = found
-        .iter()
-        .map(|f| (f.start, f.end, f.kind.clone()))
-        .collect();
+    let summary: Vec<_> = found.iter().map(|f| (f.start, f.end, f.kind.clone())).collect();
     assert_eq!(
         summary,
         [
@@ -342,33 +280,18 @@ fn numbers_seed_quantities_with_exact_ranges() {
 #[test]
 fn numbers_table() {
     let table: &[(&str, &str, f64, Option<&str>)] = &[
-        (
-            "قتل ما لا يقل عن 120 عنصرا",
-            "120 عنصرا",
-            120.0,
-            Some("عنصرا"),
-        ),
+        ("قتل ما لا يقل عن 120 عنصرا", "120 عنصرا", 120.0, Some("عنصرا")),
         ("قتل ١٢٠ عنصرا", "١٢٠ عنصرا", 120.0, Some("عنصرا")),
         ("نزح 1,500 شخص", "1,500 شخص", 1500.0, Some("شخص")),
         ("نزح ١٬٥٠٠ شخص", "١٬٥٠٠ شخص", 1500.0, Some("شخص")),
-        (
-            "نزح 1,250,000 شخص",
-            "1,250,000 شخص",
-            1_250_000.0,
-            Some("شخص"),
-        ),
+        ("نزح 1,250,000 شخص", "1,250,000 شخص", 1_250_000.0, Some("شخص")),
         ("بلغ النمو 2.5 في المئة", "2.5 في المئة", 2.5, Some("%")),
         ("بلغ النمو ٢٫٥ بالمئة", "٢٫٥ بالمئة", 2.5, Some("%")),
         ("بلغ النمو 3 في المائة", "3 في المائة", 3.0, Some("%")),
         ("صوت 45% من الناخبين", "45%", 45.0, Some("%")),
         ("صوت ٪45 من الناخبين", "٪45", 45.0, Some("%")),
         ("صوت 45٪ من الناخبين", "45٪", 45.0, Some("%")),
-        (
-            "بلغت 1,5 مليون نسمة",
-            "1,5 مليون نسمة",
-            1_500_000.0,
-            Some("نسمة"),
-        ),
+        ("بلغت 1,5 مليون نسمة", "1,5 مليون نسمة", 1_500_000.0, Some("نسمة")),
         ("نزح 3 ملايين", "3 ملايين", 3_000_000.0, None),
         ("بتكلفة 2 مليار دولار", "2 مليار دولار", 2e9, Some("USD")),
         ("بتكلفة 500 دولار", "500 دولار", 500.0, Some("USD")),
@@ -376,12 +299,7 @@ fn numbers_table() {
         ("بتكلفة 20 ألف يورو", "20 ألف يورو", 20_000.0, Some("EUR")),
         ("بسعر 100 ريال سعودي", "100 ريال سعودي", 100.0, Some("SAR")),
         ("بسعر 100 ريال", "100 ريال", 100.0, Some("ريال")),
-        (
-            "بسعر 5000 ليرة سورية",
-            "5000 ليرة سورية",
-            5000.0,
-            Some("SYP"),
-        ),
+        ("بسعر 5000 ليرة سورية", "5000 ليرة سورية", 5000.0, Some("SYP")),
         ("بسعر 50 جنيها مصريا", "50 جنيها مصريا", 50.0, Some("EGP")),
         ("بسعر 7 دنانير كويتية", "7 دنانير كويتية", 7.0, Some("KWD")),
         ("بسعر 10 دراهم مغربية", "10 دراهم مغربية", 10.0, Some("MAD")),
@@ -443,11 +361,7 @@ fn roles_seed_people_and_organisations() {
     let org = |s: &str| (s.to_string(), EntityType::Organization);
     assert!(found.contains(&person("طلال سلو")), "{found:?}");
     let people: Vec<_> = found.iter().filter(|f| f.1 == EntityType::Person).collect();
-    assert_eq!(
-        people,
-        [&person("طلال سلو")],
-        "one titled person in the seed"
-    );
+    assert_eq!(people, [&person("طلال سلو")], "one titled person in the seed");
     let orgs: std::collections::BTreeSet<_> = found
         .iter()
         .filter(|f| f.1 == EntityType::Organization)
@@ -475,15 +389,9 @@ fn roles_table() {
         ("أكد العقيد طلال سلو الناطق الرسمي", &[("طلال سلو", P)]),
         ("التقى الرئيس بشار الأسد وفدا", &[("بشار الأسد", P)]),
         ("قال الرئيس السوري بشار الأسد إن", &[("بشار الأسد", P)]),
-        (
-            "وصرح اللواء إيغور كوناشينكوف بأن",
-            &[("إيغور كوناشينكوف", P)],
-        ),
+        ("وصرح اللواء إيغور كوناشينكوف بأن", &[("إيغور كوناشينكوف", P)]),
         ("وقال الشيخ محمد بن راشد آل مكتوم", &[("محمد بن راشد", P)]),
-        (
-            "وأعلن الأمين العام أنطونيو غوتيريش",
-            &[("أنطونيو غوتيريش", P)],
-        ),
+        ("وأعلن الأمين العام أنطونيو غوتيريش", &[("أنطونيو غوتيريش", P)]),
         (
             "قال المتحدث باسم الجيش الروسي العقيد سيرغي رودسكوي إن",
             &[("سيرغي رودسكوي", P)],
@@ -491,10 +399,7 @@ fn roles_table() {
         ("وقال الوزير الخميس إن", &[]),
         ("قال الرئيس إن الوضع", &[]),
         ("الرئيس التنفيذي للشركة", &[]),
-        (
-            "أعلنت وزارة الخارجية الأمريكية",
-            &[("وزارة الخارجية الأمريكية", O)],
-        ),
+        ("أعلنت وزارة الخارجية الأمريكية", &[("وزارة الخارجية الأمريكية", O)]),
         ("ونقلت وكالة رويترز", &[("وكالة رويترز", O)]),
         ("عضو مجلس الأمن الدولي", &[("مجلس الأمن الدولي", O)]),
         ("وقالت حركة حماس", &[("حركة حماس", O)]),
@@ -538,10 +443,7 @@ fn mention(text: &str, name: &str, id: &str) -> Found {
 }
 
 /// `(quoted text, speaker, speaker id, direct)` of every quotation.
-fn quotes_in(
-    text: &str,
-    mentions: &[Found],
-) -> Vec<(String, Option<String>, Option<String>, bool)> {
+fn quotes_in(text: &str, mentions: &[Found]) -> Vec<(String, Option<String>, Option<String>, bool)> {
     quotes::find(text, mentions)
         .into_iter()
         .map(|f| match f.kind {
@@ -549,12 +451,7 @@ fn quotes_in(
                 speaker,
                 speaker_id,
                 direct,
-            } => (
-                text[f.start..f.end].to_string(),
-                speaker,
-                speaker_id,
-                direct,
-            ),
+            } => (text[f.start..f.end].to_string(), speaker, speaker_id, direct),
             other => panic!("quotes::find returned {other:?}"),
         })
         .collect()
@@ -579,17 +476,9 @@ fn quotes_seed_statement_is_attributed_to_sdf() {
         .collect();
     let found = quotes_in(SEED, &mentions);
     let direct: Vec<_> = found.iter().filter(|q| q.3).collect();
-    assert_eq!(
-        direct.len(),
-        1,
-        "“بيك أب” is a term, not a quotation: {direct:?}"
-    );
+    assert_eq!(direct.len(), 1, "“بيك أب” is a term, not a quotation: {direct:?}");
     let statement = direct[0];
-    assert!(
-        statement.0.starts_with("نظرا للنتائج الإيجابية"),
-        "{}",
-        statement.0
-    );
+    assert!(statement.0.starts_with("نظرا للنتائج الإيجابية"), "{}", statement.0);
     assert!(statement.0.ends_with("2017/5/31"), "{}", statement.0);
     assert_eq!(statement.1.as_deref(), Some(sdf));
     assert_eq!(statement.2.as_deref(), Some("sdf"));
@@ -597,29 +486,15 @@ fn quotes_seed_statement_is_attributed_to_sdf() {
     let reported: Vec<_> = found
         .iter()
         .filter(|q| !q.3)
-        .map(|q| {
-            (
-                q.0.split(' ').take(3).collect::<Vec<_>>().join(" "),
-                q.1.clone(),
-            )
-        })
+        .map(|q| (q.0.split(' ').take(3).collect::<Vec<_>>().join(" "), q.1.clone()))
         .collect();
     let some = |s: &str| Some(s.to_string());
     assert_eq!(
         reported,
         [
-            (
-                "موسكو لن تسمح".to_string(),
-                some("مصدر في وزارة الدفاع الروسية")
-            ),
-            (
-                "موسكو لن تسمح".to_string(),
-                some("مصدر في وزارة الدفاع الروسية")
-            ),
-            (
-                "موسكو لن تسمح".to_string(),
-                some("المصدر الروسي في وزارة الدفاع")
-            ),
+            ("موسكو لن تسمح".to_string(), some("مصدر في وزارة الدفاع الروسية")),
+            ("موسكو لن تسمح".to_string(), some("مصدر في وزارة الدفاع الروسية")),
+            ("موسكو لن تسمح".to_string(), some("المصدر الروسي في وزارة الدفاع")),
             (
                 "سلاح الطيران الروسي".to_string(),
                 some("المصدر العسكري في وزارة الدفاع الروسية")

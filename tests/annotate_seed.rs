@@ -50,21 +50,13 @@ fn found(article: &Article, annotations: &[Annotation]) -> Vec<(String, usize, S
 /// The byte where `name` starts inside the first `written` form in `text`
 /// (e.g. "داعش" inside "وداعش").
 fn offset(text: &str, written: &str, name: &str) -> usize {
-    let at = text
-        .find(written)
-        .unwrap_or_else(|| panic!("{written:?} not in text"));
+    let at = text.find(written).unwrap_or_else(|| panic!("{written:?} not in text"));
     at + written
         .find(name)
         .unwrap_or_else(|| panic!("{name:?} not in {written:?}"))
 }
 
-fn has(
-    found: &[(String, usize, String, String)],
-    path: &str,
-    start: usize,
-    name: &str,
-    id: &str,
-) -> bool {
+fn has(found: &[(String, usize, String, String)], path: &str, start: usize, name: &str, id: &str) -> bool {
     found
         .iter()
         .any(|(p, s, n, i)| p == path && *s == start && n == name && i == id)
@@ -73,10 +65,7 @@ fn has(
 #[test]
 fn seed_mentions_have_exact_boundaries() {
     let article = seed();
-    let annotations = Annotator::new()
-        .gazetteer(false)
-        .catalog(catalog())
-        .annotate(&article);
+    let annotations = Annotator::new().gazetteer(false).catalog(catalog()).annotate(&article);
     let f = found(&article, &annotations);
     let headline = &article.headline.text;
     // The headline: روسيا ترفض أي اتفاق بين قوات سوريا الديمقراطية وداعش في الرقة
@@ -89,13 +78,7 @@ fn seed_mentions_have_exact_boundaries() {
         "sdf"
     ));
     assert!(
-        has(
-            &f,
-            "headline",
-            offset(headline, "وداعش", "داعش"),
-            "داعش",
-            "isis"
-        ),
+        has(&f, "headline", offset(headline, "وداعش", "داعش"), "داعش", "isis"),
         "و stays outside the link"
     );
     assert!(has(
@@ -148,13 +131,7 @@ fn seed_mentions_have_exact_boundaries() {
     );
     let p4 = &article.text_at("body[4].text").unwrap().text;
     assert!(
-        has(
-            &f,
-            "body[4].text",
-            offset(p4, "بالرقة", "الرقة"),
-            "الرقة",
-            "raqqa"
-        ),
+        has(&f, "body[4].text", offset(p4, "بالرقة", "الرقة"), "الرقة", "raqqa"),
         "ب stays outside the link"
     );
     let p6 = &article.text_at("body[6].text").unwrap().text;
@@ -205,10 +182,7 @@ fn seed_mentions_have_exact_boundaries() {
 #[test]
 fn seed_counts_per_entity_and_no_false_positives() {
     let article = seed();
-    let annotations = Annotator::new()
-        .gazetteer(false)
-        .catalog(catalog())
-        .annotate(&article);
+    let annotations = Annotator::new().gazetteer(false).catalog(catalog()).annotate(&article);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for a in mentions(&annotations) {
         *counts.entry(id_of(a)).or_default() += 1;
@@ -244,10 +218,7 @@ fn seed_counts_per_entity_and_no_false_positives() {
 #[test]
 fn seed_other_recognizers_do_not_overlap_mentions() {
     let article = seed();
-    let annotations = Annotator::new()
-        .gazetteer(false)
-        .catalog(catalog())
-        .annotate(&article);
+    let annotations = Annotator::new().gazetteer(false).catalog(catalog()).annotate(&article);
     let ms = mentions(&annotations);
     for a in &annotations {
         if matches!(a.kind, AnnotationKind::Suggestion { .. }) {
@@ -276,10 +247,7 @@ fn seed_other_recognizers_do_not_overlap_mentions() {
 #[test]
 fn gazetteer_yields_to_the_catalog() {
     let article = seed();
-    let with_catalog = Annotator::new()
-        .gazetteer(true)
-        .catalog(catalog())
-        .annotate(&article);
+    let with_catalog = Annotator::new().gazetteer(true).catalog(catalog()).annotate(&article);
     let ms = mentions(&with_catalog);
     // روسيا is in both: the publisher's entry wins, and سوريا inside
     // قوات سوريا الديمقراطية is not a second link.
@@ -308,33 +276,15 @@ const CLITICS: &str = "وبالرقة وللرقة قصف جديد\n\n\
 #[test]
 fn clitic_heavy_article() {
     let article = ingest::text::import(CLITICS).unwrap();
-    let annotations = Annotator::new()
-        .gazetteer(false)
-        .catalog(catalog())
-        .annotate(&article);
+    let annotations = Annotator::new().gazetteer(false).catalog(catalog()).annotate(&article);
     let f = found(&article, &annotations);
     let h = &article.headline.text;
-    assert!(has(
-        &f,
-        "headline",
-        offset(h, "وبالرقة", "الرقة"),
-        "الرقة",
-        "raqqa"
-    ));
+    assert!(has(&f, "headline", offset(h, "وبالرقة", "الرقة"), "الرقة", "raqqa"));
     // ل + الرقة with the alef elided: the link starts at the article's ل.
-    assert!(has(
-        &f,
-        "headline",
-        offset(h, "وللرقة", "لرقة"),
-        "لرقة",
-        "raqqa"
-    ));
+    assert!(has(&f, "headline", offset(h, "وللرقة", "لرقة"), "لرقة", "raqqa"));
     let p = "body[0].text";
     let t = &article.text_at(p).unwrap().text;
-    assert!(
-        has(&f, p, offset(t, "في قسد", "قسد"), "قسد", "sdf"),
-        "alias"
-    );
+    assert!(has(&f, p, offset(t, "في قسد", "قسد"), "قسد", "sdf"), "alias");
     // The longest alias wins over تنظيم الدولة.
     assert!(has(
         &f,
@@ -348,53 +298,19 @@ fn clitic_heavy_article() {
     assert!(has(&f, p, offset(t, "الرقه", "الرقه"), "الرقه", "raqqa"));
     assert!(has(&f, p, offset(t, "وقسد", "قسد"), "قسد", "sdf"));
     assert!(
-        has(
-            &f,
-            p,
-            offset(t, "انترفاكس", "انترفاكس"),
-            "انترفاكس",
-            "interfax"
-        ),
+        has(&f, p, offset(t, "انترفاكس", "انترفاكس"), "انترفاكس", "interfax"),
         "hamza-less alef"
     );
     assert!(
-        has(
-            &f,
-            p,
-            offset(t, "ووكالة", "وكالة"),
-            "وكالة INTERFAX",
-            "interfax"
-        ) || has(
-            &f,
-            p,
-            offset(t, "INTERFAX", "INTERFAX"),
-            "INTERFAX",
-            "interfax"
-        )
+        has(&f, p, offset(t, "ووكالة", "وكالة"), "وكالة INTERFAX", "interfax")
+            || has(&f, p, offset(t, "INTERFAX", "INTERFAX"), "INTERFAX", "interfax")
     );
-    assert!(has(
-        &f,
-        p,
-        offset(t, "لتنظيم الدولة", "تنظيم"),
-        "تنظيم الدولة",
-        "isis"
-    ));
+    assert!(has(&f, p, offset(t, "لتنظيم الدولة", "تنظيم"), "تنظيم الدولة", "isis"));
     assert!(has(&f, p, offset(t, "كداعش", "داعش"), "داعش", "isis"));
-    assert!(has(
-        &f,
-        p,
-        offset(t, "وفي دير", "دير"),
-        "دير الزور",
-        "deir-ez-zor"
-    ));
+    assert!(has(&f, p, offset(t, "وفي دير", "دير"), "دير الزور", "deir-ez-zor"));
     let count = |id: &str| f.iter().filter(|x| x.3 == id).count();
     assert_eq!(
-        (
-            count("raqqa"),
-            count("sdf"),
-            count("isis"),
-            count("interfax")
-        ),
+        (count("raqqa"), count("sdf"), count("isis"), count("interfax")),
         (4, 2, 3, 2)
     );
 }
@@ -408,10 +324,7 @@ const INSIDE: &str = "الموقف الروسي من الداعشيين\n\n\
 #[test]
 fn names_inside_longer_words_are_not_mentions() {
     let article = ingest::text::import(INSIDE).unwrap();
-    let annotations = Annotator::new()
-        .gazetteer(false)
-        .catalog(catalog())
-        .annotate(&article);
+    let annotations = Annotator::new().gazetteer(false).catalog(catalog()).annotate(&article);
     let f = found(&article, &annotations);
     let t = &article.text_at("body[0].text").unwrap().text;
     // Only the two real mentions; the kasra after the name stays inside.

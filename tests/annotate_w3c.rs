@@ -45,16 +45,9 @@ fn is_iri(s: &str) -> bool {
         return false;
     };
     !rest.is_empty()
-        && scheme
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        && !s
-            .chars()
-            .any(|c| c.is_whitespace() || "<>\"{}|\\^`[]".contains(c))
+        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !s.chars().any(|c| c.is_whitespace() || "<>\"{}|\\^`[]".contains(c))
 }
 
 fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
@@ -67,18 +60,12 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
     );
     assert_eq!(a["@context"], "http://www.w3.org/ns/anno.jsonld");
     // 3.1-annotationIdValidated
-    assert!(
-        a["id"].as_str().is_some_and(is_iri),
-        "id is one IRI: {}",
-        a["id"]
-    );
+    assert!(a["id"].as_str().is_some_and(is_iri), "id is one IRI: {}", a["id"]);
     // 3.1-annotationTypeValidated
     assert_eq!(a["type"], "Annotation");
     // motivationList
     assert!(
-        a["motivation"]
-            .as_str()
-            .is_some_and(|m| MOTIVATIONS.contains(&m)),
+        a["motivation"].as_str().is_some_and(|m| MOTIVATIONS.contains(&m)),
         "motivation {}",
         a["motivation"]
     );
@@ -89,11 +76,7 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
         match b["type"].as_str() {
             Some("TextualBody") => assert!(b["value"].is_string(), "TextualBody value"),
             Some("SpecificResource") => {
-                assert!(
-                    b["source"].as_str().is_some_and(is_iri),
-                    "source IRI {}",
-                    b["source"]
-                );
+                assert!(b["source"].as_str().is_some_and(is_iri), "source IRI {}", b["source"]);
                 assert!(b.get("value").is_none(), "a SpecificResource has no value");
                 if let Some(id) = b.get("id") {
                     assert!(id.as_str().is_some_and(is_iri), "body id IRI {id}");
@@ -102,10 +85,7 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
             other => panic!("unexpected body type {other:?}"),
         }
         if let Some(p) = b.get("purpose") {
-            assert!(
-                p.as_str().is_some_and(|p| MOTIVATIONS.contains(&p)),
-                "purpose {p}"
-            );
+            assert!(p.as_str().is_some_and(|p| MOTIVATIONS.contains(&p)), "purpose {p}");
         }
         if let Some(d) = b.get("textDirection") {
             assert_eq!(b["type"], "TextualBody");
@@ -137,11 +117,7 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
         .map(|(_, f)| f.replace("%5B", "[").replace("%5D", "]"))
         .unwrap();
     let text = text_of(&path).expect("the path names a text");
-    let chars: String = text
-        .chars()
-        .skip(start as usize)
-        .take((end - start) as usize)
-        .collect();
+    let chars: String = text.chars().skip(start as usize).take((end - start) as usize).collect();
     assert_eq!(chars, exact);
     let prefix: String = text.chars().take(start as usize).collect();
     assert!(prefix.ends_with(quote["prefix"].as_str().unwrap()));
@@ -151,10 +127,7 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
 fn seed_annotations_pass_the_w3c_musts() {
     let article = ingest::text::import(include_str!("fixtures/seed-raqqa.txt")).unwrap();
     let catalog = Catalog::from_json(include_str!("fixtures/catalog-raqqa.json")).unwrap();
-    let annotations = Annotator::new()
-        .gazetteer(true)
-        .catalog(catalog)
-        .annotate(&article);
+    let annotations = Annotator::new().gazetteer(true).catalog(catalog).annotate(&article);
     let json = w3c::to_w3c(&article, &annotations);
     assert_eq!(json.len(), annotations.len());
     let text_of = |p: &str| article.text_at(p).map(|t| t.text.clone());
@@ -165,8 +138,7 @@ fn seed_annotations_pass_the_w3c_musts() {
     let again = w3c::to_w3c(&article, &annotations);
     assert_eq!(json, again);
     assert!(json[0]["id"].as_str().unwrap().starts_with("urn:uuid:"));
-    let ids: std::collections::BTreeSet<&str> =
-        json.iter().filter_map(|a| a["id"].as_str()).collect();
+    let ids: std::collections::BTreeSet<&str> = json.iter().filter_map(|a| a["id"].as_str()).collect();
     assert_eq!(ids.len(), json.len(), "ids are unique");
     // A mention with a url links to it.
     let isis = json
@@ -183,19 +155,18 @@ fn seed_annotations_pass_the_w3c_musts() {
         .find(|a| a["target"]["selector"][0]["exact"] == "قوات النخبة السورية")
         .expect("a قوات النخبة السورية mention");
     assert_eq!(elite["motivation"], "identifying");
-    assert_eq!(elite["body"][0]["source"], "urn:x-rtl-article:entity:syrian-elite-forces");
+    assert_eq!(
+        elite["body"][0]["source"],
+        "urn:x-rtl-article:entity:syrian-elite-forces"
+    );
 }
 
 #[test]
 fn article_url_gives_fragment_ids_and_code_point_offsets() {
     let mut article = ingest::text::import("عنوان\n\nقُتل 120 عنصراً من داعش بالرقة\n").unwrap();
     article.url = Some("https://news.example/raqqa#top".into());
-    let catalog =
-        Catalog::from_json(r#"[{"id": "raqqa", "type": "place", "names": ["الرقة"]}]"#).unwrap();
-    let annotations = Annotator::new()
-        .gazetteer(false)
-        .catalog(catalog)
-        .annotate(&article);
+    let catalog = Catalog::from_json(r#"[{"id": "raqqa", "type": "place", "names": ["الرقة"]}]"#).unwrap();
+    let annotations = Annotator::new().gazetteer(false).catalog(catalog).annotate(&article);
     let json = w3c::to_w3c(&article, &annotations);
     let raqqa = json
         .iter()

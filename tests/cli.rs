@@ -49,7 +49,10 @@ fn import_guesses_text_from_the_extension_and_prints_json() {
     let out = cli(&["import", SEED], None);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(json["headline"], "روسيا ترفض أي اتفاق بين قوات سوريا الديمقراطية وداعش في الرقة");
+    assert_eq!(
+        json["headline"],
+        "روسيا ترفض أي اتفاق بين قوات سوريا الديمقراطية وداعش في الرقة"
+    );
     assert_eq!(json["lead"]["caption"], "رتل لتنظيم داعش الإرهابي");
     assert_eq!(json["body"].as_array().unwrap().len(), 7);
 }
@@ -67,7 +70,11 @@ fn render_standalone_gives_a_whole_rtl_page() {
     let out = cli(&["render", SEED, "--standalone"], None);
     assert!(out.status.success(), "{}", stderr(&out));
     let html = stdout(&out);
-    assert!(html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"), "{}", &html[..80]);
+    assert!(
+        html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..80]
+    );
     assert!(html.contains(r#"<html lang="ar" dir="rtl">"#) || html.contains(r#"<html dir="rtl" lang="ar">"#));
     assert!(html.contains("<style>"));
     assert!(html.contains("<h1>"));
@@ -75,7 +82,18 @@ fn render_standalone_gives_a_whole_rtl_page() {
 
 #[test]
 fn render_options_change_quotes_and_digits_for_display() {
-    let out = cli(&["render", SEED, "--quotes", "guillemets", "--digits", "arabic-indic", "--no-annotate"], None);
+    let out = cli(
+        &[
+            "render",
+            SEED,
+            "--quotes",
+            "guillemets",
+            "--digits",
+            "arabic-indic",
+            "--no-annotate",
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let html = stdout(&out);
     assert!(html.contains("«بيك أب»"), "guillemets");
@@ -86,7 +104,10 @@ fn render_options_change_quotes_and_digits_for_display() {
 
 #[test]
 fn render_with_a_catalog_links_mentions_and_dates() {
-    let out = cli(&["render", SEED, "--catalog", CATALOG, "--published", "2017-05-31"], None);
+    let out = cli(
+        &["render", SEED, "--catalog", CATALOG, "--published", "2017-05-31"],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let html = stdout(&out);
     assert!(html.contains(r#"data-entity-id="raqqa""#));
@@ -94,12 +115,18 @@ fn render_with_a_catalog_links_mentions_and_dates() {
         html.contains(r#"<time datetime="2017-05-15"><bdi dir="ltr">2017/5/15</bdi></time>"#),
         "dates become <time>, still isolated"
     );
-    assert!(html.contains(r#"<time datetime="2016-12">نهاية العام الماضي</time>"#), "relative dates resolve");
+    assert!(
+        html.contains(r#"<time datetime="2016-12">نهاية العام الماضي</time>"#),
+        "relative dates resolve"
+    );
 }
 
 #[test]
 fn annotate_prints_w3c_annotations() {
-    let out = cli(&["annotate", SEED, "--catalog", CATALOG, "--published", "2017-05-31"], None);
+    let out = cli(
+        &["annotate", SEED, "--catalog", CATALOG, "--published", "2017-05-31"],
+        None,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let annotations: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
     assert!(!annotations.is_empty());
@@ -113,7 +140,10 @@ fn annotate_prints_w3c_annotations() {
 
 #[test]
 fn bad_json_exits_non_zero_with_one_line_naming_the_field() {
-    let path = temp_file("bad.json", r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": 3}]}"#);
+    let path = temp_file(
+        "bad.json",
+        r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": 3}]}"#,
+    );
     let out = cli(&["render", path.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -168,7 +198,9 @@ fn non_utf8_input_is_refused() {
 fn jsonl_batch_keeps_order_and_skips_bad_lines_with_their_numbers() {
     let mut lines = Vec::new();
     for i in 0..40 {
-        lines.push(format!(r#"{{"headline": "خبر رقم {i}", "body": [{{"type": "paragraph", "text": "وصل الوفد إلى دمشق"}}]}}"#));
+        lines.push(format!(
+            r#"{{"headline": "خبر رقم {i}", "body": [{{"type": "paragraph", "text": "وصل الوفد إلى دمشق"}}]}}"#
+        ));
     }
     lines[4] = "{not json".to_string();
     lines[9] = r#"{"headline": 12}"#.to_string();
@@ -190,8 +222,10 @@ fn jsonl_batch_keeps_order_and_skips_bad_lines_with_their_numbers() {
     }
 
     let out = cli(&["render", "--jsonl", "-", "--no-annotate"], Some(&input));
-    let html: Vec<String> =
-        stdout(&out).lines().map(|l| serde_json::from_str::<String>(l).unwrap()).collect();
+    let html: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<String>(l).unwrap())
+        .collect();
     assert_eq!(html.len(), 38);
     assert!(html[0].contains("خبر رقم 0"));
     assert!(html[4].contains("خبر رقم 5"), "order is kept around skipped lines");

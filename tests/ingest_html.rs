@@ -19,11 +19,7 @@ fn marks(text: &Text) -> Vec<(&str, &Mark)> {
 }
 
 fn all_text(article: &Article) -> String {
-    let mut out: Vec<String> = article
-        .texts()
-        .into_iter()
-        .map(|(_, t)| t.text.clone())
-        .collect();
+    let mut out: Vec<String> = article.texts().into_iter().map(|(_, t)| t.text.clone()).collect();
     for block in &article.body {
         if let Block::Related { title, links } = block {
             out.extend(title.clone());
@@ -38,10 +34,7 @@ fn cms_page_metadata() {
     let imported = html::import_with(&fixture("cms-article.html"), &Limits::default()).unwrap();
     let a = &imported.article;
     assert_eq!((a.lang.as_str(), a.dir.as_str()), ("ar", "rtl"));
-    assert_eq!(
-        a.headline.text,
-        "قمة عربية طارئة في القاهرة لبحث الأزمة السودانية"
-    );
+    assert_eq!(a.headline.text, "قمة عربية طارئة في القاهرة لبحث الأزمة السودانية");
     assert_eq!(marks(&a.headline), [("القاهرة", &Mark::Emphasis)]);
     assert_eq!(
         a.standfirst,
@@ -59,21 +52,12 @@ fn cms_page_metadata() {
         a.url.as_deref(),
         Some("https://example.com/news/2023/05/19/arab-summit")
     );
-    assert_eq!(
-        a.publisher.as_ref().map(|p| p.name.as_str()),
-        Some("أخبار المثال")
-    );
+    assert_eq!(a.publisher.as_ref().map(|p| p.name.as_str()), Some("أخبار المثال"));
     let lead = a.lead.as_ref().expect("lead figure");
-    assert_eq!(
-        lead.src.as_deref(),
-        Some("https://example.com/images/summit.jpg")
-    );
+    assert_eq!(lead.src.as_deref(), Some("https://example.com/images/summit.jpg"));
     assert_eq!(lead.alt.as_deref(), Some("القادة العرب في قاعة المؤتمرات"));
     assert_eq!((lead.width, lead.height), (Some(1200), Some(675)));
-    assert_eq!(
-        lead.caption,
-        Some(Text::plain("جانب من الجلسة الافتتاحية للقمة"))
-    );
+    assert_eq!(lead.caption, Some(Text::plain("جانب من الجلسة الافتتاحية للقمة")));
     assert_eq!(lead.credit.as_deref(), Some("تصوير: رويترز"));
     // The sidebar outside the article fills `related`.
     assert_eq!(a.related.len(), 1);
@@ -103,27 +87,23 @@ fn cms_page_body_keeps_the_allowlist_and_nothing_else() {
         panic!()
     };
     // Source line breaks and runs of spaces collapse to one space.
-    assert_eq!(text.text, "افتتح القادة العرب قمتهم الطارئة في القاهرة صباح الجمعة، وسط دعوات متزايدة لوقف فوري لإطلاق النار في السودان.");
+    assert_eq!(
+        text.text,
+        "افتتح القادة العرب قمتهم الطارئة في القاهرة صباح الجمعة، وسط دعوات متزايدة لوقف فوري لإطلاق النار في السودان."
+    );
     let cairo = Mark::Link {
         href: "https://example.com/topics/cairo".into(),
         title: Some("القاهرة".into()),
     };
     assert_eq!(marks(text), [("القاهرة", &cairo), ("فوري", &Mark::Strong)]);
 
-    let Block::List {
-        ordered: false,
-        items,
-    } = &a.body[4]
-    else {
+    let Block::List { ordered: false, items } = &a.body[4] else {
         panic!("list")
     };
     assert_eq!(items.len(), 3);
     assert_eq!(marks(&items[0]), [("72 ساعة", &Mark::Emphasis)]);
     // The javascript: link is gone, its text stays.
-    assert_eq!(
-        items[1],
-        Text::plain("ضمان وصول المساعدات إلى دارفور والخرطوم")
-    );
+    assert_eq!(items[1], Text::plain("ضمان وصول المساعدات إلى دارفور والخرطوم"));
 
     let Block::Blockquote {
         text,
@@ -133,18 +113,12 @@ fn cms_page_body_keeps_the_allowlist_and_nothing_else() {
     else {
         panic!("blockquote")
     };
-    assert_eq!(
-        text.text,
-        "لن نقف مكتوفي الأيدي أمام معاناة أشقائنا في السودان"
-    );
+    assert_eq!(text.text, "لن نقف مكتوفي الأيدي أمام معاناة أشقائنا في السودان");
     assert_eq!(
         attribution.as_ref().map(|t| t.text.as_str()),
         Some("— البيان الختامي للقمة")
     );
-    assert_eq!(
-        cite.as_deref(),
-        Some("https://example.com/statements/summit-2023")
-    );
+    assert_eq!(cite.as_deref(), Some("https://example.com/statements/summit-2023"));
 
     let Block::Paragraph { text } = &a.body[6] else {
         panic!()
@@ -188,10 +162,7 @@ fn cms_page_body_keeps_the_allowlist_and_nothing_else() {
         "dataLayer",
         "track(",
     ] {
-        assert!(
-            !everything.contains(chrome),
-            "{chrome} leaked into the article"
-        );
+        assert!(!everything.contains(chrome), "{chrome} leaked into the article");
     }
     assert_eq!(
         imported.warnings,
@@ -266,14 +237,9 @@ fn hostile_markup_keeps_text_and_marks_only() {
         "مخفي",
         "فعّل",
     ] {
-        assert!(
-            !json.to_lowercase().contains(gone),
-            "{gone} survived: {json}"
-        );
+        assert!(!json.to_lowercase().contains(gone), "{gone} survived: {json}");
     }
-    assert!(imported
-        .warnings
-        .contains(&"html: dropped 1 <script>".to_string()));
+    assert!(imported.warnings.contains(&"html: dropped 1 <script>".to_string()));
     assert!(imported
         .warnings
         .contains(&"html: removed 2 link(s) with a disallowed URL scheme (text kept)".to_string()));
@@ -340,10 +306,7 @@ fn limits_and_failures() {
         "{e}"
     );
 
-    let many = format!(
-        "<article><h1>عنوان</h1>{}</article>",
-        "<p>فقرة</p>".repeat(20)
-    );
+    let many = format!("<article><h1>عنوان</h1>{}</article>", "<p>فقرة</p>".repeat(20));
     let few = Limits {
         max_blocks: 10,
         ..Limits::default()
@@ -353,11 +316,7 @@ fn limits_and_failures() {
         "body: 11 blocks; the limit is 10"
     );
 
-    let imported = html::import_with(
-        r#"<article lang="arabic"><h1>عنوان</h1></article>"#,
-        &Limits::default(),
-    )
-    .unwrap();
+    let imported = html::import_with(r#"<article lang="arabic"><h1>عنوان</h1></article>"#, &Limits::default()).unwrap();
     assert_eq!(imported.article.lang, "ar");
     assert_eq!(
         imported.warnings,
@@ -372,10 +331,7 @@ fn main_root_keeps_its_own_header() {
         <p>افتتح معرض الرياض الدولي للكتاب أبوابه أمام الزوار مساء الخميس.</p></main></body>"#;
     let a = html::import(page).unwrap();
     assert_eq!(a.headline.text, "افتتاح معرض الكتاب في الرياض");
-    assert_eq!(
-        a.standfirst,
-        Some(Text::plain("مشاركة 1800 دار نشر من 32 دولة"))
-    );
+    assert_eq!(a.standfirst, Some(Text::plain("مشاركة 1800 دار نشر من 32 دولة")));
     assert_eq!(a.body.len(), 1);
     assert!(!all_text(&a).contains("الموقع"));
 }

@@ -15,9 +15,7 @@ fn err(input: &str) -> String {
 }
 
 fn err_value(value: serde_json::Value) -> String {
-    json::import_value(&value, &Limits::default())
-        .unwrap_err()
-        .to_string()
+    json::import_value(&value, &Limits::default()).unwrap_err().to_string()
 }
 
 #[test]
@@ -43,10 +41,7 @@ fn full_fixture_reads_every_field() {
     assert_eq!(a.published.as_deref(), Some("2017-05-28T09:30:00+03:00"));
     assert_eq!(a.updated.as_deref(), Some("2017-05-28T14:05Z"));
     assert_eq!(a.tags, ["سوريا", "الرقة", "روسيا"]);
-    assert_eq!(
-        a.publisher.as_ref().map(|p| p.name.as_str()),
-        Some("أخبار المثال")
-    );
+    assert_eq!(a.publisher.as_ref().map(|p| p.name.as_str()), Some("أخبار المثال"));
     let lead = a.lead.as_ref().unwrap();
     assert_eq!((lead.width, lead.height), (Some(1200), Some(675)));
     assert_eq!(
@@ -261,10 +256,7 @@ fn inline_run_errors() {
     };
     assert!(json::import_value(&nest(32), &Limits::default()).is_ok());
     let message = err_value(nest(33));
-    assert!(
-        message.ends_with("inline marks nested more than 32 deep"),
-        "{message}"
-    );
+    assert!(message.ends_with("inline marks nested more than 32 deep"), "{message}");
     assert!(message.starts_with("headline[0].em[0].em[0]"), "{message}");
 }
 
@@ -317,23 +309,14 @@ fn limits_are_enforced_with_the_limit_in_the_message() {
         "body: 6000 blocks; the limit is 5000"
     );
 
-    let mut body: Vec<_> = (0..7)
-        .map(|_| json!({"type": "paragraph", "text": "فقرة"}))
-        .collect();
+    let mut body: Vec<_> = (0..7).map(|_| json!({"type": "paragraph", "text": "فقرة"})).collect();
     body.push(json!({"type": "paragraph", "text": "ن".repeat(150_000)}));
-    let e = json::import_value(&json!({"headline": "ع", "body": body}), &Limits::default())
-        .unwrap_err();
+    let e = json::import_value(&json!({"headline": "ع", "body": body}), &Limits::default()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::TooLarge);
-    assert_eq!(
-        e.to_string(),
-        "body[7].text: 300000 bytes; the limit is 262144"
-    );
+    assert_eq!(e.to_string(), "body[7].text: 300000 bytes; the limit is 262144");
     // Runs are counted together, and the run that passes the limit is named.
     let runs = json!({"headline": "ع", "body": [{"type": "paragraph", "text": ["ن".repeat(100_000), {"em": "ن".repeat(100_000)}]}]});
-    assert_eq!(
-        err_value(runs),
-        "body[0].text[1].em: 400000 bytes; the limit is 262144"
-    );
+    assert_eq!(err_value(runs), "body[0].text[1].em: 400000 bytes; the limit is 262144");
 
     let tight = Limits {
         max_text_bytes: 10,
@@ -353,11 +336,7 @@ fn dates_accept_iso_8601_forms_only() {
         "2024-02-29T00:00+05:30",
     ] {
         assert!(
-            json::import_value(
-                &json!({"headline": "ع", "published": ok}),
-                &Limits::default()
-            )
-            .is_ok(),
+            json::import_value(&json!({"headline": "ع", "published": ok}), &Limits::default()).is_ok(),
             "{ok}"
         );
     }
@@ -382,8 +361,7 @@ fn dates_accept_iso_8601_forms_only() {
 fn schema() -> jsonschema::Validator {
     let path = format!("{}/schema/article.schema.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let value: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
     jsonschema::draft202012::new(&value).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -399,17 +377,14 @@ fn every_json_fixture_validates_against_the_schema() {
         if !(name.starts_with("article-") && name.ends_with(".json")) {
             continue;
         }
-        let value: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&value)
             .map(|e| format!("{} at {}", e, e.instance_path()))
             .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
         // And what the importer makes of it serializes to valid JSON too.
-        let article = json::import_value(&value, &Limits::default())
-            .unwrap()
-            .article;
+        let article = json::import_value(&value, &Limits::default()).unwrap().article;
         assert!(
             validator.is_valid(&serde_json::to_value(&article).unwrap()),
             "{} re-serialized",

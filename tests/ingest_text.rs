@@ -31,8 +31,7 @@ fn paragraphs(article: &Article) -> Vec<&str> {
 /// No text of the body contains a chrome marker line.
 fn assert_no_chrome(article: &Article) {
     for (path, t) in article.texts() {
-        for marker in ["أقسام", "أخبار متعلقة", "اقرأ أيضا", "الوسوم"]
-        {
+        for marker in ["أقسام", "أخبار متعلقة", "اقرأ أيضا", "الوسوم"] {
             assert_ne!(t.text, marker, "{path} is page chrome");
         }
     }
@@ -51,20 +50,11 @@ fn seed_golden() {
     assert_eq!(article.dir.as_str(), "rtl");
 
     // The teaser is the standfirst, verbatim with its ellipsis, and only there.
-    let standfirst = article
-        .standfirst
-        .as_ref()
-        .expect("standfirst")
-        .text
-        .as_str();
+    let standfirst = article.standfirst.as_ref().expect("standfirst").text.as_str();
     assert_eq!(standfirst, raw[2]);
     assert!(standfirst.ends_with("..."));
     let stem = standfirst.trim_end_matches('.');
-    let mentions = article
-        .texts()
-        .iter()
-        .filter(|(_, t)| t.text == standfirst)
-        .count();
+    let mentions = article.texts().iter().filter(|(_, t)| t.text == standfirst).count();
     assert_eq!(mentions, 1, "the teaser appears once");
 
     let caption = article
@@ -76,10 +66,7 @@ fn seed_golden() {
     assert!(article.lead.as_ref().is_some_and(|f| f.src.is_none()));
 
     // Seven paragraphs, each byte-equal to its line of the file.
-    let expected: Vec<&str> = [6, 8, 10, 12, 14, 16, 18]
-        .iter()
-        .map(|n| raw[n - 1])
-        .collect();
+    let expected: Vec<&str> = [6, 8, 10, 12, 14, 16, 18].iter().map(|n| raw[n - 1]).collect();
     assert_eq!(article.body.len(), 7);
     assert_eq!(paragraphs(&article), expected);
     // The first paragraph is the full sentence the teaser cut short.
@@ -104,10 +91,7 @@ fn outline(article: &Article) -> Vec<(String, String)> {
             }
             Block::Figure(f) => out.push((
                 "figure".into(),
-                f.caption
-                    .as_ref()
-                    .map(|c| c.text.clone())
-                    .unwrap_or_default(),
+                f.caption.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
             )),
             other => out.push((other.type_name().into(), String::new())),
         }
@@ -131,11 +115,7 @@ fn no_teaser_related_links_and_dropped_titles() {
     assert_eq!(outline(a), vec![p(&l, 1), p(&l, 2), p(&l, 3), p(&l, 4)]);
     assert_eq!(a.section.as_deref(), Some("اقتصاد"));
     assert_eq!(a.tags, ["أسواق", "مصر"]);
-    let related: Vec<(&str, &str)> = a
-        .related
-        .iter()
-        .map(|r| (r.title.as_str(), r.url.as_str()))
-        .collect();
+    let related: Vec<(&str, &str)> = a.related.iter().map(|r| (r.title.as_str(), r.url.as_str())).collect();
     assert_eq!(
         related,
         [
@@ -162,10 +142,7 @@ fn two_captions_credit_and_a_heading() {
     let l = lines(&input);
     let a = text::import(&input).unwrap();
     assert_eq!(a.headline.text, l[0]);
-    assert_eq!(
-        a.standfirst.as_ref().map(|s| s.text.as_str()),
-        Some(l[1].as_str())
-    );
+    assert_eq!(a.standfirst.as_ref().map(|s| s.text.as_str()), Some(l[1].as_str()));
     let lead = a.lead.as_ref().expect("lead");
     assert_eq!(
         lead.caption,
@@ -196,10 +173,7 @@ fn lists_quotes_and_tags() {
     let input = fixture("scraped-list.txt");
     let l = lines(&input);
     let a = text::import(&input).unwrap();
-    assert_eq!(
-        a.headline.text,
-        "الحكومة الأردنية تعلن حزمة إجراءات لدعم قطاع السياحة"
-    );
+    assert_eq!(a.headline.text, "الحكومة الأردنية تعلن حزمة إجراءات لدعم قطاع السياحة");
     assert_eq!(a.standfirst, None);
     let ul = |s: &str| ("ul".to_string(), s.to_string());
     let ol = |s: &str| ("ol".to_string(), s.to_string());
@@ -232,10 +206,7 @@ fn english_fragments_stay_verbatim() {
     let input = fixture("scraped-english.txt");
     let l = lines(&input);
     let a = text::import(&input).unwrap();
-    assert_eq!(
-        a.headline.text,
-        "شركة Careem تطلق خدمة توصيل جديدة في دبي والرياض"
-    );
+    assert_eq!(a.headline.text, "شركة Careem تطلق خدمة توصيل جديدة في دبي والرياض");
     assert_eq!(outline(&a), vec![p(&l, 1), p(&l, 2), p(&l, 3), p(&l, 4)]);
     let all: String = paragraphs(&a).join("\n");
     for fragment in [
@@ -309,10 +280,7 @@ fn windows_line_endings_bom_and_no_break_spaces() {
     let ps = paragraphs(&a);
     assert_eq!(ps.len(), 3);
     for para in &ps {
-        assert!(
-            !para.contains(['\r', '\t', '\u{A0}', '\u{FEFF}']),
-            "trimmed: {para:?}"
-        );
+        assert!(!para.contains(['\r', '\t', '\u{A0}', '\u{FEFF}']), "trimmed: {para:?}");
         assert!(input.contains(para), "verbatim");
     }
     assert!(ps[0].ends_with("والتصحر."));
@@ -327,8 +295,7 @@ fn windows_line_endings_bom_and_no_break_spaces() {
 fn a_marker_followed_by_paragraphs_is_body_text() {
     // "اقرأ أيضا" in mid-article, followed by long paragraphs, is not the chrome tail.
     let long = "وأضاف المتحدث أن الحكومة ستواصل العمل مع الشركاء الدوليين لضمان وصول المساعدات إلى جميع المناطق المتضررة دون استثناء، وأن فرق الإغاثة تعمل على مدار الساعة منذ اللحظة الأولى للكارثة، رغم صعوبة الوصول إلى بعض القرى الجبلية النائية بسبب الطرق المقطوعة والأمطار.";
-    let input =
-        format!("عنوان الخبر\n\nفقرة أولى من الخبر.\n\nاقرأ أيضا\n\n{long}\n\nأقسام\nأخبار\n");
+    let input = format!("عنوان الخبر\n\nفقرة أولى من الخبر.\n\nاقرأ أيضا\n\n{long}\n\nأقسام\nأخبار\n");
     let a = text::import(&input).unwrap();
     assert_eq!(paragraphs(&a), ["فقرة أولى من الخبر.", "اقرأ أيضا", long]);
     assert_eq!(a.section.as_deref(), Some("أخبار"));
@@ -338,13 +305,13 @@ fn a_marker_followed_by_paragraphs_is_body_text() {
 fn errors_name_the_line_and_the_limit() {
     let err = text::import("عنوان\n\nفقرة فيها \u{7} جرس.\n").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Invalid);
-    assert_eq!(err.to_string(), "line 3: control character U+0007 at character 10 is not allowed (only tab and line feed are allowed)");
-
-    let err = text::import(" \n\u{A0}\r\n").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "line 1: expected a headline, found no text"
+        "line 3: control character U+0007 at character 10 is not allowed (only tab and line feed are allowed)"
     );
+
+    let err = text::import(" \n\u{A0}\r\n").unwrap_err();
+    assert_eq!(err.to_string(), "line 1: expected a headline, found no text");
 
     let small = Limits {
         max_input_bytes: 100,

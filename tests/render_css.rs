@@ -9,9 +9,7 @@ fn rules() -> String {
     let mut rest = CSS;
     while let Some(start) = rest.find("/*") {
         out.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("*/")
-            .map_or("", |end| &rest[start + end + 2..]);
+        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
     }
     out.push_str(rest);
     out
@@ -23,8 +21,7 @@ fn properties(css: &str) -> Vec<String> {
         .filter_map(|decl| {
             let (name, _) = decl.split_once(':')?;
             let name = name.trim();
-            (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-                .then(|| name.to_string())
+            (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).then(|| name.to_string())
         })
         .collect()
 }
@@ -33,11 +30,9 @@ fn properties(css: &str) -> Vec<String> {
 fn no_physical_direction_properties_or_values() {
     let css = rules();
     for prop in properties(&css) {
-        let physical = ["left", "right", "top", "bottom"].iter().any(|side| {
-            prop == *side
-                || prop.ends_with(&format!("-{side}"))
-                || prop.contains(&format!("-{side}-"))
-        });
+        let physical = ["left", "right", "top", "bottom"]
+            .iter()
+            .any(|side| prop == *side || prop.ends_with(&format!("-{side}")) || prop.contains(&format!("-{side}-")));
         assert!(!physical, "physical property {prop}");
     }
     let compact: String = css.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -51,11 +46,7 @@ fn no_physical_direction_properties_or_values() {
     ] {
         assert!(!compact.contains(banned), "{banned}");
     }
-    assert!(
-        !css.contains("margin-left")
-            && !css.contains("padding-right")
-            && !css.contains("border-left")
-    );
+    assert!(!css.contains("margin-left") && !css.contains("padding-right") && !css.contains("border-left"));
 }
 
 #[test]

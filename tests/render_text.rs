@@ -71,6 +71,7 @@ fn escaped_characters_and_marks_round_trip() {
     article.body.push(Block::Paragraph { text });
     let html = render(&article, &RenderOptions::default());
     assert_texts_in_order(&article, &html);
-    assert!(article_text(&html)
-        .contains("قال <المصدر> & \"الناطق\" 'الرسمي' Donald Trump في 2017/5/15 وزير الدفاع BBC"));
+    assert!(
+        article_text(&html).contains("قال <المصدر> & \"الناطق\" 'الرسمي' Donald Trump في 2017/5/15 وزير الدفاع BBC")
+    );
 }

@@ -34,17 +34,10 @@ fn assert_round_trip(name: &str, article: &Article) {
         serde_json::to_string(article).unwrap(),
         serde_json::to_string_pretty(article).unwrap(),
     ] {
-        let imported = json::import_with(&json_text, &Limits::default())
-            .unwrap_or_else(|e| panic!("{name}: {e}\n{json_text}"));
-        assert_eq!(
-            &imported.article, article,
-            "{name} changed in the round trip"
-        );
-        assert!(
-            imported.warnings.is_empty(),
-            "{name}: {:?}",
-            imported.warnings
-        );
+        let imported =
+            json::import_with(&json_text, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}\n{json_text}"));
+        assert_eq!(&imported.article, article, "{name} changed in the round trip");
+        assert!(imported.warnings.is_empty(), "{name}: {:?}", imported.warnings);
     }
 }
 
@@ -76,8 +69,7 @@ fn html_fixtures_round_trip() {
     // (Every .html fixture is an article page.)
     assert!(files.len() >= 2, "html fixtures: {}", files.len());
     for (name, input) in files {
-        let article =
-            rtl_article::ingest::html::import(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let article = rtl_article::ingest::html::import(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
         // The HTML fixtures carry nested and adjacent marks: the hard case.
         assert!(
             article.texts().iter().any(|(_, t)| t.spans.len() >= 2),

@@ -70,7 +70,10 @@ fn render_takes_an_object_or_its_json_text() {
     assert_eq!(from_object, from_text);
     assert!(from_object.starts_with("<article"), "{from_object}");
     assert!(from_object.contains(r#"lang="ar""#) && from_object.contains(r#"dir="rtl""#));
-    assert!(from_object.contains(r#"<bdi dir="ltr" lang="en">Donald Trump</bdi>"#), "{from_object}");
+    assert!(
+        from_object.contains(r#"<bdi dir="ltr" lang="en">Donald Trump</bdi>"#),
+        "{from_object}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -88,18 +91,27 @@ fn options_apply_and_unknown_ones_are_named() {
     let err = wasm::render(parse(ARTICLE), options(r#"{"digit": "western"}"#)).expect_err("unknown option");
     assert!(message(err).starts_with("options.digit: unknown option"));
     let err = wasm::render(parse(ARTICLE), options(r#"{"quotes": 3}"#)).expect_err("wrong type");
-    assert_eq!(message(err), r#"options.quotes: expected "keep" or "guillemets", found the number 3"#);
+    assert_eq!(
+        message(err),
+        r#"options.quotes: expected "keep" or "guillemets", found the number 3"#
+    );
 }
 
 #[wasm_bindgen_test]
 fn bad_input_is_an_error_naming_the_field_never_a_panic() {
     let cases: Vec<(JsValue, &str)> = vec![
-        (JsValue::NULL, "article: expected an article object or its JSON text, found null"),
+        (
+            JsValue::NULL,
+            "article: expected an article object or its JSON text, found null",
+        ),
         (JsValue::UNDEFINED, "found undefined"),
         (JsValue::from_f64(1e308), "found a number"),
         (JsValue::from_bool(true), "found a boolean"),
         (Array::new().into(), "found an array"),
-        (parse(r#"{"headline": "x", "body": [{"type": "paragraph", "text": 5}]}"#), "body[0].text"),
+        (
+            parse(r#"{"headline": "x", "body": [{"type": "paragraph", "text": 5}]}"#),
+            "body[0].text",
+        ),
         (JsValue::from_str("{\"headline\": "), "line 1"),
     ];
     for (input, expected) in cases {
@@ -121,20 +133,38 @@ fn lone_surrogates_become_replacement_characters() {
 
 #[wasm_bindgen_test]
 fn oversized_input_is_refused_with_the_limit() {
-    let big = format!(r#"{{"headline": "x", "body": [{{"type": "paragraph", "text": "{}"}}]}}"#, "ب".repeat(3_000_000));
+    let big = format!(
+        r#"{{"headline": "x", "body": [{{"type": "paragraph", "text": "{}"}}]}}"#,
+        "ب".repeat(3_000_000)
+    );
     let err = wasm::render(JsValue::from_str(&big), JsValue::UNDEFINED).expect_err("too big");
     let message = message(err);
-    assert!(message.contains("MiB") || message.contains("KiB") || message.contains("bytes"), "{message}");
+    assert!(
+        message.contains("MiB") || message.contains("KiB") || message.contains("bytes"),
+        "{message}"
+    );
 }
 
 #[wasm_bindgen_test]
 fn mount_update_unmount() {
     let host = host();
     let mut handle = wasm::mount(host.clone(), parse(ARTICLE), JsValue::UNDEFINED, None).expect("mounts");
-    assert_eq!(host.query_selector_all("article.rtl-article").expect("query").length(), 1);
+    assert_eq!(
+        host.query_selector_all("article.rtl-article").expect("query").length(),
+        1
+    );
     let meta = handle.meta().expect("meta");
-    assert_eq!(Reflect::get(&meta, &"lang".into()).ok().and_then(|v| v.as_string()).as_deref(), Some("ar"));
-    assert_eq!(Reflect::get(&meta, &"blocks".into()).ok().and_then(|v| v.as_f64()), Some(2.0));
+    assert_eq!(
+        Reflect::get(&meta, &"lang".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .as_deref(),
+        Some("ar")
+    );
+    assert_eq!(
+        Reflect::get(&meta, &"blocks".into()).ok().and_then(|v| v.as_f64()),
+        Some(2.0)
+    );
 
     handle
         .update(parse(r#"{"headline": "عنوان جديد", "body": []}"#), JsValue::UNDEFINED)
@@ -144,7 +174,14 @@ fn mount_update_unmount() {
 
     // A bad update is an error and leaves the current rendering.
     assert!(handle.update(JsValue::NULL, JsValue::UNDEFINED).is_err());
-    assert_eq!(host.query_selector("h1").expect("query").expect("h1").text_content().as_deref(), Some("عنوان جديد"));
+    assert_eq!(
+        host.query_selector("h1")
+            .expect("query")
+            .expect("h1")
+            .text_content()
+            .as_deref(),
+        Some("عنوان جديد")
+    );
 
     handle.unmount().expect("unmounts");
     assert_eq!(host.child_element_count(), 0);
@@ -173,9 +210,15 @@ fn enhance_reads_publisher_markup_through_the_dom() {
     let handle = wasm::enhance(host.clone(), JsValue::UNDEFINED, None).expect("enhances");
     let html = host.inner_html();
     assert!(html.contains("<h1"), "{html}");
-    assert!(!html.contains("onclick") && !html.contains("javascript:") && !html.contains("__pwned"), "{html}");
+    assert!(
+        !html.contains("onclick") && !html.contains("javascript:") && !html.contains("__pwned"),
+        "{html}"
+    );
     // The only script is the renderer's own JSON-LD.
-    assert_eq!(html.matches("<script").count(), html.matches(r#"<script type="application/ld+json">"#).count());
+    assert_eq!(
+        html.matches("<script").count(),
+        html.matches(r#"<script type="application/ld+json">"#).count()
+    );
     assert!(html.contains(r#"href="https://example.com/x""#), "{html}");
     assert!(!html.contains("شارك"), "share bar kept: {html}");
     handle.unmount().expect("unmounts");
@@ -192,13 +235,21 @@ fn hydrate_attaches_without_rewriting() {
     let after = host.query_selector("article").expect("query").expect("article");
     assert!(article.is_same_node(Some(&after)));
     let meta = handle.meta().expect("meta");
-    assert_eq!(Reflect::get(&meta, &"dir".into()).ok().and_then(|v| v.as_string()).as_deref(), Some("rtl"));
+    assert_eq!(
+        Reflect::get(&meta, &"dir".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .as_deref(),
+        Some("rtl")
+    );
     handle.unmount().expect("unmounts");
     // Hydrated markup stays after unmount.
     assert!(host.query_selector("article").expect("query").is_some());
 
     let empty = self::host();
-    let Err(err) = wasm::hydrate(empty, JsValue::UNDEFINED, None) else { panic!("nothing to hydrate") };
+    let Err(err) = wasm::hydrate(empty, JsValue::UNDEFINED, None) else {
+        panic!("nothing to hydrate")
+    };
     assert!(message(err).contains("no <article class=\"rtl-article\">"));
 }
 
@@ -206,9 +257,17 @@ fn hydrate_attaches_without_rewriting() {
 fn annotate_gives_w3c_annotations() {
     let opts = js_sys::Object::new();
     Reflect::set(&opts, &"catalog".into(), &JsValue::from_str(CATALOG)).expect("set");
-    let annotations: Array = wasm::annotate(parse(ARTICLE), opts.into()).expect("annotates").unchecked_into();
-    let json = JSON::stringify(&annotations).expect("stringify").as_string().expect("string");
-    assert!(json.contains("\"TextQuoteSelector\"") && json.contains("\"TextPositionSelector\""), "{json}");
+    let annotations: Array = wasm::annotate(parse(ARTICLE), opts.into())
+        .expect("annotates")
+        .unchecked_into();
+    let json = JSON::stringify(&annotations)
+        .expect("stringify")
+        .as_string()
+        .expect("string");
+    assert!(
+        json.contains("\"TextQuoteSelector\"") && json.contains("\"TextPositionSelector\""),
+        "{json}"
+    );
     assert!(json.contains("https://news.example/topics/raqqa"), "{json}");
     assert!(json.contains("2017-05-15"), "{json}");
     assert!(json.contains(r#""textDirection":"rtl""#), "{json}");
@@ -224,8 +283,14 @@ fn catalog_matches_with_clitics_and_utf16_offsets() {
     assert_eq!(hits.length(), 2);
     let first = hits.get(0);
     let id = Reflect::get(&first, &"id".into()).expect("id").as_string();
-    let start = Reflect::get(&first, &"start".into()).expect("start").as_f64().expect("number") as u32;
-    let end = Reflect::get(&first, &"end".into()).expect("end").as_f64().expect("number") as u32;
+    let start = Reflect::get(&first, &"start".into())
+        .expect("start")
+        .as_f64()
+        .expect("number") as u32;
+    let end = Reflect::get(&first, &"end".into())
+        .expect("end")
+        .as_f64()
+        .expect("number") as u32;
     assert_eq!(id.as_deref(), Some("raqqa"));
     let js_text = js_sys::JsString::from(text);
     assert_eq!(String::from(js_text.slice(start, end)), "الرقة");

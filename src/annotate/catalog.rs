@@ -134,14 +134,7 @@ impl Catalog {
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         for (i, entity) in entities.iter().enumerate() {
-            let label = entry_label(
-                i,
-                entity
-                    .names
-                    .first()
-                    .map(String::as_str)
-                    .unwrap_or(&entity.id),
-            );
+            let label = entry_label(i, entity.names.first().map(String::as_str).unwrap_or(&entity.id));
             if entity.id.is_empty() {
                 return Err(catalog_error(format!("{label}: id: must not be empty")));
             }
@@ -152,12 +145,9 @@ impl Catalog {
                 )));
             }
             if entity.names.is_empty() {
-                return Err(catalog_error(format!(
-                    "{label}: names: expected at least one name"
-                )));
+                return Err(catalog_error(format!("{label}: names: expected at least one name")));
             }
-            let n = u32::try_from(i)
-                .map_err(|_| catalog_error("entities: more than 4294967295 entries"))?;
+            let n = u32::try_from(i).map_err(|_| catalog_error("entities: more than 4294967295 entries"))?;
             for (j, name) in entity.names.iter().enumerate() {
                 let key = fold_str(name.trim()).trim().to_string();
                 if key.is_empty() {
@@ -192,9 +182,7 @@ impl Catalog {
                 CharwiseDoubleArrayAhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
                     .build_with_values(values)
-                    .map_err(|e| {
-                        catalog_error(format!("entities: cannot compile the names: {e}"))
-                    })?,
+                    .map_err(|e| catalog_error(format!("entities: cannot compile the names: {e}")))?,
             )
         };
         Ok(Catalog {
@@ -323,10 +311,7 @@ impl Catalog {
             let Some(entity) = entity else { continue };
             let word_end = words::word_end_after(f, end);
             let ends_ok = word_end == end
-                || self
-                    .entities
-                    .get(entity as usize)
-                    .is_some_and(|e| e.enclitics)
+                || self.entities.get(entity as usize).is_some_and(|e| e.enclitics)
                     && f.get(end..word_end).is_some_and(words::is_enclitic);
             if ends_ok {
                 hits.push((start, end, entity));
@@ -370,14 +355,9 @@ impl Catalog {
         put_len(&mut payload, self.entities.len());
         for e in &self.entities {
             put_str(&mut payload, &e.id);
-            let kind = EntityType::ALL
-                .iter()
-                .position(|t| *t == e.entity_type)
-                .unwrap_or(0) as u8;
+            let kind = EntityType::ALL.iter().position(|t| *t == e.entity_type).unwrap_or(0) as u8;
             payload.push(kind);
-            let flags = u8::from(e.url.is_some())
-                | u8::from(e.description.is_some()) << 1
-                | u8::from(e.enclitics) << 2;
+            let flags = u8::from(e.url.is_some()) | u8::from(e.description.is_some()) << 1 | u8::from(e.enclitics) << 2;
             payload.push(flags);
             put_len(&mut payload, e.names.len());
             for n in &e.names {
@@ -411,15 +391,11 @@ impl Catalog {
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Catalog> {
         let bad = |what: &str| catalog_error(format!("catalog bytes: {what}"));
-        let magic = bytes
-            .get(..MAGIC.len())
-            .ok_or_else(|| bad("too short for a header"))?;
+        let magic = bytes.get(..MAGIC.len()).ok_or_else(|| bad("too short for a header"))?;
         if magic != MAGIC {
             return Err(bad("not a catalog (wrong magic number)"));
         }
-        let version = *bytes
-            .get(MAGIC.len())
-            .ok_or_else(|| bad("too short for a header"))?;
+        let version = *bytes.get(MAGIC.len()).ok_or_else(|| bad("too short for a header"))?;
         if version != FORMAT_VERSION {
             return Err(bad(&format!(
                 "format version {version} is not supported (expected {FORMAT_VERSION})"
@@ -433,10 +409,7 @@ impl Catalog {
         if fnv1a(payload) != u64::from_le_bytes(sum) {
             return Err(bad("checksum mismatch (truncated or corrupted)"));
         }
-        let mut r = Reader {
-            bytes: payload,
-            at: 0,
-        };
+        let mut r = Reader { bytes: payload, at: 0 };
         let count = r.len("entity count")?;
         let mut entities = Vec::with_capacity(count.min(payload.len() / 4));
         for i in 0..count {
@@ -538,9 +511,7 @@ impl Reader<'_> {
             if b & 0x80 == 0 {
                 if n > self.bytes.len() {
                     // No count or length can exceed the bytes that hold it.
-                    return Err(catalog_error(format!(
-                        "catalog bytes: {what}: length {n} past the end"
-                    )));
+                    return Err(catalog_error(format!("catalog bytes: {what}: length {n} past the end")));
                 }
                 return Ok(n);
             }
@@ -554,8 +525,7 @@ impl Reader<'_> {
         let raw = end
             .and_then(|e| self.bytes.get(self.at..e))
             .ok_or_else(|| catalog_error(format!("catalog bytes: {what}: truncated")))?;
-        let s = std::str::from_utf8(raw)
-            .map_err(|_| catalog_error(format!("catalog bytes: {what}: not UTF-8")))?;
+        let s = std::str::from_utf8(raw).map_err(|_| catalog_error(format!("catalog bytes: {what}: not UTF-8")))?;
         self.at += n;
         Ok(s.to_string())
     }
@@ -586,10 +556,7 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
     };
     // The label names the entry by its first name, else its id, so the
     // publisher can find it in a long file.
-    let first_name = map
-        .get("names")
-        .and_then(|n| n.get(0))
-        .and_then(Value::as_str);
+    let first_name = map.get("names").and_then(|n| n.get(0)).and_then(Value::as_str);
     let id_str = map.get("id").and_then(Value::as_str);
     let label = match first_name.or(id_str) {
         Some(name) => entry_label(i, name),
@@ -601,10 +568,7 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
             None | Some(Value::Null) if !required => Ok(None),
             None => Err(err(field, "missing".into())),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(err(
-                field,
-                format!("expected a string, found {}", kind_of(other)),
-            )),
+            Some(other) => Err(err(field, format!("expected a string, found {}", kind_of(other)))),
         }
     };
     let id = string("id", true)?.unwrap_or_default();
@@ -618,12 +582,7 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
                 format!("expected one of person, place, organization, event, topic, found \"{t}\""),
             )
         })?,
-        Some(other) => {
-            return Err(err(
-                "type",
-                format!("expected a string, found {}", kind_of(other)),
-            ))
-        }
+        Some(other) => return Err(err("type", format!("expected a string, found {}", kind_of(other)))),
         None => return Err(err("type", "missing".into())),
     };
     let names = match map.get("names") {
@@ -642,12 +601,7 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
                 )),
             })
             .collect::<Result<Vec<_>>>()?,
-        Some(other) => {
-            return Err(err(
-                "names",
-                format!("expected an array, found {}", kind_of(other)),
-            ))
-        }
+        Some(other) => return Err(err("names", format!("expected an array, found {}", kind_of(other)))),
         None => return Err(err("names", "missing".into())),
     };
     let url = string("url", false)?;
@@ -735,10 +689,7 @@ mod tests {
     #[test]
     fn enclitics_only_when_allowed() {
         let c = catalog();
-        assert_eq!(
-            mentions(&c, "قسدهم"),
-            [("قسد".to_string(), "sdf".to_string())]
-        );
+        assert_eq!(mentions(&c, "قسدهم"), [("قسد".to_string(), "sdf".to_string())]);
         assert!(mentions(&c, "روسياها").is_empty());
     }
 
@@ -753,14 +704,23 @@ mod tests {
     #[test]
     fn errors_name_the_entry() {
         let cases = [
-            (r#"[{"id": "a", "type": "place", "names": []}]"#, "entities[0] (\"a\"): names: expected at least one name"),
+            (
+                r#"[{"id": "a", "type": "place", "names": []}]"#,
+                "entities[0] (\"a\"): names: expected at least one name",
+            ),
             (
                 r#"[{"id": "a", "type": "place", "names": ["x"]}, {"id": "a", "type": "place", "names": ["y"]}]"#,
                 "entities[1] (\"y\"): id: \"a\" is already used by entities[0]",
             ),
             (r#"[{"id": "a", "names": ["x"]}]"#, "entities[0] (\"x\"): type: missing"),
-            (r#"[{"id": "a", "type": "place", "names": ["  "]}]"#, "entities[0] (\"  \"): names[0]: must not be empty"),
-            (r#"[{"id": "a", "type": "place", "names": ["َ"]}]"#, "entities[0] (\"َ\"): names[0]: must contain letters or digits"),
+            (
+                r#"[{"id": "a", "type": "place", "names": ["  "]}]"#,
+                "entities[0] (\"  \"): names[0]: must not be empty",
+            ),
+            (
+                r#"[{"id": "a", "type": "place", "names": ["َ"]}]"#,
+                "entities[0] (\"َ\"): names[0]: must contain letters or digits",
+            ),
             (
                 r#"[{"id": "a", "type": "place", "names": ["x"], "url": "javascript:alert(1)"}]"#,
                 "entities[0] (\"x\"): url: scheme \"javascript:\" is not allowed (use https:, http: or a relative URL)",

@@ -127,10 +127,7 @@ impl When {
     }
 
     fn from_month_index(index: i64) -> When {
-        When::Month(
-            index.div_euclid(12) as i32,
-            (index.rem_euclid(12) + 1) as u32,
-        )
+        When::Month(index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u32)
     }
 
     fn week_of(days: i64) -> When {
@@ -167,14 +164,7 @@ enum Placement {
     Next,
 }
 
-const PAST: &[&str] = &[
-    "الماضي",
-    "الماضيه",
-    "المنصرم",
-    "المنصرمه",
-    "الفائت",
-    "الفائته",
-];
+const PAST: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته"];
 const CURRENT: &[&str] = &["الجاري", "الجاريه", "الحالي", "الحاليه"];
 const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
 
@@ -274,20 +264,13 @@ fn names() -> &'static Names {
     NAMES.get_or_init(|| {
         // The file is compiled in and checked by a unit test; an unreadable
         // file would only mean no month names, never a panic.
-        let file: MonthsFile =
-            serde_json::from_str(include_str!("../../data/months.json")).unwrap_or_default();
+        let file: MonthsFile = serde_json::from_str(include_str!("../../data/months.json")).unwrap_or_default();
         let mut months = Vec::new();
         let mut add = |name: &str, month: u32, hijri: bool| {
             let words: Vec<String> = name.split_whitespace().map(fold_str).collect();
-            let duplicate = months
-                .iter()
-                .any(|m: &MonthName| m.words == words && m.hijri == hijri);
+            let duplicate = months.iter().any(|m: &MonthName| m.words == words && m.hijri == hijri);
             if !words.is_empty() && (1..=12).contains(&month) && !duplicate {
-                months.push(MonthName {
-                    words,
-                    month,
-                    hijri,
-                });
+                months.push(MonthName { words, month, hijri });
             }
         };
         for series in &file.gregorian {
@@ -312,11 +295,7 @@ fn names() -> &'static Names {
                 by_head.entry(head.clone()).or_default().push(index);
             }
         }
-        let weekdays = file
-            .weekdays
-            .iter()
-            .map(|w| (fold_str(&w.name), w.sunday0))
-            .collect();
+        let weekdays = file.weekdays.iter().map(|w| (fold_str(&w.name), w.sunday0)).collect();
         Names {
             months,
             by_head,
@@ -486,11 +465,7 @@ fn numeric_date(toks: &[Tok<'_>], i: usize) -> Option<Match> {
     // Not a piece of a longer run such as a version or phone number.
     let glued_before = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
         adjacent(t, &parts[0])
-            && (t.kind == TokKind::Digits
-                || t.is_punct('/')
-                || t.is_punct('-')
-                || t.is_punct('.')
-                || t.is_punct('+'))
+            && (t.kind == TokKind::Digits || t.is_punct('/') || t.is_punct('-') || t.is_punct('.') || t.is_punct('+'))
     });
     let glued_after = toks.get(i + 5).is_some_and(|t| {
         adjacent(&parts[4], t)
@@ -503,11 +478,7 @@ fn numeric_date(toks: &[Tok<'_>], i: usize) -> Option<Match> {
     if glued_before || glued_after {
         return None;
     }
-    let lens = [
-        parts[0].folded.len(),
-        parts[2].folded.len(),
-        parts[4].folded.len(),
-    ];
+    let lens = [parts[0].folded.len(), parts[2].folded.len(), parts[4].folded.len()];
     let [a, b, c] = [parts[0].value()?, parts[2].value()?, parts[4].value()?];
     let (y, m, d) = match lens {
         [4, 1..=2, 1..=2] => (a as i32, b, c),
@@ -561,9 +532,9 @@ fn day_at(toks: &[Tok<'_>], j: usize) -> Option<(u32, usize, usize)> {
         return None;
     }
     // Not the first part of 12:30 or 5/15.
-    let glued = toks.get(next).is_some_and(|t| {
-        adjacent(digits, t) && t.kind == TokKind::Punct && !t.is_punct('،') && !t.is_punct(',')
-    });
+    let glued = toks
+        .get(next)
+        .is_some_and(|t| adjacent(digits, t) && t.kind == TokKind::Punct && !t.is_punct('،') && !t.is_punct(','));
     let day = digits.value()?;
     ((1..=31).contains(&day) && !glued).then_some((day, tok.start, next))
 }
@@ -585,9 +556,7 @@ fn year_at(toks: &[Tok<'_>], mut j: usize) -> Option<(i32, Option<bool>, usize)>
         .filter(|t| t.kind == TokKind::Digits && t.folded.len() == 4)?;
     // Not the start of 2017/5/15 or 2017-2018.
     if toks.get(j + 1).is_some_and(|t| {
-        adjacent(tok, t)
-            && t.kind == TokKind::Punct
-            && toks.get(j + 2).is_some_and(|d| d.kind == TokKind::Digits)
+        adjacent(tok, t) && t.kind == TokKind::Punct && toks.get(j + 2).is_some_and(|d| d.kind == TokKind::Digits)
     }) {
         return None;
     }
@@ -605,8 +574,7 @@ fn relative_year_at(toks: &[Tok<'_>], j: usize) -> Option<(i64, usize)> {
         return None;
     }
     let tok = toks.get(j + 1)?;
-    if tok.is_word(&["هذا", "هذه"]) && toks.get(j + 2)?.is_word(&["العام", "السنه"])
-    {
+    if tok.is_word(&["هذا", "هذه"]) && toks.get(j + 2)?.is_word(&["العام", "السنه"]) {
         return Some((0, j + 3));
     }
     if tok.is_word(&["العام", "السنه"]) {
@@ -639,9 +607,7 @@ fn month_name_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> 
     let start = start.unwrap_or(name_start);
     j = after_name;
     // أيار/مايو, أيار (مايو): the same month in a second series.
-    let same = |k: usize| {
-        month_at(toks, k).filter(|(_, _, n)| n.month == name.month && n.hijri == name.hijri)
-    };
+    let same = |k: usize| month_at(toks, k).filter(|(_, _, n)| n.month == name.month && n.hijri == name.hijri);
     if toks.get(j).is_some_and(|t| t.is_punct('/')) {
         if let Some((after, _, _)) = same(j + 1) {
             j = after;
@@ -685,19 +651,12 @@ fn month_name_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> 
         return None;
     }
     let end = toks.get(j.checked_sub(1)?)?.end;
-    let confidence = if year.is_some() || marker.is_some() {
-        1.0
-    } else {
-        0.9
-    };
+    let confidence = if year.is_some() || marker.is_some() { 1.0 } else { 0.9 };
 
     let (when, hijri_written) = if name.hijri {
         resolve_hijri(day, month, year, place, year_offset, published)
     } else {
-        (
-            resolve_gregorian(day, month, year, place, year_offset, published),
-            None,
-        )
+        (resolve_gregorian(day, month, year, place, year_offset, published), None)
     };
     if year.is_some() && day.is_some() && when.is_none() {
         return None; // 31 April 2017, 30 Shaban 1438: not a date.
@@ -743,9 +702,7 @@ fn resolve_gregorian(
             let candidates: Vec<(i32, i64)> = (p.year - 1..=p.year + 1)
                 .map(|y| (y, i64::from(y) * 12 + i64::from(month) - 1))
                 .collect();
-            place
-                .pick(&candidates, p.year, now)
-                .map(When::from_month_index)
+            place.pick(&candidates, p.year, now).map(When::from_month_index)
         }
     }
 }
@@ -783,11 +740,7 @@ fn resolve_hijri(
                     Some((y, days_from_civil(gy, gm, gd)))
                 })
                 .collect();
-            let current = if place == Placement::Current {
-                hy
-            } else {
-                p.year
-            };
+            let current = if place == Placement::Current { hy } else { p.year };
             let days = place.pick(&candidates, current, p.days);
             let written = days.and_then(|days| {
                 candidates
@@ -805,13 +758,9 @@ fn resolve_hijri(
             let candidates: Vec<(i32, i64)> = (hy - 1..=hy + 1)
                 .map(|y| (y, i64::from(y) * 12 + i64::from(month) - 1))
                 .collect();
-            let written = place.pick(&candidates, hy, now).map(|index| {
-                format!(
-                    "{:04}-{:02}",
-                    index.div_euclid(12),
-                    index.rem_euclid(12) + 1
-                )
-            });
+            let written = place
+                .pick(&candidates, hy, now)
+                .map(|index| format!("{:04}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1));
             (None, written)
         }
     }
@@ -828,24 +777,19 @@ fn weekday_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Opt
     }
     let (weekday_start, index) = weekday_at(toks.get(j)?)?;
     let start = start.unwrap_or(weekday_start);
-    let prayer = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
-        t.word_with_clitics(&["صلاه", "خطبه", "صلوات", "ليله", "صلاتي"])
-            .is_some()
-    });
+    let prayer = i
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.word_with_clitics(&["صلاه", "خطبه", "صلوات", "ليله", "صلاتي"]).is_some());
     if prayer {
         return None;
     }
     j += 1;
     let mut after = j;
-    if toks
-        .get(after)
-        .is_some_and(|t| t.is_punct('،') || t.is_punct(','))
-    {
+    if toks.get(after).is_some_and(|t| t.is_punct('،') || t.is_punct(',')) {
         after += 1;
     }
-    if let Some(date) =
-        numeric_date(toks, after).or_else(|| month_name_date(toks, after, published))
-    {
+    if let Some(date) = numeric_date(toks, after).or_else(|| month_name_date(toks, after, published)) {
         if date.when.is_some() || date.hijri_written.is_some() {
             return Some(Match { start, ..date });
         }
@@ -983,12 +927,13 @@ fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Op
     if let Some(start) = tok.word_with_clitics(&["اليوم"]) {
         // "اليوم التالي" (the next day) and "ذلك اليوم" (that day) are
         // narrative, not the publication day; "اليوم الجمعة" is.
-        let narrative_after = toks.get(i + 1).is_some_and(|t| {
-            t.kind == TokKind::Word && t.folded.starts_with("ال") && weekday_at(t).is_none()
-        });
-        let narrative_before = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
-            t.is_word(&["ذلك", "تلك", "نفس", "ذات", "هذا"]) || t.kind == TokKind::Digits
-        });
+        let narrative_after = toks
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokKind::Word && t.folded.starts_with("ال") && weekday_at(t).is_none());
+        let narrative_before = i
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .is_some_and(|t| t.is_word(&["ذلك", "تلك", "نفس", "ذات", "هذا"]) || t.kind == TokKind::Digits);
         if !narrative_after && !narrative_before {
             // "اليوم الأربعاء": the weekday names the same day.
             let next = if toks.get(i + 1).and_then(weekday_at).is_some() {
@@ -1092,18 +1037,13 @@ mod tests {
             assert_eq!(days_from_civil(y, m, d), days);
         }
         assert_eq!(weekday(days_from_civil(2017, 5, 31)), 3); // a Wednesday
-        assert_eq!(
-            When::week_of(days_from_civil(2021, 1, 3)),
-            When::Week(2020, 53)
-        );
+        assert_eq!(When::week_of(days_from_civil(2021, 1, 3)), When::Week(2020, 53));
     }
 
     #[test]
     fn clitics_read_assimilated_article() {
         let splits = clitic_splits("للشهر");
-        assert!(splits
-            .iter()
-            .any(|s| s.prefix == "ل".len() && s.is("الشهر")));
+        assert!(splits.iter().any(|s| s.prefix == "ل".len() && s.is("الشهر")));
         assert!(clitic_splits("وبمايو")
             .iter()
             .any(|s| s.prefix == "وب".len() && s.is("مايو")));
@@ -1115,11 +1055,7 @@ mod tests {
         // pasted from old PDFs, are the same month.
         let published = Some((2017, 5, 31));
         for (text, covered, want) in [
-            (
-                "في 3 کانون الثانی 2017",
-                "3 کانون الثانی 2017",
-                "2017-01-03",
-            ),
+            ("في 3 کانون الثانی 2017", "3 کانون الثانی 2017", "2017-01-03"),
             ("في 15 ﺃﻳﺎﺭ 2017", "15 ﺃﻳﺎﺭ 2017", "2017-05-15"),
             ("وَفِي 15 أَيّار 2017", "15 أَيّار 2017", "2017-05-15"),
         ] {

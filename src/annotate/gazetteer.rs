@@ -39,8 +39,7 @@ const GAZETTEER_JSON: &str = include_str!("../../data/gazetteer.json");
 /// a panic in a reader's browser.
 pub fn catalog() -> &'static Catalog {
     static GAZETTEER: OnceLock<Catalog> = OnceLock::new();
-    GAZETTEER
-        .get_or_init(|| Catalog::from_json(GAZETTEER_JSON).unwrap_or_else(|_| Catalog::empty()))
+    GAZETTEER.get_or_init(|| Catalog::from_json(GAZETTEER_JSON).unwrap_or_else(|_| Catalog::empty()))
 }
 
 #[cfg(test)]

@@ -22,8 +22,7 @@ use icu_calendar::{Date, Gregorian};
 pub fn to_gregorian(year: i32, month: u32, day: u32) -> Option<(i32, u32, u32)> {
     let month = u8::try_from(month).ok()?;
     let day = u8::try_from(day).ok()?;
-    let hijri =
-        Date::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura()).ok()?;
+    let hijri = Date::try_new_hijri_with_calendar(year, month, day, Hijri::new_umm_al_qura()).ok()?;
     let greg = hijri.to_calendar(Gregorian);
     Some((
         greg.year().extended_year(),

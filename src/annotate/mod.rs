@@ -26,12 +26,12 @@ pub mod dates;
 #[cfg(feature = "gazetteer")]
 pub mod gazetteer;
 pub mod hijri;
-pub mod overlays;
-pub mod w3c;
 pub mod numbers;
+pub mod overlays;
 pub mod quotes;
 pub mod roles;
 mod tokens;
+pub mod w3c;
 
 /// The kind of a catalog entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -150,7 +150,11 @@ impl Default for Annotator {
 impl Annotator {
     /// No catalog; the built-in gazetteer when compiled in.
     pub fn new() -> Self {
-        Annotator { catalog: None, gazetteer: cfg!(feature = "gazetteer"), published: None }
+        Annotator {
+            catalog: None,
+            gazetteer: cfg!(feature = "gazetteer"),
+            published: None,
+        }
     }
 
     /// Link mentions of the publisher's `catalog`.
@@ -176,11 +180,19 @@ impl Annotator {
     /// Every annotation over `article.texts()`, in text order, then by
     /// position (an enclosing quotation before what it contains).
     pub fn annotate(&self, article: &crate::Article) -> Vec<Annotation> {
-        let published = self.published.or_else(|| article.published.as_deref().and_then(parse_ymd));
+        let published = self
+            .published
+            .or_else(|| article.published.as_deref().and_then(parse_ymd));
         let mut out = Vec::new();
         for (path, text) in article.texts() {
             for f in self.annotate_text_at(&text.text, published) {
-                out.push(Annotation { path: path.clone(), start: f.start, end: f.end, kind: f.kind, confidence: f.confidence });
+                out.push(Annotation {
+                    path: path.clone(),
+                    start: f.start,
+                    end: f.end,
+                    kind: f.kind,
+                    confidence: f.confidence,
+                });
             }
         }
         out
@@ -202,7 +214,11 @@ impl Annotator {
         if self.gazetteer {
             let places = gazetteer::catalog().find_folded(text, &folded);
             let from_catalog = mentions.clone();
-            mentions.extend(places.into_iter().filter(|p| !from_catalog.iter().any(|m| overlaps(m, p))));
+            mentions.extend(
+                places
+                    .into_iter()
+                    .filter(|p| !from_catalog.iter().any(|m| overlaps(m, p))),
+            );
             crate::model::sort_stable_by_key(&mut mentions, |m| (m.start, 0));
         }
         // One cut into tokens, over the same folding, for every recognizer.
@@ -210,13 +226,17 @@ impl Annotator {
         let all_dates = dates::find_in(&toks, published);
         // A date's number is not also a number.
         let numbers = numbers::find_in(&toks, &all_dates);
-        let dates: Vec<Found> =
-            all_dates.into_iter().filter(|d| !mentions.iter().any(|m| overlaps(m, d))).collect();
+        let dates: Vec<Found> = all_dates
+            .into_iter()
+            .filter(|d| !mentions.iter().any(|m| overlaps(m, d)))
+            .collect();
         let numbers = numbers
             .into_iter()
             .filter(|n| !dates.iter().chain(&mentions).any(|d| overlaps(d, n)));
         // A role suggestion that overlaps a catalog mention is the mention.
-        let roles = roles::find_in(&toks).into_iter().filter(|r| !mentions.iter().any(|m| overlaps(m, r)));
+        let roles = roles::find_in(&toks)
+            .into_iter()
+            .filter(|r| !mentions.iter().any(|m| overlaps(m, r)));
         // Quotations enclose mentions (and name their speaker from them).
         let quotes = quotes::find_in(text, &toks, &mentions);
         let mut out: Vec<Found> = Vec::new();

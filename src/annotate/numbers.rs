@@ -117,14 +117,11 @@ fn quantity(toks: &[Tok<'_>], i: usize) -> Result<(Found, usize), usize> {
         }
     }
     let before = prev(toks, i).filter(|t| adjacent(t, first));
-    let after = toks
-        .get(run_end + 1)
-        .filter(|t| adjacent(&toks[run_end], t));
+    let after = toks.get(run_end + 1).filter(|t| adjacent(&toks[run_end], t));
     if before.is_some_and(is_latin_word)
         || after.is_some_and(is_latin_word)
-        || before.is_some_and(|t| {
-            t.is_punct('-') && prev(toks, i - 1).is_some_and(|w| adjacent(w, t) && is_latin_word(w))
-        })
+        || before
+            .is_some_and(|t| t.is_punct('-') && prev(toks, i - 1).is_some_and(|w| adjacent(w, t) && is_latin_word(w)))
     {
         return Err(run_end + 1);
     }
@@ -149,8 +146,7 @@ fn quantity(toks: &[Tok<'_>], i: usize) -> Result<(Found, usize), usize> {
     let mut grouped = false;
     let mut fraction = String::new();
     while let (Some(sep), Some(group)) = (toks.get(j), toks.get(j + 1)) {
-        let glued =
-            adjacent(&toks[j - 1], sep) && adjacent(sep, group) && group.kind == TokKind::Digits;
+        let glued = adjacent(&toks[j - 1], sep) && adjacent(sep, group) && group.kind == TokKind::Digits;
         if !glued {
             break;
         }
@@ -221,8 +217,7 @@ fn quantity(toks: &[Tok<'_>], i: usize) -> Result<(Found, usize), usize> {
             j = next;
         }
     }
-    let looks_like_year =
-        !grouped && fraction.is_empty() && digits.len() == 4 && (1900.0..=2100.0).contains(&value);
+    let looks_like_year = !grouped && fraction.is_empty() && digits.len() == 4 && (1900.0..=2100.0).contains(&value);
     if unit.is_none() && !looks_like_year {
         if let Some(noun) = toks.get(j).filter(|t| is_counted_noun(t)) {
             unit = Some(noun.raw.to_string());
@@ -252,11 +247,7 @@ fn quantity(toks: &[Tok<'_>], i: usize) -> Result<(Found, usize), usize> {
 fn decimal_value(digits: &str, fraction: &str) -> Option<f64> {
     let whole: u64 = digits.parse().ok()?;
     let fraction = fraction.get(..fraction.len().min(9)).unwrap_or_default();
-    let part: u64 = if fraction.is_empty() {
-        0
-    } else {
-        fraction.parse().ok()?
-    };
+    let part: u64 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
     let scale = 10u64.pow(fraction.len() as u32);
     Some(whole as f64 + part as f64 / scale as f64)
 }
@@ -357,10 +348,7 @@ fn currency(toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
         _ => &[],
     };
     if let Some(adjective) = toks.get(j + 1).filter(|t| t.kind == TokKind::Word) {
-        let stem = adjective
-            .folded
-            .strip_prefix("ال")
-            .unwrap_or(adjective.folded);
+        let stem = adjective.folded.strip_prefix("ال").unwrap_or(adjective.folded);
         // Feminine (سورية), accusative (مصريا) and plural endings.
         let stem = stem
             .strip_suffix('ه')
@@ -379,10 +367,7 @@ fn currency(toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
         "يورو" => Some("EUR"),
         _ => None,
     };
-    Some((
-        unambiguous.map_or_else(|| noun.raw.to_string(), str::to_string),
-        j + 1,
-    ))
+    Some((unambiguous.map_or_else(|| noun.raw.to_string(), str::to_string), j + 1))
 }
 
 /// Words that follow a figure without being what it counts.
@@ -458,10 +443,7 @@ const NOT_COUNTED: &[&str] = &[
 ];
 
 fn is_counted_noun(t: &Tok<'_>) -> bool {
-    if t.kind != TokKind::Word
-        || t.folded.chars().count() < 2
-        || t.raw.chars().any(|c| c.is_ascii_alphabetic())
-    {
+    if t.kind != TokKind::Word || t.folded.chars().count() < 2 || t.raw.chars().any(|c| c.is_ascii_alphabetic()) {
         return false;
     }
     let folded = t.folded;
@@ -469,9 +451,7 @@ fn is_counted_noun(t: &Tok<'_>) -> bool {
         return false;
     }
     // وقال، فإن: a conjunction and a function word, not a noun.
-    let after_conjunction = folded
-        .strip_prefix('و')
-        .or_else(|| folded.strip_prefix('ف'));
+    let after_conjunction = folded.strip_prefix('و').or_else(|| folded.strip_prefix('ف'));
     !after_conjunction.is_some_and(|rest| NOT_COUNTED.contains(&rest) || rest.starts_with("ال"))
 }
 
@@ -485,19 +465,13 @@ mod tests {
     #[test]
     fn date_digits_do_not_depend_on_publication() {
         let seed = include_str!("../../tests/fixtures/seed-raqqa.txt");
-        let extra =
-            "الخميس، 15 مايو أعلن 3 مسؤولين، وفي 15/5/2017 قتل 4 عناصر، والـ25 من الشهر الجاري.";
+        let extra = "الخميس، 15 مايو أعلن 3 مسؤولين، وفي 15/5/2017 قتل 4 عناصر، والـ25 من الشهر الجاري.";
         for text in [seed, extra] {
             let folded = fold(text);
             let toks = tokens(text, &folded);
             let alone = find(text);
             assert!(!alone.is_empty());
-            for published in [
-                None,
-                Some((2017, 5, 31)),
-                Some((2016, 1, 1)),
-                Some((2017, 13, 40)),
-            ] {
+            for published in [None, Some((2017, 5, 31)), Some((2016, 1, 1)), Some((2017, 13, 40))] {
                 let dates = dates::find_in(&toks, published);
                 assert_eq!(find_in(&toks, &dates), alone, "published {published:?}");
             }

@@ -82,11 +82,7 @@ pub fn overlay(a: &Annotation) -> Option<Overlay> {
         return None;
     }
     let (tag, attrs): (&'static str, Vec<(&'static str, String)>) = match &a.kind {
-        AnnotationKind::Mention {
-            id,
-            entity_type,
-            url,
-        } => {
+        AnnotationKind::Mention { id, entity_type, url } => {
             let mut attrs = Vec::with_capacity(4);
             if let Some(url) = url {
                 attrs.push(("href", url.clone()));
@@ -112,9 +108,7 @@ pub fn overlay(a: &Annotation) -> Option<Overlay> {
             }
             ("time", attrs)
         }
-        AnnotationKind::Date {
-            calendar, hijri, ..
-        } => {
+        AnnotationKind::Date { calendar, hijri, .. } => {
             let mut attrs = vec![("class", "date".to_string())];
             if *calendar != "gregorian" {
                 attrs.push(("data-calendar", calendar.to_string()));
@@ -136,11 +130,7 @@ pub fn overlay(a: &Annotation) -> Option<Overlay> {
             speaker_id,
             direct,
         } => {
-            let class = if *direct {
-                "quote"
-            } else {
-                "quote quote-reported"
-            };
+            let class = if *direct { "quote" } else { "quote quote-reported" };
             let mut attrs = vec![("class", class.to_string())];
             if let Some(s) = speaker {
                 attrs.push(("data-speaker", s.clone()));

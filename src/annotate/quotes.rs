@@ -98,16 +98,11 @@ struct Quote {
 
 impl Quote {
     fn into_found(self, text: &str, mentions: &[Found]) -> Found {
-        let speaker_text = self
-            .speaker
-            .and_then(|s| text.get(s.start..s.end))
-            .map(str::to_string);
+        let speaker_text = self.speaker.and_then(|s| text.get(s.start..s.end)).map(str::to_string);
         let speaker_id = self.speaker.and_then(|s| {
             mentions
                 .iter()
-                .filter(|m| {
-                    (m.start >= s.start && m.end <= s.end) || (m.start <= s.start && m.end >= s.end)
-                })
+                .filter(|m| (m.start >= s.start && m.end <= s.end) || (m.start <= s.start && m.end >= s.end))
                 .filter_map(|m| match &m.kind {
                     AnnotationKind::Mention { id, .. } => Some((m.start, id.clone())),
                     _ => None,
@@ -297,20 +292,13 @@ impl Closers {
         let open = toks.get(k)?.raw;
         let kind = MARKS.iter().position(|(o, _)| *o == open)?;
         let positions = self.0.get(kind)?;
-        positions
-            .get(positions.partition_point(|&c| c <= k))
-            .copied()
+        positions.get(positions.partition_point(|&c| c <= k)).copied()
     }
 }
 
 /// The speaker phrase starting at token `k` (before `limit`):
 /// `(speaker, token after)`, or `None` when there is no phrase (a pronoun).
-fn speaker_phrase(
-    text: &str,
-    toks: &[Tok<'_>],
-    k: usize,
-    limit: usize,
-) -> Option<(Speaker, usize)> {
+fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize) -> Option<(Speaker, usize)> {
     let mut j = k;
     let mut last = None;
     while j < limit && j < k + 10 && !is_sentence_end(text, toks, j) {
@@ -319,21 +307,11 @@ fn speaker_phrase(
             break;
         }
         let f = t.folded;
-        let bare = f
-            .strip_prefix('و')
-            .filter(|r| r.chars().count() >= 2)
-            .unwrap_or(f);
-        if THAT.contains(&f)
-            || THAT.contains(&bare)
-            || PHRASE_END.contains(&f)
-            || PHRASE_END.contains(&bare)
-        {
+        let bare = f.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(f);
+        if THAT.contains(&f) || THAT.contains(&bare) || PHRASE_END.contains(&f) || PHRASE_END.contains(&bare) {
             break;
         }
-        if verb_of(t, VERBS).is_some()
-            || verb_of(t, RELAY).is_some()
-            || verb_of(t, PARTICIPLES).is_some()
-        {
+        if verb_of(t, VERBS).is_some() || verb_of(t, RELAY).is_some() || verb_of(t, PARTICIPLES).is_some() {
             break;
         }
         if matches!(f, "في" | "من") {
@@ -379,8 +357,7 @@ fn attribution_before(
     for _ in 0..12 {
         k = k.checked_sub(1)?;
         // A sentence boundary between token k and the quote: no attribution.
-        let end_mark =
-            toks[k].kind == TokKind::Punct && matches!(toks[k].raw, "." | "!" | "?" | "؟" | "…");
+        let end_mark = toks[k].kind == TokKind::Punct && matches!(toks[k].raw, "." | "!" | "?" | "؟" | "…");
         if end_mark || (k + 1 < open && is_sentence_end(text, toks, k + 1)) {
             return None;
         }
@@ -411,10 +388,7 @@ fn attribution_before(
 /// `(speaker, token after)`.
 fn attribution_after(text: &str, toks: &[Tok<'_>], close: usize) -> Option<(Speaker, usize)> {
     let mut k = close + 1;
-    if toks
-        .get(k)
-        .is_some_and(|t| matches!(t.raw, "،" | "," | "-" | "–"))
-    {
+    if toks.get(k).is_some_and(|t| matches!(t.raw, "،" | "," | "-" | "–")) {
         k += 1;
     }
     let tok = toks.get(k)?;
@@ -430,13 +404,7 @@ fn attribution_after(text: &str, toks: &[Tok<'_>], close: usize) -> Option<(Spea
 
 type DirectQuote = (Option<(Quote, Option<Speaker>)>, usize);
 
-fn direct(
-    text: &str,
-    toks: &[Tok<'_>],
-    open: usize,
-    close: usize,
-    last_speaker: &Option<Speaker>,
-) -> DirectQuote {
+fn direct(text: &str, toks: &[Tok<'_>], open: usize, close: usize, last_speaker: &Option<Speaker>) -> DirectQuote {
     let inner = toks.get(open + 1..close).unwrap_or_default();
     let (Some(first), Some(last)) = (inner.first(), inner.last()) else {
         return (None, close + 1);
@@ -464,12 +432,7 @@ fn direct(
 }
 
 /// Reported speech at verb token `k`: the quote and the token after it.
-fn reported(
-    text: &str,
-    toks: &[Tok<'_>],
-    k: usize,
-    last_speaker: &Option<Speaker>,
-) -> Option<(Quote, usize)> {
+fn reported(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: &Option<Speaker>) -> Option<(Quote, usize)> {
     let tok = toks.get(k)?;
     let verb = verb_of(tok, VERBS).is_some();
     let relay = verb_of(tok, RELAY).is_some();
@@ -498,8 +461,7 @@ fn reported(
     let mut that = None;
     for step in 0..6 {
         let Some(t) = toks.get(j + step) else { break };
-        if is_sentence_end(text, toks, j + step) && step > 0
-            || t.kind == TokKind::Punct && !matches!(t.raw, "،" | ",")
+        if is_sentence_end(text, toks, j + step) && step > 0 || t.kind == TokKind::Punct && !matches!(t.raw, "،" | ",")
         {
             break;
         }

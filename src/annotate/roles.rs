@@ -403,8 +403,7 @@ fn person(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     let mut skipped = 0;
     while skipped < 2
         && toks.get(j).is_some_and(|t| {
-            t.kind == TokKind::Word
-                && (is_nationality(t.folded) || matches!(t.folded, "السابق" | "الاسبق" | "الحالي"))
+            t.kind == TokKind::Word && (is_nationality(t.folded) || matches!(t.folded, "السابق" | "الاسبق" | "الحالي"))
         })
     {
         j += 1;
@@ -484,9 +483,7 @@ fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     })?;
     let mut j = i + 1;
     let proper = toks.get(j).is_some_and(|t| {
-        is_name_word(t)
-            && !NOT_NAMES.contains(&t.folded)
-            && !is_nationality(&format!("ال{}", t.folded))
+        is_name_word(t) && !NOT_NAMES.contains(&t.folded) && !is_nationality(&format!("ال{}", t.folded))
     });
     if proper {
         j += 1;

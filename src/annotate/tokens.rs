@@ -159,9 +159,7 @@ impl Readings {
         let rest = word.get(conj..).unwrap_or_default();
         if let Some(c @ ('ب' | 'ل' | 'ك')) = rest.chars().next() {
             let at = conj + c.len_utf8();
-            let assimilated = word
-                .get(at..)
-                .is_some_and(|r| c == 'ل' && r.starts_with('ل'));
+            let assimilated = word.get(at..).is_some_and(|r| c == 'ل' && r.starts_with('ل'));
             out.push(word, at, assimilated);
         }
         out
@@ -209,9 +207,7 @@ pub(crate) fn clitic_splits(word: &str) -> Vec<Split<'_>> {
         rest: word,
         alef: false,
     };
-    std::iter::once(unsplit)
-        .chain(Readings::of(word).iter(word))
-        .collect()
+    std::iter::once(unsplit).chain(Readings::of(word).iter(word)).collect()
 }
 
 /// Zero-width (non-)joiners: inside a word, but never start a token.
@@ -362,8 +358,7 @@ mod tests {
         let text = "في الـ25 من أيار/مايو ٢٠١٧، قال: «نعم»";
         let folded = fold(text);
         let toks = tokens(text, &folded);
-        let got: Vec<(&str, &str, TokKind)> =
-            toks.iter().map(|t| (t.raw, t.folded, t.kind)).collect();
+        let got: Vec<(&str, &str, TokKind)> = toks.iter().map(|t| (t.raw, t.folded, t.kind)).collect();
         use TokKind::*;
         assert_eq!(
             got,
@@ -393,10 +388,7 @@ mod tests {
     fn folded_forms_are_the_crate_folding() {
         let seed = include_str!("../../tests/fixtures/seed-raqqa.txt");
         let folded = fold(seed);
-        for t in tokens(seed, &folded)
-            .iter()
-            .filter(|t| t.kind != TokKind::Punct)
-        {
+        for t in tokens(seed, &folded).iter().filter(|t| t.kind != TokKind::Punct) {
             assert_eq!(t.folded, fold_str(t.raw), "{:?}", t.raw);
         }
     }
@@ -409,8 +401,6 @@ mod tests {
         let start = toks[0].word_with_clitics(&["مايو"]).unwrap();
         assert_eq!(&text[start..], "مايو");
         let splits = clitic_splits("للشهر");
-        assert!(splits
-            .iter()
-            .any(|s| s.prefix == "ل".len() && s.is("الشهر")));
+        assert!(splits.iter().any(|s| s.prefix == "ل".len() && s.is("الشهر")));
     }
 }

@@ -84,13 +84,7 @@ pub fn article_iri(article: &Article) -> String {
     format!("urn:uuid:{}", uuid_v8(key.as_bytes()))
 }
 
-fn annotation(
-    article: &Article,
-    base: &str,
-    n: usize,
-    a: &Annotation,
-    text: &str,
-) -> Option<Value> {
+fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &str) -> Option<Value> {
     let exact = text.get(a.start..a.end)?;
     let before = text.get(..a.start)?;
     let after = text.get(a.end..)?;
@@ -113,14 +107,11 @@ fn annotation(
     let lang = article.lang.as_str();
     let dir = article.dir.as_str();
     let arabic_text = |value: &str, purpose: &str| json!({"type": "TextualBody", "value": value, "purpose": purpose, "language": lang, "textDirection": dir, "format": "text/plain"});
-    let tag = |value: String| json!({"type": "TextualBody", "value": value, "purpose": "tagging", "format": "text/plain"});
+    let tag =
+        |value: String| json!({"type": "TextualBody", "value": value, "purpose": "tagging", "format": "text/plain"});
 
     let (motivation, body): (&str, Vec<Value>) = match &a.kind {
-        AnnotationKind::Mention {
-            id,
-            entity_type,
-            url,
-        } => {
+        AnnotationKind::Mention { id, entity_type, url } => {
             // The catalog id is always in the body: as the resource's own
             // IRI when the entity has a page (the `source`), else as the
             // source itself.
@@ -134,20 +125,11 @@ fn annotation(
                 None => json!({"type": "SpecificResource", "source": entity_urn(id), "purpose": "identifying"}),
             };
             (
-                if url.is_some() {
-                    "linking"
-                } else {
-                    "identifying"
-                },
-                vec![
-                    entity,
-                    tag(entity_type.as_str().to_string()),
-                ],
+                if url.is_some() { "linking" } else { "identifying" },
+                vec![entity, tag(entity_type.as_str().to_string())],
             )
         }
-        AnnotationKind::Suggestion { entity_type } => {
-            ("tagging", vec![tag(entity_type.as_str().to_string())])
-        }
+        AnnotationKind::Suggestion { entity_type } => ("tagging", vec![tag(entity_type.as_str().to_string())]),
         AnnotationKind::Date { iso, .. } => {
             let mut body = vec![tag("date".to_string())];
             if let Some(iso) = iso {
@@ -167,12 +149,7 @@ fn annotation(
             speaker_id,
             direct,
         } => {
-            let mut body = vec![tag(if *direct {
-                "quotation"
-            } else {
-                "reported speech"
-            }
-            .to_string())];
+            let mut body = vec![tag(if *direct { "quotation" } else { "reported speech" }.to_string())];
             if let Some(s) = speaker {
                 body.push(arabic_text(s, "describing"));
             }
@@ -245,9 +222,8 @@ fn encode_fragment(s: &str) -> String {
 /// deterministic, so re-annotating the same article gives the same ids.
 fn uuid_v8(key: &[u8]) -> String {
     let fnv = |seed: u64| {
-        key.iter().fold(seed, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
+        key.iter()
+            .fold(seed, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
     };
     let hi = fnv(0xcbf2_9ce4_8422_2325);
     let lo = fnv(0x84222325cbf29ce4);

@@ -25,7 +25,11 @@ use rtl_article::render::{self, DigitStyle, QuoteStyle, RenderOptions};
 use rtl_article::{Error, ErrorKind};
 
 #[derive(Parser)]
-#[command(name = "rtl-article", version, about = "Render and annotate right-to-left news articles")]
+#[command(
+    name = "rtl-article",
+    version,
+    about = "Render and annotate right-to-left news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -148,8 +152,20 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let job = |imported: Imported| -> Result<String, Error> { to_json(&imported.article) };
             process(&input, job)
         }
-        Command::Render { input, standalone, quotes, digits, latin_lang, annotation, no_annotate } => {
-            let annotator = if no_annotate { None } else { Some(build_annotator(&annotation)?) };
+        Command::Render {
+            input,
+            standalone,
+            quotes,
+            digits,
+            latin_lang,
+            annotation,
+            no_annotate,
+        } => {
+            let annotator = if no_annotate {
+                None
+            } else {
+                Some(build_annotator(&annotation)?)
+            };
             let base = RenderOptions {
                 quotes: match quotes {
                     Quotes::Keep => QuoteStyle::Keep,
@@ -187,7 +203,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let compiled = load_catalog(&catalog)?;
             let bytes = compiled.to_bytes();
             std::fs::write(&output, &bytes).map_err(|e| io_error(&output, e))?;
-            eprintln!("{}: {} entities, {} bytes", output.display(), compiled.len(), bytes.len());
+            eprintln!(
+                "{}: {} entities, {} bytes",
+                output.display(),
+                compiled.len(),
+                bytes.len()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Annotate { input, annotation } => {
@@ -234,8 +255,7 @@ fn build_annotator(args: &AnnotationArgs) -> Result<Annotator, Error> {
 fn parse_date(s: &str) -> Result<(i32, u32, u32), Error> {
     let bad = || Error::invalid("--published", format!("expected a date YYYY-MM-DD, found {s:?}"));
     let mut parts = s.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return Err(bad());
     };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
@@ -316,7 +336,10 @@ fn read_input(path: &Path, limit: usize) -> Result<String, Error> {
     } else {
         Box::new(std::fs::File::open(path).map_err(|e| io_error(path, e))?)
     };
-    reader.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(|e| io_error(path, e))?;
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, e))?;
     if bytes.len() > limit {
         return Err(Error::too_large(
             path.display(),
@@ -326,7 +349,11 @@ fn read_input(path: &Path, limit: usize) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| {
         Error::new(
             ErrorKind::Syntax,
-            format!("{}: not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to()),
+            format!(
+                "{}: not UTF-8 text (invalid byte at offset {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ),
         )
     })
 }
@@ -340,7 +367,9 @@ where
     let reader: Box<dyn BufRead> = if path == Path::new("-") {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| io_error(path, e))?))
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(path).map_err(|e| io_error(path, e))?,
+        ))
     };
     // Read in chunks so an archive of any size streams with bounded memory.
     const CHUNK: usize = 1024;
@@ -379,7 +408,11 @@ where
     stdout.flush()?;
     progress.finish_and_clear();
     eprintln!("rtl-article: {ok} articles written, {failed} lines skipped");
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn progress_bar() -> indicatif::ProgressBar {

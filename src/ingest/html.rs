@@ -90,9 +90,7 @@ impl MarkupNode for ScraperNode<'_> {
         };
         e.children()
             .map(|child| match child.value() {
-                Node::Element(_) => {
-                    ElementRef::wrap(child).map_or(ScraperNode::Other, ScraperNode::Element)
-                }
+                Node::Element(_) => ElementRef::wrap(child).map_or(ScraperNode::Other, ScraperNode::Element),
                 Node::Text(t) => ScraperNode::Text(t),
                 _ => ScraperNode::Other,
             })

@@ -141,9 +141,7 @@ fn syntax_error(err: serde_json::Error) -> Error {
     let full = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
     let what = full.strip_suffix(&suffix).unwrap_or(&full);
-    let what = what
-        .replace('`', "'")
-        .replace("EOF", "unexpected end of input");
+    let what = what.replace('`', "'").replace("EOF", "unexpected end of input");
     if err.line() == 0 {
         Error::new(ErrorKind::Syntax, what)
     } else {
@@ -239,8 +237,7 @@ pub fn is_language_tag(tag: &str) -> bool {
     let primary = subtags.next().unwrap_or("");
     (2..=3).contains(&primary.len())
         && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && subtags
-            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Whether `s` is an ISO 8601 calendar date (`2017-05-31`) or date-time
@@ -315,9 +312,7 @@ fn is_time_with_offset(s: &str) -> bool {
         [h, m, sec] => two_digits_upto(h, 23) && two_digits_upto(m, 59) && two_digits_upto(sec, 60),
         _ => false,
     };
-    offset_ok
-        && fields_ok
-        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    offset_ok && fields_ok && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn two_digits_upto(s: &str, max: u32) -> bool {
@@ -347,18 +342,12 @@ pub(crate) fn check_article(article: &Article, limits: &Limits) -> Result<()> {
             return Err(Error::invalid(path, problem));
         }
     }
-    for (name, date) in [
-        ("published", &article.published),
-        ("updated", &article.updated),
-    ] {
+    for (name, date) in [("published", &article.published), ("updated", &article.updated)] {
         if let Some(d) = date {
             if !is_iso_date(d) {
                 return Err(Error::invalid(
                     name,
-                    format!(
-                        "expected an ISO 8601 date or date-time, found {}",
-                        quoted(d)
-                    ),
+                    format!("expected an ISO 8601 date or date-time, found {}", quoted(d)),
                 ));
             }
         }
@@ -397,12 +386,7 @@ impl Walker<'_> {
         }
     }
 
-    fn object<'v>(
-        &self,
-        value: &'v Value,
-        path: &str,
-        what: &str,
-    ) -> Result<&'v Map<String, Value>> {
+    fn object<'v>(&self, value: &'v Value, path: &str, what: &str) -> Result<&'v Map<String, Value>> {
         value
             .as_object()
             .ok_or_else(|| Error::invalid(path, format!("expected {what}, found {}", found(value))))
@@ -416,9 +400,9 @@ impl Walker<'_> {
 
     /// A plain string field: type, control characters, size.
     fn string(&self, value: &Value, path: &str) -> Result<String> {
-        let s = value.as_str().ok_or_else(|| {
-            Error::invalid(path, format!("expected a string, found {}", found(value)))
-        })?;
+        let s = value
+            .as_str()
+            .ok_or_else(|| Error::invalid(path, format!("expected a string, found {}", found(value))))?;
         if let Some(problem) = control_problem(s, false) {
             return Err(Error::invalid(path, problem));
         }
@@ -426,35 +410,20 @@ impl Walker<'_> {
         Ok(s.to_string())
     }
 
-    fn opt_string(
-        &self,
-        map: &Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Result<Option<String>> {
-        field(map, key)
-            .map(|v| self.string(v, &join(path, key)))
-            .transpose()
+    fn opt_string(&self, map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>> {
+        field(map, key).map(|v| self.string(v, &join(path, key))).transpose()
     }
 
-    fn required<'v>(
-        &self,
-        map: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Result<&'v Value> {
+    fn required<'v>(&self, map: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v Value> {
         field(map, key).ok_or_else(|| Error::invalid(join(path, key), "missing (required)"))
     }
 
     /// A URL: kept as given (the renderer enforces the scheme allowlist), but
     /// never with control characters, which have no business in a URL.
     fn url(&self, value: &Value, path: &str) -> Result<String> {
-        let s = value.as_str().ok_or_else(|| {
-            Error::invalid(
-                path,
-                format!("expected a URL string, found {}", found(value)),
-            )
-        })?;
+        let s = value
+            .as_str()
+            .ok_or_else(|| Error::invalid(path, format!("expected a URL string, found {}", found(value))))?;
         if let Some(problem) = control_problem(s, true) {
             return Err(Error::invalid(path, problem));
         }
@@ -463,9 +432,7 @@ impl Walker<'_> {
     }
 
     fn opt_url(&self, map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>> {
-        field(map, key)
-            .map(|v| self.url(v, &join(path, key)))
-            .transpose()
+        field(map, key).map(|v| self.url(v, &join(path, key))).transpose()
     }
 
     fn opt_date(&self, map: &Map<String, Value>, key: &str) -> Result<Option<String>> {
@@ -477,10 +444,7 @@ impl Walker<'_> {
             .as_str()
             .ok_or_else(|| Error::invalid(key, format!("{expected}, found {}", found(value))))?;
         if !is_iso_date(s) {
-            return Err(Error::invalid(
-                key,
-                format!("{expected}, found {}", quoted(s)),
-            ));
+            return Err(Error::invalid(key, format!("{expected}, found {}", quoted(s))));
         }
         Ok(Some(s.to_string()))
     }
@@ -505,10 +469,7 @@ impl Walker<'_> {
         let map = value.as_object().ok_or_else(|| {
             Error::invalid(
                 "input",
-                format!(
-                    "expected a JSON object (the article), found {}",
-                    found(value)
-                ),
+                format!("expected a JSON object (the article), found {}", found(value)),
             )
         })?;
         self.warn_unknown(map, "", ARTICLE_FIELDS);
@@ -561,9 +522,7 @@ impl Walker<'_> {
                     .collect::<Result<_>>()?
             }
         };
-        let publisher = field(map, "publisher")
-            .map(|v| self.publisher(v))
-            .transpose()?;
+        let publisher = field(map, "publisher").map(|v| self.publisher(v)).transpose()?;
         let lead = field(map, "lead")
             .map(|v| self.figure(v, "lead", FIGURE_FIELDS))
             .transpose()?;
@@ -639,25 +598,15 @@ impl Walker<'_> {
     }
 
     fn links(&mut self, value: &Value, path: &str) -> Result<Vec<Link>> {
-        let items = self.array(
-            value,
-            path,
-            "an array of links ({\"title\": …, \"url\": …})",
-        )?;
+        let items = self.array(value, path, "an array of links ({\"title\": …, \"url\": …})")?;
         let mut links = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}[{i}]");
             let map = self.object(item, &item_path, "an object with a title and a url")?;
             self.warn_unknown(map, &item_path, LINK_FIELDS);
             links.push(Link {
-                title: self.string(
-                    self.required(map, &item_path, "title")?,
-                    &join(&item_path, "title"),
-                )?,
-                url: self.url(
-                    self.required(map, &item_path, "url")?,
-                    &join(&item_path, "url"),
-                )?,
+                title: self.string(self.required(map, &item_path, "title")?, &join(&item_path, "title"))?,
+                url: self.url(self.required(map, &item_path, "url")?, &join(&item_path, "url"))?,
             });
         }
         Ok(links)
@@ -686,12 +635,7 @@ impl Walker<'_> {
             }
             "heading" => {
                 self.warn_unknown(map, path, &["type", "level", "text"]);
-                let level = self.whole_number(
-                    self.required(map, path, "level")?,
-                    &join(path, "level"),
-                    2,
-                    6,
-                )? as u8;
+                let level = self.whole_number(self.required(map, path, "level")?, &join(path, "level"), 2, 6)? as u8;
                 Block::Heading {
                     level,
                     text: text(self)?,
@@ -778,10 +722,7 @@ impl Walker<'_> {
             other => {
                 return Err(Error::invalid(
                     path,
-                    format!(
-                        "expected a string or an array of inline runs, found {}",
-                        found(other)
-                    ),
+                    format!("expected a string or an array of inline runs, found {}", found(other)),
                 ))
             }
         }
@@ -807,12 +748,7 @@ impl Walker<'_> {
         let map = match value {
             Value::String(s) => return self.push_run_str(text, s, path),
             Value::Object(map) => map,
-            other => {
-                return Err(Error::invalid(
-                    path,
-                    format!("{EXPECTED}, found {}", found(other)),
-                ))
-            }
+            other => return Err(Error::invalid(path, format!("{EXPECTED}, found {}", found(other)))),
         };
         if depth > MAX_INLINE_DEPTH {
             return Err(Error::invalid(
@@ -879,10 +815,7 @@ impl Walker<'_> {
             Some(other) => {
                 return Err(Error::invalid(
                     content_path,
-                    format!(
-                        "expected a string or an array of inline runs, found {}",
-                        found(other)
-                    ),
+                    format!("expected a string or an array of inline runs, found {}", found(other)),
                 ))
             }
             None => {}

@@ -88,9 +88,7 @@
 
 use std::collections::BTreeMap;
 
-use super::json::{
-    check_article, check_block_count, check_text_size, is_iso_date, is_language_tag,
-};
+use super::json::{check_article, check_block_count, check_text_size, is_iso_date, is_language_tag};
 use super::{Imported, Limits};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Article, Block, Dir, Figure, Link, Mark, Publisher, Span, Text};
@@ -176,21 +174,18 @@ pub fn import<N: MarkupNode>(root: &N, limits: &Limits) -> Result<Imported> {
     } = &mut walker;
     article.headline = match headline.take() {
         Some(h) if !h.text.is_empty() => h,
-        _ => Text::plain(survey.fallback_headline().ok_or_else(|| {
-            Error::invalid(
-                "html",
-                "no headline found (looked for <h1>, og:title and <title>)",
-            )
-        })?),
+        _ => Text::plain(
+            survey
+                .fallback_headline()
+                .ok_or_else(|| Error::invalid("html", "no headline found (looked for <h1>, og:title and <title>)"))?,
+        ),
     };
     article.byline = byline.take();
     article.lead = lead.take();
     article.body = std::mem::take(body);
     article.related = std::mem::take(related);
     article.standfirst = standfirst.take().or_else(|| {
-        let description = survey
-            .meta("description")
-            .or_else(|| survey.meta("og:description"))?;
+        let description = survey.meta("description").or_else(|| survey.meta("og:description"))?;
         let first = article.body.iter().find_map(|b| match b {
             Block::Paragraph { text } => Some(text.text.as_str()),
             _ => None,
@@ -251,10 +246,10 @@ pub fn import<N: MarkupNode>(root: &N, limits: &Limits) -> Result<Imported> {
 
 /// Elements dropped with everything inside them.
 const DROPPED: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "form", "input", "button", "select",
-    "textarea", "option", "label", "fieldset", "noscript", "template", "object", "embed", "applet",
-    "svg", "math", "canvas", "video", "audio", "source", "track", "map", "area", "dialog", "link",
-    "meta", "head", "title", "base", "table", "ins", "marquee", "slot", "portal",
+    "script", "style", "iframe", "frame", "frameset", "form", "input", "button", "select", "textarea", "option",
+    "label", "fieldset", "noscript", "template", "object", "embed", "applet", "svg", "math", "canvas", "video",
+    "audio", "source", "track", "map", "area", "dialog", "link", "meta", "head", "title", "base", "table", "ins",
+    "marquee", "slot", "portal",
 ];
 
 /// Elements that start a new block when met in running text.
@@ -406,10 +401,7 @@ fn text_content<N: MarkupNode>(node: &N) -> String {
         };
         if let Some(t) = n.text() {
             out.push_str(&t);
-        } else if !n
-            .element_name()
-            .is_some_and(|e| DROPPED.contains(&e.as_str()))
-        {
+        } else if !n.element_name().is_some_and(|e| DROPPED.contains(&e.as_str())) {
             stack.push(reversed_children(&n));
         }
     }
@@ -573,10 +565,7 @@ impl<N: MarkupNode> Survey<N> {
     }
 
     fn meta(&self, key: &str) -> Option<String> {
-        self.metas
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
+        self.metas.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     }
 
     fn metas(&self, key: &str) -> Vec<String> {
@@ -706,12 +695,7 @@ fn class_words<N: MarkupNode>(node: &N) -> Vec<String> {
         if let Some(value) = node.attr(attr) {
             for token in value.split_whitespace() {
                 let token = token.to_ascii_lowercase();
-                words.extend(
-                    token
-                        .split(['-', '_'])
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_string),
-                );
+                words.extend(token.split(['-', '_']).filter(|w| !w.is_empty()).map(str::to_string));
                 words.push(token);
             }
         }
@@ -721,8 +705,7 @@ fn class_words<N: MarkupNode>(node: &N) -> Vec<String> {
 
 /// Hidden, or a widget (ad, share bar, newsletter box …) by its class or id.
 fn is_widget_or_hidden<N: MarkupNode>(node: &N) -> bool {
-    if node.attr("hidden").is_some() || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
-    {
+    if node.attr("hidden").is_some() || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
         return true;
     }
     if node.attr("style").is_some_and(|s| {
@@ -732,25 +715,19 @@ fn is_widget_or_hidden<N: MarkupNode>(node: &N) -> bool {
     }) {
         return true;
     }
-    class_words(node)
-        .iter()
-        .any(|w| WIDGET_WORDS.contains(&w.as_str()))
+    class_words(node).iter().any(|w| WIDGET_WORDS.contains(&w.as_str()))
 }
 
 fn is_byline<N: MarkupNode>(node: &N, name: &str) -> bool {
     name == "address"
-        || node.attr("rel").is_some_and(|r| {
-            r.split_whitespace()
-                .any(|r| r.eq_ignore_ascii_case("author"))
-        })
+        || node
+            .attr("rel")
+            .is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author")))
         || node.attr("itemprop").is_some_and(|p| p.trim() == "author")
         || node.attr("class").is_some_and(|c| {
             c.split_whitespace().any(|t| {
                 let t = t.to_ascii_lowercase();
-                t.contains("byline")
-                    || t == "author"
-                    || t.ends_with("__author")
-                    || t.ends_with("-author")
+                t.contains("byline") || t == "author" || t.ends_with("__author") || t.ends_with("-author")
             })
         })
 }
@@ -758,9 +735,9 @@ fn is_byline<N: MarkupNode>(node: &N, name: &str) -> bool {
 fn is_standfirst<N: MarkupNode>(node: &N) -> bool {
     node.attr("class").is_some_and(|c| {
         c.split_whitespace().any(|t| {
-            STANDFIRST_WORDS.iter().any(|w| {
-                t.eq_ignore_ascii_case(w) || t.to_ascii_lowercase().ends_with(&format!("__{w}"))
-            })
+            STANDFIRST_WORDS
+                .iter()
+                .any(|w| t.eq_ignore_ascii_case(w) || t.to_ascii_lowercase().ends_with(&format!("__{w}")))
         })
     })
 }
@@ -857,10 +834,7 @@ impl<'l> Walker<'l> {
         let mut texts = Vec::new();
         match &block {
             Block::Paragraph { text } | Block::Heading { text, .. } => texts.push(text),
-            Block::Blockquote {
-                text, attribution, ..
-            }
-            | Block::PullQuote { text, attribution } => {
+            Block::Blockquote { text, attribution, .. } | Block::PullQuote { text, attribution } => {
                 texts.push(text);
                 texts.extend(attribution.iter());
             }
@@ -873,10 +847,7 @@ impl<'l> Walker<'l> {
         }
         if matches!(
             block,
-            Block::Paragraph { .. }
-                | Block::Heading { .. }
-                | Block::List { .. }
-                | Block::Blockquote { .. }
+            Block::Paragraph { .. } | Block::Heading { .. } | Block::List { .. } | Block::Blockquote { .. }
         ) {
             self.seen_paragraph = true;
         }
@@ -898,9 +869,7 @@ impl<'l> Walker<'l> {
         let loose = std::mem::take(&mut self.loose);
         if !loose.is_blank() {
             if self.header_depth == 0 {
-                self.push_block(Block::Paragraph {
-                    text: loose.finish(),
-                })?;
+                self.push_block(Block::Paragraph { text: loose.finish() })?;
             } else if self.standfirst.is_none() && !self.seen_paragraph {
                 self.standfirst = Some(loose.finish());
             }
@@ -937,13 +906,7 @@ impl<'l> Walker<'l> {
         Ok(())
     }
 
-    fn block_element<N: MarkupNode>(
-        &mut self,
-        node: &N,
-        name: &str,
-        ctx: Ctx,
-        depth: usize,
-    ) -> Result<()> {
+    fn block_element<N: MarkupNode>(&mut self, node: &N, name: &str, ctx: Ctx, depth: usize) -> Result<()> {
         if DROPPED.contains(&name) {
             self.drop_element(name, "");
             return Ok(());
@@ -964,10 +927,10 @@ impl<'l> Walker<'l> {
         if !BLOCK_LEVEL.contains(&name) && !matches!(name, "img" | "picture") {
             // Inline content loose in a container; an inline element that
             // holds blocks (a `<span>` around `<p>`s) is a container.
-            let holds_blocks = node.children().iter().any(|c| {
-                c.element_name()
-                    .is_some_and(|n| BLOCK_LEVEL.contains(&n.as_str()))
-            });
+            let holds_blocks = node
+                .children()
+                .iter()
+                .any(|c| c.element_name().is_some_and(|n| BLOCK_LEVEL.contains(&n.as_str())));
             if holds_blocks {
                 return self.blocks(node, Ctx { top: false, ..ctx }, depth);
             }
@@ -979,9 +942,7 @@ impl<'l> Walker<'l> {
         self.flush()?;
         let inner = Ctx { top: false, ..ctx };
         match name {
-            "header" | "footer" | "nav" if ctx.top && !ctx.in_article => {
-                self.drop_element(name, " (site chrome)")
-            }
+            "header" | "footer" | "nav" if ctx.top && !ctx.in_article => self.drop_element(name, " (site chrome)"),
             "header" => {
                 self.header_depth += 1;
                 let walked = self.blocks(
@@ -1014,10 +975,7 @@ impl<'l> Walker<'l> {
                 let text = self.inline_text(node, ctx, depth)?;
                 if text.is_empty() {
                     // Nothing to keep.
-                } else if (ctx.in_header || is_standfirst(node))
-                    && self.standfirst.is_none()
-                    && !self.seen_paragraph
-                {
+                } else if (ctx.in_header || is_standfirst(node)) && self.standfirst.is_none() && !self.seen_paragraph {
                     self.standfirst = Some(text);
                 } else {
                     self.push_block(Block::Heading { level, text })?;
@@ -1027,10 +985,7 @@ impl<'l> Walker<'l> {
                 let text = self.inline_text(node, ctx, depth)?;
                 if text.is_empty() {
                     // Nothing to keep.
-                } else if (ctx.in_header || is_standfirst(node))
-                    && self.standfirst.is_none()
-                    && !self.seen_paragraph
-                {
+                } else if (ctx.in_header || is_standfirst(node)) && self.standfirst.is_none() && !self.seen_paragraph {
                     self.standfirst = Some(text);
                 } else {
                     self.push_block(Block::Paragraph { text })?;
@@ -1055,8 +1010,7 @@ impl<'l> Walker<'l> {
             }
             "aside" | "nav" => self.aside(node, name, ctx, depth)?,
             "hr" => {}
-            "pre" | "address" | "details" | "summary" | "dl" | "dt" | "dd" | "li"
-            | "figcaption" => {
+            "pre" | "address" | "details" | "summary" | "dl" | "dt" | "dd" | "li" | "figcaption" => {
                 // Treated as plain containers of running text.
                 self.blocks(node, inner, depth)?;
             }
@@ -1104,9 +1058,7 @@ impl<'l> Walker<'l> {
             ));
             return;
         }
-        let marked_updated = node
-            .attr("itemprop")
-            .is_some_and(|p| p.trim() == "dateModified")
+        let marked_updated = node.attr("itemprop").is_some_and(|p| p.trim() == "dateModified")
             || class_words(node)
                 .iter()
                 .any(|w| matches!(w.as_str(), "updated" | "modified"));
@@ -1169,10 +1121,7 @@ impl<'l> Walker<'l> {
             "a" => match node.attr("href") {
                 Some(href) => match safe_url(&href) {
                     Some(href) => {
-                        let title = node
-                            .attr("title")
-                            .map(|t| collapse(&t))
-                            .filter(|t| !t.is_empty());
+                        let title = node.attr("title").map(|t| collapse(&t)).filter(|t| !t.is_empty());
                         Some(Mark::Link { href, title })
                     }
                     None => {
@@ -1245,13 +1194,7 @@ impl<'l> Walker<'l> {
         Ok(())
     }
 
-    fn figure_parts<N: MarkupNode>(
-        &mut self,
-        node: &N,
-        figure: &mut Figure,
-        ctx: Ctx,
-        depth: usize,
-    ) -> Result<()> {
+    fn figure_parts<N: MarkupNode>(&mut self, node: &N, figure: &mut Figure, ctx: Ctx, depth: usize) -> Result<()> {
         if depth > MAX_DEPTH {
             return Err(Self::too_deep());
         }
@@ -1334,13 +1277,7 @@ impl<'l> Walker<'l> {
         self.push_block(block)
     }
 
-    fn list_items<N: MarkupNode>(
-        &mut self,
-        node: &N,
-        ctx: Ctx,
-        depth: usize,
-        items: &mut Vec<Text>,
-    ) -> Result<()> {
+    fn list_items<N: MarkupNode>(&mut self, node: &N, ctx: Ctx, depth: usize, items: &mut Vec<Text>) -> Result<()> {
         if depth > MAX_DEPTH {
             return Err(Self::too_deep());
         }
@@ -1383,12 +1320,7 @@ impl<'l> Walker<'l> {
     }
 
     /// The links under `node`, and how much of its text they make up.
-    fn links_in<N: MarkupNode>(
-        &mut self,
-        node: &N,
-        depth: usize,
-        links: &mut Vec<Link>,
-    ) -> Result<()> {
+    fn links_in<N: MarkupNode>(&mut self, node: &N, depth: usize, links: &mut Vec<Link>) -> Result<()> {
         if depth > MAX_DEPTH {
             return Err(Self::too_deep());
         }
@@ -1427,9 +1359,7 @@ impl<'l> Walker<'l> {
                 }
             }
         }
-        node.attr("aria-label")
-            .map(|l| collapse(&l))
-            .filter(|l| !l.is_empty())
+        node.attr("aria-label").map(|l| collapse(&l)).filter(|l| !l.is_empty())
     }
 
     /// An `aside` or `nav` inside the article: a related box, a pull quote,
@@ -1455,8 +1385,7 @@ impl<'l> Walker<'l> {
         let all_text = collapse(&text_content(node)).chars().count();
         let link_text: usize = links.iter().map(|l| l.title.chars().count()).sum();
         if !links.is_empty()
-            && link_text * 2
-                >= all_text.saturating_sub(Self::box_title(node).map_or(0, |t| t.chars().count()))
+            && link_text * 2 >= all_text.saturating_sub(Self::box_title(node).map_or(0, |t| t.chars().count()))
         {
             self.push_block(Block::Related {
                 title: Self::box_title(node),
@@ -1471,12 +1400,7 @@ impl<'l> Walker<'l> {
     }
 
     /// Related links from asides outside the article root.
-    fn related_outside<N: MarkupNode>(
-        &mut self,
-        survey: &Survey<N>,
-        start: usize,
-        end: usize,
-    ) -> Result<()> {
+    fn related_outside<N: MarkupNode>(&mut self, survey: &Survey<N>, start: usize, end: usize) -> Result<()> {
         for (index, aside) in &survey.asides {
             if (start..end).contains(index) || is_widget_or_hidden(aside) {
                 continue;

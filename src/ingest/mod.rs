@@ -5,11 +5,11 @@
 
 use crate::model::Article;
 
+#[cfg(feature = "html-import")]
+pub mod html;
 pub mod json;
 pub mod markup;
 pub mod text;
-#[cfg(feature = "html-import")]
-pub mod html;
 
 /// Size limits every importer enforces; input past a limit is refused with
 /// the limit in the message, never truncated.
@@ -25,7 +25,11 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_input_bytes: 4 * 1024 * 1024, max_blocks: 5_000, max_text_bytes: 256 * 1024 }
+        Limits {
+            max_input_bytes: 4 * 1024 * 1024,
+            max_blocks: 5_000,
+            max_text_bytes: 256 * 1024,
+        }
     }
 }
 

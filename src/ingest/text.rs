@@ -50,9 +50,7 @@
 //! assert_eq!(article.body.len(), 1);
 //! ```
 
-use super::json::{
-    check_article, check_block_count, check_input_size, check_text_size, control_problem,
-};
+use super::json::{check_article, check_block_count, check_input_size, check_text_size, control_problem};
 use super::{Imported, Limits};
 use crate::error::{Error, Result};
 use crate::model::{Article, Block, Figure, Link, Text};
@@ -74,13 +72,7 @@ const RELATED_MARKERS: &[&str] = &[
     "اقرأ ايضا",
 ];
 /// Marker lines that open a tag list.
-const TAG_MARKERS: &[&str] = &[
-    "الوسوم",
-    "وسوم",
-    "كلمات مفتاحية",
-    "الكلمات المفتاحية",
-    "كلمات دلالية",
-];
+const TAG_MARKERS: &[&str] = &["الوسوم", "وسوم", "كلمات مفتاحية", "الكلمات المفتاحية", "كلمات دلالية"];
 
 /// Longest line, in characters, that may follow a chrome marker: related
 /// headlines are short, paragraphs are not.
@@ -119,10 +111,7 @@ pub fn import_with(input: &str, limits: &Limits) -> Result<Imported> {
     check_input_size(input.len(), limits)?;
     let lines = split_lines(input, limits)?;
     let Some((headline, rest)) = lines.split_first() else {
-        return Err(Error::invalid(
-            "line 1",
-            "expected a headline, found no text",
-        ));
+        return Err(Error::invalid("line 1", "expected a headline, found no text"));
     };
     let mut article = Article::new(headline.text);
     let mut warnings = Vec::new();
@@ -239,10 +228,7 @@ fn read_chrome(lines: &[Line<'_>], article: &mut Article, warnings: &mut Vec<Str
 }
 
 fn add_tag(article: &mut Article, tag: &str) {
-    if !tag.is_empty()
-        && !article.tags.iter().any(|t| t == tag)
-        && article.section.as_deref() != Some(tag)
-    {
+    if !tag.is_empty() && !article.tags.iter().any(|t| t == tag) && article.section.as_deref() != Some(tag) {
         article.tags.push(tag.to_string());
     }
 }
@@ -256,11 +242,7 @@ fn related_link(line: &str) -> Option<Link> {
         .replacen(url, "", 1)
         .trim_matches(|c: char| c.is_whitespace() || "-–—|:·•()[]<>".contains(c))
         .to_string();
-    let title = if title.is_empty() {
-        url.to_string()
-    } else {
-        title
-    };
+    let title = if title.is_empty() { url.to_string() } else { title };
     Some(Link {
         title,
         url: url.to_string(),
@@ -299,11 +281,7 @@ fn list_item(line: &str) -> Option<(bool, &str)> {
             return (!rest.is_empty()).then_some((false, rest));
         }
     }
-    let digits_len: usize = line
-        .chars()
-        .take_while(|c| is_digit(*c))
-        .map(char::len_utf8)
-        .sum();
+    let digits_len: usize = line.chars().take_while(|c| is_digit(*c)).map(char::len_utf8).sum();
     let digit_count = line[..digits_len].chars().count();
     if !(1..=3).contains(&digit_count) {
         return None;
@@ -357,8 +335,7 @@ fn read_content(lines: &[Line<'_>], article: &mut Article, limits: &Limits) -> R
         let paragraph = lines[p].text;
         while i < p {
             let line = lines[i].text;
-            if line.starts_with("بقلم") && article.byline.is_none() && line.chars().count() <= 80
-            {
+            if line.starts_with("بقلم") && article.byline.is_none() && line.chars().count() <= 80 {
                 article.byline = Some(line.to_string());
             } else if is_credit(line) && figures.last().is_some_and(|f| f.credit.is_none()) {
                 if let Some(f) = figures.last_mut() {
@@ -385,11 +362,7 @@ fn read_content(lines: &[Line<'_>], article: &mut Article, limits: &Limits) -> R
         if let Some((ordered, _)) = list_item(line) {
             let run: Vec<&str> = lines[i..]
                 .iter()
-                .map_while(|l| {
-                    list_item(l.text)
-                        .filter(|(o, _)| *o == ordered)
-                        .map(|(_, t)| t)
-                })
+                .map_while(|l| list_item(l.text).filter(|(o, _)| *o == ordered).map(|(_, t)| t))
                 .collect();
             if run.len() >= 2 {
                 i += run.len();
@@ -401,18 +374,11 @@ fn read_content(lines: &[Line<'_>], article: &mut Article, limits: &Limits) -> R
                 continue;
             }
         }
-        let after_prose = matches!(
-            article.body.last(),
-            Some(Block::Paragraph { .. } | Block::List { .. })
-        );
+        let after_prose = matches!(article.body.last(), Some(Block::Paragraph { .. } | Block::List { .. }));
         let before_paragraph = lines
             .get(i + 1)
             .is_some_and(|next| !is_caption_like(next.text) && much_shorter(line, next.text));
-        let block = if after_prose
-            && before_paragraph
-            && is_caption_like(line)
-            && chrome_marker(line).is_none()
-        {
+        let block = if after_prose && before_paragraph && is_caption_like(line) && chrome_marker(line).is_none() {
             Block::Heading {
                 level: 2,
                 text: Text::plain(line),
@@ -450,10 +416,7 @@ mod tests {
 
     #[test]
     fn teaser_prefix_allows_a_cut_last_word() {
-        assert!(starts_with_words(
-            "أعلن مصدر في وزارة الدفاع",
-            "أعلن مصدر في وز"
-        ));
+        assert!(starts_with_words("أعلن مصدر في وزارة الدفاع", "أعلن مصدر في وز"));
         assert!(!starts_with_words("أعلن مصدر في وزارة الدفاع", "قال مصدر"));
     }
 }

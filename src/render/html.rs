@@ -207,10 +207,7 @@ fn escape_into(out: &mut String, s: &str, in_attr: bool) {
 /// ```
 pub fn safe_url(value: &str) -> Option<String> {
     let trimmed = value.trim_matches(|c: char| c.is_whitespace() || c.is_control());
-    let url: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let url: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     if url.is_empty() || url.chars().any(char::is_control) {
         return None;
     }
@@ -286,10 +283,7 @@ mod tests {
         w.void("img");
         w.url_attr("src", "/a.jpg");
         w.attr("alt", "رتل");
-        assert_eq!(
-            w.finish(),
-            r#"<figure><img src="/a.jpg" alt="رتل"></figure>"#
-        );
+        assert_eq!(w.finish(), r#"<figure><img src="/a.jpg" alt="رتل"></figure>"#);
     }
 
     #[test]
@@ -340,9 +334,6 @@ mod tests {
         assert!(!html.contains("<!--") && !html.contains('\u{2028}'));
         let inner = &html[html.find('>').map_or(0, |i| i + 1)..html.len() - "</script>".len()];
         let back: serde_json::Value = serde_json::from_str(inner).expect("valid JSON");
-        assert_eq!(
-            back["headline"],
-            "</script><script>alert(1)</script>\u{2028}&"
-        );
+        assert_eq!(back["headline"], "</script><script>alert(1)</script>\u{2028}&");
     }
 }

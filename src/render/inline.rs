@@ -113,10 +113,7 @@ pub fn nest(text: &str, ranges: &[(usize, usize)]) -> Vec<Event> {
 /// // Emphasis over "المتجر Apple" (0..18), isolate over "Apple Store" (13..24).
 /// assert_eq!(split_crossing(&[(0, 18)], &[(13, 24)]), [(0, 13, 0), (13, 18, 0)]);
 /// ```
-pub fn split_crossing(
-    ranges: &[(usize, usize)],
-    atomic: &[(usize, usize)],
-) -> Vec<(usize, usize, usize)> {
+pub fn split_crossing(ranges: &[(usize, usize)], atomic: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (index, &(start, end)) in ranges.iter().enumerate() {
         let mut cuts: Vec<usize> = atomic
@@ -126,9 +123,9 @@ pub fn split_crossing(
             .filter(|&p| {
                 // Only cut where an atomic range crosses (not where it is
                 // wholly inside or wholly contains the range).
-                atomic.iter().any(|&(a, b)| {
-                    (p == a || p == b) && ((a < start || b > end) && a < end && b > start)
-                })
+                atomic
+                    .iter()
+                    .any(|&(a, b)| (p == a || p == b) && ((a < start || b > end) && a < end && b > start))
             })
             .collect();
         crate::model::sort_dedup_offsets(&mut cuts);
@@ -179,10 +176,7 @@ mod tests {
     fn contained_ranges_nest() {
         // "قال وزير الدفاع أمس": link over "وزير الدفاع", strong over "الدفاع".
         let text = "قال وزير الدفاع أمس";
-        assert_eq!(
-            show(text, &[(7, 28), (16, 28)]),
-            "قال [0وزير [1الدفاع1]0] أمس"
-        );
+        assert_eq!(show(text, &[(7, 28), (16, 28)]), "قال [0وزير [1الدفاع1]0] أمس");
     }
 
     #[test]
@@ -198,10 +192,7 @@ mod tests {
         assert_eq!(show(text, &[(0, 8), (3, 12)]), "[0أ [1ب ج1]0][1 د1]");
         // Three crossing layers.
         check_well_formed(text, &[(0, 8), (3, 12), (6, 10)]);
-        assert_eq!(
-            show(text, &[(0, 5), (3, 8), (6, 12)]),
-            "[0أ [1ب1]0][1 [2ج2]1][2 د2]"
-        );
+        assert_eq!(show(text, &[(0, 5), (3, 8), (6, 12)]), "[0أ [1ب1]0][1 [2ج2]1][2 د2]");
     }
 
     #[test]
@@ -217,10 +208,7 @@ mod tests {
     #[test]
     fn split_crossing_cuts_only_at_crossings() {
         // Inside an atomic range, or containing it: untouched.
-        assert_eq!(
-            split_crossing(&[(2, 4), (0, 10)], &[(1, 5)]),
-            [(2, 4, 0), (0, 10, 1)]
-        );
+        assert_eq!(split_crossing(&[(2, 4), (0, 10)], &[(1, 5)]), [(2, 4, 0), (0, 10, 1)]);
         // Crossing at both ends of two atomic ranges.
         assert_eq!(
             split_crossing(&[(3, 12)], &[(0, 5), (10, 15)]),
@@ -232,11 +220,7 @@ mod tests {
     #[test]
     fn many_random_layers_stay_well_formed() {
         let text = "أعلن مصدر في وزارة الدفاع الروسية أن BBC News نقلت 2017/5/15";
-        let bounds: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect();
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
         // A small deterministic generator: no dependency needed for a test.
         let mut seed = 0x9E37_79B9u32;
         let mut rand = |n: usize| {

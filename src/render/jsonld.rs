@@ -45,21 +45,11 @@ pub fn news_article(article: &Article) -> Value {
     if let Some(d) = &article.updated {
         ld.insert("dateModified".into(), json!(d));
     }
-    if let Some(name) = article
-        .byline
-        .as_deref()
-        .map(author_name)
-        .filter(|n| !n.is_empty())
-    {
+    if let Some(name) = article.byline.as_deref().map(author_name).filter(|n| !n.is_empty()) {
         ld.insert("author".into(), json!({"@type": "Person", "name": name}));
     }
     ld.insert("inLanguage".into(), json!(article.lang));
-    if let Some(src) = article
-        .lead
-        .as_ref()
-        .and_then(|f| f.src.as_deref())
-        .and_then(safe_url)
-    {
+    if let Some(src) = article.lead.as_ref().and_then(|f| f.src.as_deref()).and_then(safe_url) {
         ld.insert("image".into(), json!(src));
     }
     if let Some(section) = &article.section {
@@ -81,10 +71,7 @@ pub fn news_article(article: &Article) -> Value {
         ld.insert("publisher".into(), Value::Object(org));
     }
     if let Some(url) = article.url.as_deref().and_then(safe_url) {
-        ld.insert(
-            "mainEntityOfPage".into(),
-            json!({"@type": "WebPage", "@id": url}),
-        );
+        ld.insert("mainEntityOfPage".into(), json!({"@type": "WebPage", "@id": url}));
         ld.insert("url".into(), json!(url));
     }
     Value::Object(ld)
@@ -133,10 +120,7 @@ mod tests {
         let ld = news_article(&a);
         assert_eq!(ld["headline"], "روسيا ترفض أي اتفاق");
         assert_eq!(ld["description"], "موسكو لن تسمح");
-        assert_eq!(
-            ld["author"],
-            json!({"@type": "Person", "name": "سامر الأحمد"})
-        );
+        assert_eq!(ld["author"], json!({"@type": "Person", "name": "سامر الأحمد"}));
         assert_eq!(ld["dateModified"], "2017-05-28");
         assert_eq!(ld["inLanguage"], "ar");
         assert_eq!(ld["image"], "https://example.com/a.jpg");
@@ -158,11 +142,7 @@ mod tests {
             ..Figure::default()
         });
         let ld = news_article(&a);
-        assert!(
-            ld.get("url").is_none()
-                && ld.get("mainEntityOfPage").is_none()
-                && ld.get("image").is_none()
-        );
+        assert!(ld.get("url").is_none() && ld.get("mainEntityOfPage").is_none() && ld.get("image").is_none());
     }
 
     #[test]

@@ -139,16 +139,12 @@ pub fn parse_iso_date(value: &str) -> Option<(u32, u32, u32)> {
         if !part.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        part.iter()
-            .try_fold(0u32, |n, d| Some(n * 10 + u32::from(d - b'0')))
+        part.iter().try_fold(0u32, |n, d| Some(n * 10 + u32::from(d - b'0')))
     };
     if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
         return None;
     }
-    if bytes
-        .get(10)
-        .is_some_and(|b| !matches!(b, b'T' | b't' | b' '))
-    {
+    if bytes.get(10).is_some_and(|b| !matches!(b, b'T' | b't' | b' ')) {
         return None;
     }
     let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
@@ -159,9 +155,7 @@ pub fn parse_iso_date(value: &str) -> Option<(u32, u32, u32)> {
         2 => 28,
         _ => return None,
     };
-    (1..=days_in_month)
-        .contains(&day)
-        .then_some((year, month, day))
+    (1..=days_in_month).contains(&day).then_some((year, month, day))
 }
 
 /// `value` (ISO 8601) as a human date in `lang`, or `None` if it is not a
@@ -188,10 +182,7 @@ pub fn display_date(value: &str, lang: &str) -> Option<String> {
 }
 
 fn primary(lang: &str) -> String {
-    lang.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
+    lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
 }
 
 #[cfg(test)]
@@ -219,10 +210,7 @@ mod tests {
     fn every_month_has_a_name() {
         for m in 1..=12 {
             let d = display_date(&format!("2017-{m:02}-01"), "ar").unwrap_or_default();
-            assert!(
-                d.starts_with("1 ") && d.ends_with(" 2017") && d.len() > 8,
-                "{d}"
-            );
+            assert!(d.starts_with("1 ") && d.ends_with(" 2017") && d.len() > 8, "{d}");
         }
         assert_eq!(
             display_date("2017-12-31", "ar-LB").as_deref(),

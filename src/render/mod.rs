@@ -125,8 +125,8 @@ pub struct Overlay {
 
 /// Inline elements an [`Overlay`] may be.
 const OVERLAY_TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "cite", "data", "dfn", "em", "i", "mark", "q", "small", "span",
-    "strong", "sub", "sup", "time",
+    "a", "abbr", "b", "bdi", "cite", "data", "dfn", "em", "i", "mark", "q", "small", "span", "strong", "sub", "sup",
+    "time",
 ];
 
 /// Attributes whose value is a URL and goes through [`safe_url`].
@@ -219,17 +219,11 @@ pub fn render_page(article: &Article, options: &RenderOptions) -> String {
 
 /// What one inline range becomes.
 enum Wrap<'a> {
-    Link {
-        href: String,
-        title: Option<&'a str>,
-    },
+    Link { href: String, title: Option<&'a str> },
     Emphasis,
     Strong,
     Overlay(&'a Overlay),
-    Isolate {
-        dir: &'static str,
-        lang: Option<&'a str>,
-    },
+    Isolate { dir: &'static str, lang: Option<&'a str> },
 }
 
 impl Wrap<'_> {
@@ -331,10 +325,7 @@ impl<'w, 'a> Renderer<'w, 'a> {
         if a.published.is_some() || a.updated.is_some() {
             self.w.open("p");
             self.w.attr("class", "dates");
-            let dates = [
-                (&a.published, self.labels.published),
-                (&a.updated, self.labels.updated),
-            ];
+            let dates = [(&a.published, self.labels.published), (&a.updated, self.labels.updated)];
             let mut first = true;
             for (value, label) in dates {
                 let Some(value) = value else { continue };
@@ -456,10 +447,8 @@ impl<'w, 'a> Renderer<'w, 'a> {
             Block::Related { title, links } => {
                 self.w.open("aside");
                 self.w.attr("class", "related-box");
-                self.w.attr(
-                    "aria-label",
-                    title.as_deref().unwrap_or(self.labels.read_also),
-                );
+                self.w
+                    .attr("aria-label", title.as_deref().unwrap_or(self.labels.read_also));
                 if let Some(title) = title {
                     self.w.open("p");
                     self.w.attr("class", "related-title");
@@ -595,9 +584,7 @@ impl<'w, 'a> Renderer<'w, 'a> {
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         // Nested <a> is invalid HTML: keep the first link over any stretch.
         let mut links: Vec<(usize, usize)> = Vec::new();
-        let overlaps = |links: &[(usize, usize)], s: usize, e: usize| {
-            links.iter().any(|&(ls, le)| s < le && ls < e)
-        };
+        let overlaps = |links: &[(usize, usize)], s: usize, e: usize| links.iter().any(|&(ls, le)| s < le && ls < e);
 
         for span in &text.spans {
             let wrap = match &span.mark {
@@ -626,10 +613,7 @@ impl<'w, 'a> Renderer<'w, 'a> {
                 continue;
             }
             if overlay.tag == "a" {
-                let href_ok = overlay
-                    .attrs
-                    .iter()
-                    .any(|(n, v)| *n == "href" && safe_url(v).is_some());
+                let href_ok = overlay.attrs.iter().any(|(n, v)| *n == "href" && safe_url(v).is_some());
                 if !href_ok || overlaps(&links, overlay.start, overlay.end) {
                     continue;
                 }
@@ -669,19 +653,14 @@ impl<'w, 'a> Renderer<'w, 'a> {
         // Isolates were pushed last, so they start at `first_isolate`.
         let (others, isolates) = ranges.split_at(first_isolate);
         let pieces = inline::split_crossing(others, isolates);
-        let owners: Vec<usize> = pieces
-            .iter()
-            .map(|p| p.2)
-            .chain(first_isolate..wraps.len())
-            .collect();
+        let owners: Vec<usize> = pieces.iter().map(|p| p.2).chain(first_isolate..wraps.len()).collect();
         let nested: Vec<(usize, usize)> = pieces
             .iter()
             .map(|p| (p.0, p.1))
             .chain(isolates.iter().copied())
             .collect();
 
-        let subs =
-            Substitutions::with_latin_runs(&text.text, options.quotes, options.digits, &latin_runs);
+        let subs = Substitutions::with_latin_runs(&text.text, options.quotes, options.digits, &latin_runs);
         for event in inline::nest(&text.text, &nested) {
             match event {
                 Event::Open(i) => self.open_wrap(&wraps[owners[i]]),

@@ -83,10 +83,7 @@ impl Substitutions {
 
     /// `segment` (which starts at byte `offset` of the text) as displayed.
     pub fn apply(&self, segment: &str, offset: usize) -> String {
-        segment
-            .char_indices()
-            .map(|(i, c)| self.get(offset + i, c))
-            .collect()
+        segment.char_indices().map(|(i, c)| self.get(offset + i, c)).collect()
     }
 }
 
@@ -182,10 +179,7 @@ mod tests {
     #[test]
     fn guillemets_only_for_balanced_pairs() {
         let g = |t: &str| show(t, QuoteStyle::Guillemets, DigitStyle::Keep);
-        assert_eq!(
-            g("مكونة من 32 سيارة “بيك أب” كانت"),
-            "مكونة من 32 سيارة «بيك أب» كانت"
-        );
+        assert_eq!(g("مكونة من 32 سيارة “بيك أب” كانت"), "مكونة من 32 سيارة «بيك أب» كانت");
         assert_eq!(g(r#"قال "لن نسمح" ثم "نرفض""#), "قال «لن نسمح» ثم «نرفض»");
         // Unbalanced: left as typed.
         assert_eq!(g(r#"قال "لن نسمح"#), r#"قال "لن نسمح"#);
@@ -217,12 +211,8 @@ mod tests {
     #[test]
     fn digits_in_latin_names_stay() {
         let text = "أطلقت iPhone 15 و Windows 11 في 2023";
-        let runs = [(
-            text.find("iPhone").unwrap_or(0),
-            text.find(" و W").unwrap_or(0),
-        )];
-        let subs =
-            Substitutions::with_latin_runs(text, QuoteStyle::Keep, DigitStyle::ArabicIndic, &runs);
+        let runs = [(text.find("iPhone").unwrap_or(0), text.find(" و W").unwrap_or(0))];
+        let subs = Substitutions::with_latin_runs(text, QuoteStyle::Keep, DigitStyle::ArabicIndic, &runs);
         assert_eq!(subs.apply(text, 0), "أطلقت iPhone 15 و Windows ١١ في ٢٠٢٣");
     }
 

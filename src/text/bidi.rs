@@ -114,22 +114,15 @@ fn script_of(c: char) -> Option<RunScript> {
         return None;
     }
     Some(match c as u32 {
-        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF | 0xFF21..=0xFF5A => {
-            RunScript::Latin
-        }
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF | 0xFF21..=0xFF5A => RunScript::Latin,
         0x0590..=0x05FF | 0xFB1D..=0xFB4F => RunScript::Hebrew,
-        0x0600..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
-            RunScript::Arabic
-        }
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => RunScript::Arabic,
         _ => RunScript::Other,
     })
 }
 
 fn runs(text: &str, context: Context) -> Vec<BidiRun> {
-    let chars: Vec<(usize, char, BidiClass)> = text
-        .char_indices()
-        .map(|(i, c)| (i, c, bidi_class(c)))
-        .collect();
+    let chars: Vec<(usize, char, BidiClass)> = text.char_indices().map(|(i, c)| (i, c, bidi_class(c))).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -227,12 +220,7 @@ fn trim_end(chars: &[(usize, char, BidiClass)], first: usize, end: usize) -> usi
 
 /// Whether the closing bracket at `close` (whose normalized opener is
 /// `opening`) is matched by an opener in `first..close`.
-fn opener_inside(
-    chars: &[(usize, char, BidiClass)],
-    first: usize,
-    close: usize,
-    opening: char,
-) -> bool {
+fn opener_inside(chars: &[(usize, char, BidiClass)], first: usize, close: usize, opening: char) -> bool {
     let mut depth = 0usize;
     for &(_, c, _) in chars[first..close].iter().rev() {
         if let Some(b) = HardcodedBidiData.bidi_matched_opening_bracket(c) {
@@ -266,10 +254,7 @@ mod tests {
     use super::*;
 
     fn shown(text: &str) -> Vec<&str> {
-        ltr_runs(text)
-            .iter()
-            .map(|r| &text[r.start..r.end])
-            .collect()
+        ltr_runs(text).iter().map(|r| &text[r.start..r.end]).collect()
     }
 
     #[test]

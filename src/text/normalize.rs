@@ -319,10 +319,7 @@ mod tests {
         ("ﷲ", "الله"),
         ("Interfax AFP", "interfax afp"),
         ("ÉCOLE", "école"),
-        (
-            "قوات\u{00A0}سوريا  \n الديمقراطية",
-            "قوات سوريا الديمقراطيه",
-        ),
+        ("قوات\u{00A0}سوريا  \n الديمقراطية", "قوات سوريا الديمقراطيه"),
         ("داعش\u{200F}", "داعش"),
         ("ZWNJ\u{200C}in", "zwnjin"),
     ];
@@ -371,13 +368,7 @@ mod tests {
             assert!(fold_str(piece).contains(c), "{c:?} at {i} from {piece:?}");
         }
         // Every word maps back to the original word it came from.
-        for word in [
-            "الرقه",
-            "داعش",
-            "تدمر",
-            "قوات سوريا الديمقراطيه",
-            "2017/5/15",
-        ] {
+        for word in ["الرقه", "داعش", "تدمر", "قوات سوريا الديمقراطيه", "2017/5/15"] {
             let mut from = 0;
             while let Some(at) = f.text.get(from..).and_then(|t| t.find(word)) {
                 let at = from + at;

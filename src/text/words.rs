@@ -44,8 +44,8 @@ pub const MIN_STEM_CHARS: usize = 3;
 /// Proclitic sequences that may precede a noun, longest first, in folded
 /// form. `لل` is ل + ال with the alef of the article dropped.
 pub const NOUN_PROCLITICS: &[&str] = &[
-    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "فب",
-    "وك", "فك", "ول", "فل", "ال", "و", "ف", "ب", "ك", "ل",
+    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "فب", "وك", "فك", "ول", "فل",
+    "ال", "و", "ف", "ب", "ك", "ل",
 ];
 
 /// Proclitic sequences that may precede a verb: the future particle س,
@@ -53,9 +53,7 @@ pub const NOUN_PROCLITICS: &[&str] = &[
 pub const VERB_PROCLITICS: &[&str] = &["وس", "فس", "س"];
 
 /// Enclitic pronouns, longest first, in folded form.
-pub const ENCLITICS: &[&str] = &[
-    "هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ي", "ك",
-];
+pub const ENCLITICS: &[&str] = &["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ي", "ك"];
 
 /// Whether `c` belongs to a word: letters and digits of any script, Arabic
 /// diacritics, tatweel and zero-width joiners. Spaces, punctuation
@@ -130,8 +128,7 @@ pub fn is_word_start(text: &str, at: usize) -> bool {
     let Some(rest) = text.get(at..) else {
         return false;
     };
-    rest.chars().next().is_some_and(is_word_char)
-        && !text[..at].chars().next_back().is_some_and(is_word_char)
+    rest.chars().next().is_some_and(is_word_char) && !text[..at].chars().next_back().is_some_and(is_word_char)
 }
 
 /// Whether byte `at` of `text` ends a word (preceded by a word char, not followed by one).
@@ -139,8 +136,7 @@ pub fn is_word_end(text: &str, at: usize) -> bool {
     let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
         return false;
     };
-    before.chars().next_back().is_some_and(is_word_char)
-        && !after.chars().next().is_some_and(is_word_char)
+    before.chars().next_back().is_some_and(is_word_char) && !after.chars().next().is_some_and(is_word_char)
 }
 
 /// Where the word containing byte `at` starts (`at` itself when the
@@ -174,8 +170,7 @@ pub fn word_end_after(text: &str, at: usize) -> usize {
 /// `allow_article` is false (a name without the article does not take one:
 /// القوات is not قوات سوريا الديمقراطية).
 pub fn is_noun_proclitic(prefix: &str, allow_article: bool) -> bool {
-    NOUN_PROCLITICS.contains(&prefix)
-        && (allow_article || !prefix.ends_with("ال") && !prefix.ends_with("لل"))
+    NOUN_PROCLITICS.contains(&prefix) && (allow_article || !prefix.ends_with("ال") && !prefix.ends_with("لل"))
 }
 
 /// Whether `suffix` (folded) is one enclitic pronoun.
@@ -234,9 +229,8 @@ pub fn stems(word: &str) -> Vec<Stem> {
     }];
     let chars = |s: &str| s.chars().count();
     let push = |stem: Stem, out: &mut Vec<Stem>| {
-        let long_enough = word.get(stem.start..stem.end).map(chars).unwrap_or(0)
-            + usize::from(stem.article_elided)
-            >= MIN_STEM_CHARS;
+        let long_enough =
+            word.get(stem.start..stem.end).map(chars).unwrap_or(0) + usize::from(stem.article_elided) >= MIN_STEM_CHARS;
         if long_enough && !out.contains(&stem) {
             out.push(stem);
         }
@@ -274,9 +268,8 @@ pub fn stems(word: &str) -> Vec<Stem> {
     let definite_word = NOUN_PROCLITICS
         .iter()
         .any(|p| (p.ends_with("ال") || p.ends_with("لل")) && word.starts_with(p));
-    let definite = |start: usize, elided: bool| {
-        definite_word || elided || word.get(start..).is_some_and(|s| s.starts_with("ال"))
-    };
+    let definite =
+        |start: usize, elided: bool| definite_word || elided || word.get(start..).is_some_and(|s| s.starts_with("ال"));
     for &end in &ends {
         if end < word.len() && !definite(0, false) {
             push(
@@ -304,7 +297,9 @@ pub fn stems(word: &str) -> Vec<Stem> {
         }
     }
     // Unsplit first, then the fewest letters removed.
-    crate::model::sort_stable_by_key(&mut out, |s| (usize::from(s.is_split(word)), word.len() - (s.end - s.start)));
+    crate::model::sort_stable_by_key(&mut out, |s| {
+        (usize::from(s.is_split(word)), word.len() - (s.end - s.start))
+    });
     out
 }
 
@@ -324,17 +319,7 @@ mod tests {
         let got: Vec<&str> = words(text).map(|w| w.text).collect();
         assert_eq!(
             got,
-            [
-                "قال",
-                "داعش",
-                "ثم",
-                "بالرقة",
-                "لماذا",
-                "2017",
-                "5",
-                "15",
-                "الـ25"
-            ]
+            ["قال", "داعش", "ثم", "بالرقة", "لماذا", "2017", "5", "15", "الـ25"]
         );
         for w in words(text) {
             assert_eq!(&text[w.start..w.end], w.text);
@@ -386,9 +371,7 @@ mod tests {
         assert_eq!(readings("الرقة"), ["الرقه"]);
         // ب + ها would leave one letter: no split.
         assert_eq!(readings("بها"), ["بها"]);
-        assert!(!readings("لها")
-            .iter()
-            .any(|r| r.chars().count() < MIN_STEM_CHARS));
+        assert!(!readings("لها").iter().any(|r| r.chars().count() < MIN_STEM_CHARS));
     }
 
     #[test]

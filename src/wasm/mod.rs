@@ -84,7 +84,11 @@ pub fn import_article(article: JsValue, options: JsValue) -> Result<JsValue, JsE
         article: &'a Article,
         warnings: &'a [String],
     }
-    to_js(&Output { article: &imported.article, warnings: &imported.warnings }).map_err(js_error)
+    to_js(&Output {
+        article: &imported.article,
+        warnings: &imported.warnings,
+    })
+    .map_err(js_error)
 }
 
 /// Annotate an article: the W3C Web Annotation JSON array the CLI's
@@ -115,15 +119,21 @@ impl JsCatalog {
     pub fn new(entities: JsValue) -> Result<JsCatalog, JsError> {
         let json = match entities.as_string() {
             Some(json) => json,
-            None => stringify(&entities, "catalog", "an array of catalog entries or its JSON text").map_err(js_error)?,
+            None => {
+                stringify(&entities, "catalog", "an array of catalog entries or its JSON text").map_err(js_error)?
+            }
         };
-        crate::annotate::catalog::Catalog::from_json(&well_formed_json(&json)).map(JsCatalog).map_err(js_error)
+        crate::annotate::catalog::Catalog::from_json(&well_formed_json(&json))
+            .map(JsCatalog)
+            .map_err(js_error)
     }
 
     /// Load a catalog from [`toBytes`](JsCatalog::to_bytes) output.
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> Result<JsCatalog, JsError> {
-        crate::annotate::catalog::Catalog::from_bytes(bytes).map(JsCatalog).map_err(js_error)
+        crate::annotate::catalog::Catalog::from_bytes(bytes)
+            .map(JsCatalog)
+            .map_err(js_error)
     }
 
     /// The compact binary form.
@@ -160,10 +170,17 @@ impl JsCatalog {
             unit
         };
         for f in &found {
-            let crate::annotate::AnnotationKind::Mention { id, .. } = &f.kind else { continue };
+            let crate::annotate::AnnotationKind::Mention { id, .. } = &f.kind else {
+                continue;
+            };
             let start = utf16(f.start);
             let end = utf16(f.end);
-            hits.push(Hit { id, start, end, text: text.get(f.start..f.end).unwrap_or_default() });
+            hits.push(Hit {
+                id,
+                start,
+                end,
+                text: text.get(f.start..f.end).unwrap_or_default(),
+            });
         }
         to_js(&hits).map_err(js_error)
     }
@@ -221,7 +238,11 @@ pub fn hydrate(element: Element, options: JsValue, write: Option<Function>) -> R
             .query_selector("article.rtl-article")
             .ok()
             .flatten()
-            .or_else(|| element.shadow_root().and_then(|root| root.query_selector("article.rtl-article").ok().flatten()))
+            .or_else(|| {
+                element
+                    .shadow_root()
+                    .and_then(|root| root.query_selector("article.rtl-article").ok().flatten())
+            })
     };
     let Some(article) = article else {
         return Err(JsError::new(
@@ -240,7 +261,15 @@ pub fn hydrate(element: Element, options: JsValue, write: Option<Function>) -> R
     };
     let target: Node = article.parent_node().unwrap_or_else(|| element.clone().into());
     let listeners = listen(&element, &target);
-    Ok(Mount { host: element, target, write, options, meta, owns_markup: false, _listeners: listeners })
+    Ok(Mount {
+        host: element,
+        target,
+        write,
+        options,
+        meta,
+        owns_markup: false,
+        _listeners: listeners,
+    })
 }
 
 /// A mounted (or hydrated) article: it re-renders on [`update`](Mount::update)
@@ -307,7 +336,13 @@ impl Mount {
 }
 
 impl Mount {
-    fn rendered(host: Element, target: Node, write: Option<Function>, options: Options, imported: &Imported) -> Result<Mount, Error> {
+    fn rendered(
+        host: Element,
+        target: Node,
+        write: Option<Function>,
+        options: Options,
+        imported: &Imported,
+    ) -> Result<Mount, Error> {
         let (markup, annotations) = html(&imported.article, &options);
         write_html(&write, &target, &markup)?;
         let listeners = listen(&host, &target);
@@ -444,7 +479,10 @@ fn import(article: &JsValue, options: &Options) -> Result<Imported, Error> {
         if options.from == Source::Text {
             return Err(Error::invalid(
                 "article",
-                format_args!("options.from is \"text\", so the article must be a string, found {}", js_kind(article)),
+                format_args!(
+                    "options.from is \"text\", so the article must be a string, found {}",
+                    js_kind(article)
+                ),
             ));
         }
         let json = stringify(article, "article", "an article object or its JSON text")?;
@@ -457,7 +495,10 @@ fn import(article: &JsValue, options: &Options) -> Result<Imported, Error> {
 /// The article in `element`'s markup, for [`enhance()`].
 fn read_markup(element: &Element, options: &Options) -> Result<Imported, Error> {
     if options.from != Source::Json {
-        return Err(Error::invalid("options.from", "enhance reads the element's markup; `from` does not apply"));
+        return Err(Error::invalid(
+            "options.from",
+            "enhance reads the element's markup; `from` does not apply",
+        ));
     }
     let mut imported = crate::ingest::markup::import(&Node::from(element.clone()), &Limits::default())?;
     options.adjust(&mut imported.article);
@@ -477,13 +518,19 @@ fn read_options(value: &JsValue) -> Result<Options, Error> {
 /// cannot represent: cycles, BigInt) is an error at `path`.
 fn stringify(value: &JsValue, path: &str, expected: &str) -> Result<String, Error> {
     if !value.is_object() {
-        return Err(Error::invalid(path, format_args!("expected {expected}, found {}", js_kind(value))));
+        return Err(Error::invalid(
+            path,
+            format_args!("expected {expected}, found {}", js_kind(value)),
+        ));
     }
     match JSON::stringify(value) {
         Ok(json) => json
             .as_string()
             .ok_or_else(|| Error::invalid(path, format_args!("expected {expected}, found {}", js_kind(value)))),
-        Err(e) => Err(Error::invalid(path, format_args!("cannot be read as JSON: {}", js_message(&e)))),
+        Err(e) => Err(Error::invalid(
+            path,
+            format_args!("cannot be read as JSON: {}", js_message(&e)),
+        )),
     }
 }
 

@@ -64,12 +64,17 @@ impl Options {
     /// Read options from their JSON text (`None` when the caller passed
     /// `undefined` or `null`: every default).
     pub(crate) fn from_json(json: Option<&str>) -> Result<Options> {
-        let Some(json) = json else { return Ok(Options::default()) };
-        let value: Value = serde_json::from_str(json)
-            .map_err(|e| Error::invalid("options", format_args!("cannot be read: {e}")))?;
+        let Some(json) = json else {
+            return Ok(Options::default());
+        };
+        let value: Value =
+            serde_json::from_str(json).map_err(|e| Error::invalid("options", format_args!("cannot be read: {e}")))?;
         match &value {
             Value::Object(map) => Options::from_map(map),
-            other => Err(Error::invalid("options", format_args!("expected an object, found {}", kind(other)))),
+            other => Err(Error::invalid(
+                "options",
+                format_args!("expected an object, found {}", kind(other)),
+            )),
         }
     }
 
@@ -160,7 +165,9 @@ impl Options {
     /// Render options for `article`, with annotation overlays when asked for;
     /// also the number of annotations found.
     pub(crate) fn render_options(&self, article: &Article) -> (RenderOptions, usize) {
-        let Some(annotator) = &self.annotator else { return (self.render.clone(), 0) };
+        let Some(annotator) = &self.annotator else {
+            return (self.render.clone(), 0);
+        };
         let found = annotator.annotate(article);
         let mut render = self.render.clone();
         render.overlays = overlays(&found);
@@ -201,7 +208,10 @@ fn one_of<'a>(value: &Value, path: &str, allowed: &[&'a str]) -> Result<&'a str>
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
         None => String::new(),
     };
-    Err(Error::invalid(path, format_args!("expected {expected}, found {}", kind(value))))
+    Err(Error::invalid(
+        path,
+        format_args!("expected {expected}, found {}", kind(value)),
+    ))
 }
 
 fn boolean(value: &Value, path: &str) -> Result<bool> {
@@ -215,7 +225,10 @@ fn language(value: &Value, path: &str) -> Result<String> {
         Value::String(s) if is_language_tag(s.trim()) => Ok(s.trim().to_string()),
         other => Err(Error::invalid(
             path,
-            format_args!("expected a BCP 47 language tag such as \"en\" or \"ar-EG\", found {}", kind(other)),
+            format_args!(
+                "expected a BCP 47 language tag such as \"en\" or \"ar-EG\", found {}",
+                kind(other)
+            ),
         )),
     }
 }
@@ -229,7 +242,13 @@ fn date(value: &Value, path: &str) -> Result<(i32, u32, u32)> {
         Some((year, month, day))
     });
     parsed.ok_or_else(|| {
-        Error::invalid(path, format_args!("expected an ISO 8601 date such as \"2017-05-27\", found {}", kind(value)))
+        Error::invalid(
+            path,
+            format_args!(
+                "expected an ISO 8601 date such as \"2017-05-27\", found {}",
+                kind(value)
+            ),
+        )
     })
 }
 
@@ -241,7 +260,10 @@ fn catalog(value: &Value, path: &str) -> Result<Catalog> {
         other => {
             return Err(Error::invalid(
                 path,
-                format_args!("expected an array of catalog entries (or its JSON text), found {}", kind(other)),
+                format_args!(
+                    "expected an array of catalog entries (or its JSON text), found {}",
+                    kind(other)
+                ),
             ))
         }
     };

@@ -9,11 +9,7 @@ use rtl_article::model::{Article, Block, Figure, Link, Mark, Publisher, Span, Te
 /// the body paragraphs and the section, exactly as scraped.
 pub fn seed_article() -> Article {
     let raw = include_str!("../fixtures/seed-raqqa.txt");
-    let blocks: Vec<&str> = raw
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-        .collect();
+    let blocks: Vec<&str> = raw.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
     let mut article = Article::new(blocks[0]);
     let mut intro = blocks[1].lines();
     article.standfirst = intro.next().map(Text::plain);
@@ -38,9 +34,7 @@ pub fn seed_article() -> Article {
 /// renderer must isolate.
 pub fn rich_article() -> Article {
     let mut a = Article::new("أبل تطلق iPhone 15 في 2023/9/12 بسعر 799$");
-    a.standfirst = Some(Text::plain(
-        "قال Tim Cook إن المبيعات ارتفعت بنسبة 45% خلال الربع الأول",
-    ));
+    a.standfirst = Some(Text::plain("قال Tim Cook إن المبيعات ارتفعت بنسبة 45% خلال الربع الأول"));
     a.byline = Some("بقلم سامر الأحمد".into());
     a.published = Some("2023-09-12".into());
     a.updated = Some("2023-09-13T08:00:00Z".into());
@@ -98,10 +92,7 @@ pub fn rich_article() -> Article {
     });
     a.body.push(Block::List {
         ordered: true,
-        items: vec![
-            Text::plain("شاشة 6.1 بوصة"),
-            Text::plain("كاميرا 48 ميغابكسل"),
-        ],
+        items: vec![Text::plain("شاشة 6.1 بوصة"), Text::plain("كاميرا 48 ميغابكسل")],
     });
     a.body.push(Block::List {
         ordered: false,
@@ -144,10 +135,7 @@ pub struct Tag {
 
 impl Tag {
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -225,8 +213,7 @@ pub fn tokenize(html: &str) -> Vec<Token> {
 fn parse_tag(body: &str) -> (Tag, usize) {
     let bytes = body.as_bytes();
     let mut i = 0;
-    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' && bytes[i] != b'/'
-    {
+    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' && bytes[i] != b'/' {
         i += 1;
     }
     let name = body[..i].to_ascii_lowercase();
@@ -243,10 +230,7 @@ fn parse_tag(body: &str) -> (Tag, usize) {
             break;
         }
         let start = i;
-        while i < bytes.len()
-            && !bytes[i].is_ascii_whitespace()
-            && !matches!(bytes[i], b'=' | b'>' | b'/')
-        {
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'=' | b'>' | b'/') {
             i += 1;
         }
         if i == start {
@@ -260,9 +244,7 @@ fn parse_tag(body: &str) -> (Tag, usize) {
             if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
                 let quote = bytes[i];
                 let vstart = i + 1;
-                let vend = body[vstart..]
-                    .find(quote as char)
-                    .map_or(body.len(), |k| vstart + k);
+                let vend = body[vstart..].find(quote as char).map_or(body.len(), |k| vstart + k);
                 value = decode(&body[vstart..vend]);
                 i = (vend + 1).min(body.len());
             } else {
@@ -295,9 +277,7 @@ pub fn decode(s: &str) -> String {
                 "quot" => Some('"'),
                 "#39" | "apos" => Some('\''),
                 _ if name.starts_with("#x") || name.starts_with("#X") => {
-                    u32::from_str_radix(&name[2..], 16)
-                        .ok()
-                        .and_then(char::from_u32)
+                    u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32)
                 }
                 _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
@@ -336,9 +316,7 @@ pub fn article_text(html: &str) -> String {
                     continue;
                 }
                 let generated = matches!(tag.name.as_str(), "time" | "script" | "style" | "title")
-                    || tag
-                        .attr("class")
-                        .is_some_and(|c| c.split(' ').any(|c| c == "label"));
+                    || tag.attr("class").is_some_and(|c| c.split(' ').any(|c| c == "label"));
                 if generated {
                     skip_depth += 1;
                 }
@@ -379,7 +357,10 @@ pub fn assert_texts_in_order(article: &Article, html: &str) {
     for (path, text) in article.texts() {
         match visible[from..].find(&text.text) {
             Some(at) => from += at + text.text.len(),
-            None => panic!("{path} ({:?}) not found verbatim after byte {from} of the visible text:\n{visible}", text.text),
+            None => panic!(
+                "{path} ({:?}) not found verbatim after byte {from} of the visible text:\n{visible}",
+                text.text
+            ),
         }
     }
 }
