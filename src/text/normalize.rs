@@ -119,8 +119,9 @@ enum Step {
 /// Harakat and tanween (U+064B–U+0652), dagger alef (U+0670), and the
 /// other combining marks of the Arabic block: the decomposed hamza and
 /// maddah (U+0653–U+0655, so NFD "أ" folds like the composed one), the
-/// honorific signs (U+0610–U+061A) and Quranic annotation marks.
-fn is_diacritic(c: char) -> bool {
+/// honorific signs (U+0610–U+061A) and Quranic annotation marks. Part of a
+/// word ([`is_word_char`](super::words::is_word_char)), dropped in folding.
+pub(crate) fn is_diacritic(c: char) -> bool {
     matches!(
         c,
         '\u{0610}'..='\u{061A}'

@@ -63,19 +63,8 @@ pub fn is_word_char(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
         || c.is_ascii_alphanumeric()
         || !c.is_ascii() && c.is_alphanumeric()
-        || matches!(
-            c,
-            '\u{0610}'..='\u{061A}'
-                | '\u{064B}'..='\u{065F}'
-                | '\u{0670}'
-                | '\u{06D6}'..='\u{06DC}'
-                | '\u{06DF}'..='\u{06E4}'
-                | '\u{06E7}'..='\u{06E8}'
-                | '\u{06EA}'..='\u{06ED}'
-                | '\u{0640}'
-                | '\u{200C}'
-                | '\u{200D}'
-        )
+        || crate::text::normalize::is_diacritic(c)
+        || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}')
 }
 
 /// One word of a text.

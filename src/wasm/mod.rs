@@ -205,8 +205,7 @@ impl JsCatalog {
 pub fn mount(element: Element, article: JsValue, options: JsValue, write: Option<Function>) -> Result<Mount, JsError> {
     let options = read_options(&options).map_err(js_error)?;
     let imported = import(&article, &options).map_err(js_error)?;
-    let target: Node = element.shadow_root().map_or_else(|| element.clone().into(), Into::into);
-    Mount::rendered(element, target, write, options, &imported).map_err(js_error)
+    Mount::rendered(element, write, options, &imported).map_err(js_error)
 }
 
 /// Read the publisher's article markup already inside `element` through the
@@ -219,8 +218,7 @@ pub fn mount(element: Element, article: JsValue, options: JsValue, write: Option
 pub fn enhance(element: Element, options: JsValue, write: Option<Function>) -> Result<Mount, JsError> {
     let options = read_options(&options).map_err(js_error)?;
     let imported = read_markup(&element, &options).map_err(js_error)?;
-    let target: Node = element.shadow_root().map_or_else(|| element.clone().into(), Into::into);
-    Mount::rendered(element, target, write, options, &imported).map_err(js_error)
+    Mount::rendered(element, write, options, &imported).map_err(js_error)
 }
 
 /// Attach to server-rendered markup (an `<article class="rtl-article">`, from
@@ -336,13 +334,9 @@ impl Mount {
 }
 
 impl Mount {
-    fn rendered(
-        host: Element,
-        target: Node,
-        write: Option<Function>,
-        options: Options,
-        imported: &Imported,
-    ) -> Result<Mount, Error> {
+    /// Renders into `host`'s shadow root when it has one, else its children.
+    fn rendered(host: Element, write: Option<Function>, options: Options, imported: &Imported) -> Result<Mount, Error> {
+        let target: Node = host.shadow_root().map_or_else(|| host.clone().into(), Into::into);
         let (markup, annotations) = html(&imported.article, &options);
         write_html(&write, &target, &markup)?;
         let listeners = listen(&host, &target);
