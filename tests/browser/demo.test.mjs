@@ -56,6 +56,39 @@ test('the demo renders the seed through <rtl-article> without errors', async () 
   }
 });
 
+test('"Highlight" shows the annotations through --rtl-article-annotation, text unchanged', async () => {
+  const { page, problems, close } = await openPage(ctx.browser);
+  try {
+    await page.goto(ctx.url('/www/index.html'));
+    await waitForArticle(page);
+    const text = () => document.querySelector('rtl-article').shadowRoot.querySelector('article').textContent;
+    const before = await page.evaluate(text);
+    await page.check('input[name=annotate]');
+    await page.waitForFunction(() => document.getElementById('seed').article?.annotations > 0);
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('rtl-article').shadowRoot;
+      const background = (selector) => {
+        const node = root.querySelector(selector);
+        return node ? getComputedStyle(node).backgroundColor : 'missing';
+      };
+      return {
+        mention: background('span.mention'),
+        number: background('data[value="32"]'),
+        date: background('time[datetime="2017-05-15"]'),
+        link: background('a.mention'),
+      };
+    });
+    const yellow = 'rgb(255, 241, 168)';
+    assert.deepEqual(seen, { mention: yellow, number: yellow, date: yellow, link: 'rgba(0, 0, 0, 0)' });
+    assert.equal(await page.evaluate(text), before, 'annotating changes no visible text');
+    await page.uncheck('input[name=annotate]');
+    await page.waitForFunction(() => !document.querySelector('rtl-article').shadowRoot.querySelector('span.mention'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 test('axe finds no accessibility violations on the demo (shadow DOM included)', async () => {
   const { page, problems, close } = await openPage(ctx.browser);
   try {

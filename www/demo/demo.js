@@ -26,6 +26,8 @@ controls.addEventListener('change', async (event) => {
   } else if (name === 'annotate') {
     try {
       element.options = await annotateOptions(event.target.checked);
+      // The theming surface shows what was found (see rtl-article.css).
+      element.classList.toggle('highlight', event.target.checked);
     } catch (err) {
       status.textContent = `Error: ${err.message}`;
     }
