@@ -17,7 +17,11 @@
 //!   from the word after أن/إن to the end of the sentence.
 //! - Attribution verbs: قال، أعلن، أكد، أشار، أضاف، صرح، أوضح، نفى، ذكر، تابع،
 //!   شدد، لفت (and their feminine forms, with و/ف); نقل … عن (the speaker is
-//!   the one after عن); بحسب، حسب، وفق، وفقا لـ (after a quote).
+//!   the one after عن); بحسب، حسب، وفق، وفقا لـ, after a quote or around a
+//!   sentence: `وبحسب وكالة الأنباء (واس)، بلغ …` reports the clause after
+//!   the comma, `…، بحسب مصادر محلية.` the clause before it. There the
+//!   source must name a catalog mention or be a source noun (مصدر، وكالة،
+//!   صحيفة، بيان، تقرير، المتحدث …), so that بحسب القانون is not a speaker.
 //! - The speaker phrase runs from the word after the verb to a preposition,
 //!   أن/إن, punctuation, a time word or a statement noun (في **بيان**); في/من
 //!   followed by an organisation stays in it (مصدر في وزارة الدفاع الروسية).
@@ -57,6 +61,8 @@ pub(crate) fn find_in(text: &str, toks: &[Tok<'_>], mentions: &[Found]) -> Vec<F
     let mut last_speaker: Option<Speaker> = None;
     let closers = Closers::new(toks);
     let mut k = 0;
+    // Tokens before `done` belong to a quotation already found.
+    let mut done = 0;
     while k < toks.len() {
         if let Some(close) = closers.after(toks, k) {
             let (quote, next) = direct(text, toks, k, close, &last_speaker);
@@ -67,6 +73,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok<'_>], mentions: &[Found]) -> Vec<F
                 out.push(found.into_found(text, mentions));
             }
             k = next;
+            done = next;
             continue;
         }
         if let Some((found, next)) = reported(text, toks, k, &last_speaker) {
@@ -75,6 +82,14 @@ pub(crate) fn find_in(text: &str, toks: &[Tok<'_>], mentions: &[Found]) -> Vec<F
             }
             out.push(found.into_found(text, mentions));
             k = next;
+            done = next;
+            continue;
+        }
+        if let Some((found, next)) = according(text, toks, k, done, mentions) {
+            last_speaker = found.speaker;
+            out.push(found.into_found(text, mentions));
+            k = next;
+            done = next;
             continue;
         }
         k += 1;
@@ -86,6 +101,20 @@ pub(crate) fn find_in(text: &str, toks: &[Tok<'_>], mentions: &[Found]) -> Vec<F
 struct Speaker {
     start: usize,
     end: usize,
+    /// Written after لل (وفقا للمرصد): the text from `start` is ل + the
+    /// rest, named with the article's alef restored (المرصد).
+    elided: bool,
+}
+
+impl Speaker {
+    /// The speaker as named: the text, with ال for the elided ل.
+    fn name(&self, text: &str) -> Option<String> {
+        let written = text.get(self.start..self.end)?;
+        match written.strip_prefix('ل') {
+            Some(rest) if self.elided => Some(format!("ال{rest}")),
+            _ => Some(written.to_string()),
+        }
+    }
 }
 
 struct Quote {
@@ -98,7 +127,7 @@ struct Quote {
 
 impl Quote {
     fn into_found(self, text: &str, mentions: &[Found]) -> Found {
-        let speaker_text = self.speaker.and_then(|s| text.get(s.start..s.end)).map(str::to_string);
+        let speaker_text = self.speaker.and_then(|s| s.name(text));
         let speaker_id = self.speaker.and_then(|s| {
             mentions
                 .iter()
@@ -168,6 +197,34 @@ const PARTICIPLES: &[&str] = &[
 const RELAY: &[&str] = &["نقل", "نقلت", "نقلا"];
 /// Sources given after the words: بحسب المصدر، وفقا للوكالة.
 const ACCORDING: &[&str] = &["بحسب", "حسب", "وفق", "وفقا"];
+/// Nouns that make the phrase after بحسب/وفقا a source (folded, without
+/// ال): مصادر محلية، وكالة رويترز، بيان الجيش.
+const SOURCES: &[&str] = &[
+    "مصدر",
+    "مصادر",
+    "وكاله",
+    "صحيفه",
+    "موقع",
+    "قناه",
+    "بيان",
+    "تقرير",
+    "تصريحات",
+    "متحدث",
+    "ناطق",
+    "مسؤول",
+    "مسؤولين",
+    "مسؤولون",
+    "شهود",
+    "ناشطين",
+    "ناشطون",
+    "مراسل",
+    "مرصد",
+    "وزاره",
+    "هيئه",
+    "منظمه",
+    "مكتب",
+    "مصادرنا",
+];
 /// أن/إن and their forms with a pronoun or ب.
 const THAT: &[&str] = &[
     "ان",
@@ -262,7 +319,7 @@ fn is_sentence_end(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
         .and_then(|p| toks.get(p))
         .and_then(|p| text.get(p.end..t.start))
         .is_some_and(|gap| gap.contains('\n'));
-    newline_before || (t.kind == TokKind::Punct && matches!(t.raw, "." | "!" | "?" | "؟" | "…"))
+    newline_before || t.is_sentence_mark()
 }
 
 /// Opening quotation marks and the marks that close them.
@@ -331,7 +388,8 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize) -> Optio
     let last = last?;
     // The first word may carry ل (وفقا للمصدر): start after it.
     let first = &toks[k];
-    let start = if first.folded.starts_with("لل") {
+    let elided = first.folded.starts_with("لل");
+    let start = if elided {
         first.start_after("ل".len())
     } else {
         first.start
@@ -340,6 +398,7 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize) -> Optio
         Speaker {
             start,
             end: toks[last].end,
+            elided,
         },
         last + 1,
     ))
@@ -357,7 +416,7 @@ fn attribution_before(
     for _ in 0..12 {
         k = k.checked_sub(1)?;
         // A sentence boundary between token k and the quote: no attribution.
-        let end_mark = toks[k].kind == TokKind::Punct && matches!(toks[k].raw, "." | "!" | "?" | "؟" | "…");
+        let end_mark = toks[k].is_sentence_mark();
         if end_mark || (k + 1 < open && is_sentence_end(text, toks, k + 1)) {
             return None;
         }
@@ -488,6 +547,88 @@ fn reported(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: &Option<Speake
         confidence: 0.7,
     };
     Some((quote, end))
+}
+
+/// Reported speech around بحسب/وفقا at token `k` (with و/ف): a sentence
+/// that opens `بحسب <source>،` reports what follows the comma; a clause that
+/// ends `، بحسب <source>.` is reported by that source. Tokens before `done`
+/// are taken. Returns the quote and the token after it.
+fn according(text: &str, toks: &[Tok<'_>], k: usize, done: usize, mentions: &[Found]) -> Option<(Quote, usize)> {
+    verb_of(toks.get(k)?, ACCORDING)?;
+    let mut first = k + 1;
+    if toks.get(first).is_some_and(|t| t.is_word(&["ل", "لـ"])) {
+        first += 1;
+    }
+    let (speaker, mut after) = speaker_phrase(text, toks, first, toks.len())?;
+    if !is_source(toks, first, after, &speaker, mentions) {
+        return None;
+    }
+    // An abbreviation in parentheses stays with the source: (واس).
+    if toks.get(after).is_some_and(|t| t.is_punct('(')) {
+        let close = (after + 1..toks.len().min(after + 6)).find(|&j| toks[j].is_punct(')'))?;
+        after = close + 1;
+    }
+    let comma = |t: &Tok<'_>| t.kind == TokKind::Punct && matches!(t.raw, "،" | ",");
+    let opens_sentence = k == 0 || is_sentence_end(text, toks, k) || toks[k - 1].is_sentence_mark();
+    if opens_sentence && toks.get(after).is_some_and(comma) {
+        // بحسب المصدر، <clause>.
+        let start = after + 1;
+        let mut end = start;
+        while end < toks.len() && !is_sentence_end(text, toks, end) {
+            end += 1;
+        }
+        if end <= start {
+            return None;
+        }
+        let quote = Quote {
+            start: toks[start].start,
+            end: toks[end - 1].end,
+            speaker: Some(speaker),
+            direct: false,
+            confidence: 0.6,
+        };
+        return Some((quote, end));
+    }
+    // <clause>، بحسب المصدر.
+    if k < done + 2 || !toks.get(k - 1).is_some_and(comma) || !is_sentence_end(text, toks, after) {
+        return None;
+    }
+    let mut start = k - 1;
+    while start > done && !is_sentence_end(text, toks, start) {
+        start -= 1;
+    }
+    if toks[start].is_sentence_mark() {
+        start += 1;
+    }
+    if start >= k - 1 {
+        return None;
+    }
+    let quote = Quote {
+        start: toks[start].start,
+        end: toks[k - 2].end,
+        speaker: Some(speaker),
+        direct: false,
+        confidence: 0.6,
+    };
+    Some((quote, after))
+}
+
+/// Whether the phrase `toks[first..after]` (the `speaker`) is a source: it
+/// holds a catalog mention, or one of its first two words is a source noun.
+fn is_source(toks: &[Tok<'_>], first: usize, after: usize, speaker: &Speaker, mentions: &[Found]) -> bool {
+    let named = mentions
+        .iter()
+        .any(|m| matches!(m.kind, AnnotationKind::Mention { .. }) && m.start >= speaker.start && m.end <= speaker.end);
+    named
+        || toks
+            .get(first..after.min(first + 2))
+            .unwrap_or_default()
+            .iter()
+            .any(|t| {
+                let f = t.folded;
+                let bare = f.strip_prefix("ال").or_else(|| f.strip_prefix("لل")).unwrap_or(f);
+                SOURCES.contains(&bare)
+            })
 }
 
 #[cfg(test)]

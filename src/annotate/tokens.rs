@@ -67,6 +67,11 @@ impl<'a> Tok<'a> {
         self.kind == TokKind::Punct && self.raw.starts_with(c)
     }
 
+    /// Whether this is a mark that ends a sentence (. ! ? ؟ …).
+    pub fn is_sentence_mark(&self) -> bool {
+        self.kind == TokKind::Punct && matches!(self.raw, "." | "!" | "?" | "؟" | "…")
+    }
+
     /// Whether this is a word whose folded form is one of `words`.
     pub fn is_word(&self, words: &[&str]) -> bool {
         self.kind == TokKind::Word && words.contains(&self.folded)

@@ -1,0 +1,84 @@
+//! Whole articles of other shapes than the seed, annotated end to end with
+//! their own catalogs: every annotation listed, so a false positive fails
+//! as surely as a miss.
+
+use rtl_article::annotate::catalog::Catalog;
+use rtl_article::annotate::{Annotation, AnnotationKind, Annotator};
+use rtl_article::{ingest, Article};
+
+/// One annotation as a line: where, the text it covers, and what it says.
+fn describe(article: &Article, a: &Annotation) -> String {
+    let text = &article.text_at(&a.path).expect("path exists").text;
+    let covered = &text[a.start..a.end];
+    let what = match &a.kind {
+        AnnotationKind::Mention { id, .. } => format!("mention {id}"),
+        AnnotationKind::Suggestion { entity_type } => format!("suggestion {}", entity_type.as_str()),
+        AnnotationKind::Date {
+            iso, hijri, resolved, ..
+        } => format!(
+            "date {}{}{}",
+            iso.as_deref().unwrap_or("?"),
+            hijri.as_deref().map(|h| format!(" hijri {h}")).unwrap_or_default(),
+            if *resolved { "" } else { " unresolved" }
+        ),
+        AnnotationKind::Number { value, unit } => format!("number {value} {}", unit.as_deref().unwrap_or("-")),
+        AnnotationKind::Quotation {
+            speaker,
+            speaker_id,
+            direct,
+        } => format!(
+            "{} by {} ({})",
+            if *direct { "quote" } else { "reported" },
+            speaker.as_deref().unwrap_or("?"),
+            speaker_id.as_deref().unwrap_or("-")
+        ),
+    };
+    format!("{} | {covered} | {what}", a.path)
+}
+
+/// A Gulf business story: Arabic-Indic digits with ٫ and ٬, a Hijri date
+/// beside its weekday, relative dates, guillemets, بحسب, an abbreviation in
+/// parentheses, and clitics on names (بالرياض، وجدة، لمجلس).
+#[test]
+fn gulf_budget_story() {
+    let article = ingest::text::import(include_str!("fixtures/annotate-gulf-budget.txt")).expect("imports");
+    let catalog = Catalog::from_json(include_str!("fixtures/catalog-gulf.json")).expect("catalog");
+    let annotations = Annotator::new()
+        .gazetteer(false)
+        .catalog(catalog)
+        .published((2024, 11, 21))
+        .annotate(&article);
+    let got: Vec<String> = annotations.iter().map(|a| describe(&article, a)).collect();
+    let want = [
+        "headline | السعودية | mention saudi-arabia",
+        "headline | ٨٪ | number 8 %",
+        "body[0].text | وزارة المالية السعودية | mention mof-saudi",
+        // Published Thursday 2024-11-21.
+        "body[0].text | أمس | date 2024-11-20",
+        "body[0].text | العام المقبل | date 2025",
+        "body[0].text | ١٫١ تريليون ريال | number 1100000000000 ريال",
+        "body[0].text | ٨٪ | number 8 %",
+        "body[0].text | العام الماضي | date 2023",
+        "body[1].text | محمد الجدعان | mention aljadaan",
+        "body[1].text | الرياض | mention riyadh",
+        "body[1].text | نتوقع نمو الاقتصاد بنسبة ٣٫٢٪ في ٢٠٢٥ | quote by وزير المالية محمد الجدعان (aljadaan)",
+        "body[1].text | ٣٫٢٪ | number 3.2 %",
+        "body[1].text | ٢٠٢٥ | number 2025 -",
+        "body[2].text | مجلس الوزراء | suggestion organization",
+        "body[2].text | يوم الثلاثاء الماضي | date 2024-11-19",
+        // The same day in Umm al-Qura: 1 Jumada al-Ula 1446 = 2024-11-03.
+        "body[2].text | ١٧ جمادى الأولى ١٤٤٦ هـ | date 2024-11-19 hijri 1446-05-17",
+        "body[3].text | وكالة الأنباء السعودية | mention spa",
+        "body[3].text | واس | mention spa",
+        "body[3].text | بلغ عدد المشاريع ١٬٢٠٠ مشروع، تستمر حتى ٣١ ديسمبر ٢٠٢٥ | reported by وكالة الأنباء السعودية (spa)",
+        "body[3].text | ١٬٢٠٠ مشروع | number 1200 مشروع",
+        "body[3].text | ٣١ ديسمبر ٢٠٢٥ | date 2025-12-31",
+        "body[4].text | مجلس التعاون الخليجي | mention gcc",
+        "body[4].text | الرياض وجدة ستستضيفان 15 مؤتمرا خلال الشهر المقبل | reported by الأمين العام لمجلس التعاون الخليجي (gcc)",
+        "body[4].text | الرياض | mention riyadh",
+        "body[4].text | جدة | mention jeddah",
+        "body[4].text | 15 مؤتمرا | number 15 مؤتمرا",
+        "body[4].text | الشهر المقبل | date 2024-12",
+    ];
+    assert_eq!(got, want, "\n{}", got.join("\n"));
+}
