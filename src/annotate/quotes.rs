@@ -531,10 +531,7 @@ fn reported(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: &Option<Speake
     }
     let that = that?;
     let clause_start = that + 1;
-    let mut end = clause_start;
-    while end < toks.len() && !is_sentence_end(text, toks, end) {
-        end += 1;
-    }
+    let end = sentence_end(text, toks, clause_start);
     if end <= clause_start {
         return None;
     }
@@ -570,47 +567,45 @@ fn according(text: &str, toks: &[Tok<'_>], k: usize, done: usize, mentions: &[Fo
     }
     let comma = |t: &Tok<'_>| t.kind == TokKind::Punct && matches!(t.raw, "،" | ",");
     let opens_sentence = k == 0 || is_sentence_end(text, toks, k) || toks[k - 1].is_sentence_mark();
-    if opens_sentence && toks.get(after).is_some_and(comma) {
+    let (from, to, next) = if opens_sentence && toks.get(after).is_some_and(comma) {
         // بحسب المصدر، <clause>.
-        let start = after + 1;
-        let mut end = start;
-        while end < toks.len() && !is_sentence_end(text, toks, end) {
-            end += 1;
-        }
-        if end <= start {
+        let end = sentence_end(text, toks, after + 1);
+        (after + 1, end.checked_sub(1)?, end)
+    } else {
+        // <clause>، بحسب المصدر.
+        if k < done + 2 || !toks.get(k - 1).is_some_and(comma) || !is_sentence_end(text, toks, after) {
             return None;
         }
-        let quote = Quote {
-            start: toks[start].start,
-            end: toks[end - 1].end,
-            speaker: Some(speaker),
-            direct: false,
-            confidence: 0.6,
-        };
-        return Some((quote, end));
-    }
-    // <clause>، بحسب المصدر.
-    if k < done + 2 || !toks.get(k - 1).is_some_and(comma) || !is_sentence_end(text, toks, after) {
-        return None;
-    }
-    let mut start = k - 1;
-    while start > done && !is_sentence_end(text, toks, start) {
-        start -= 1;
-    }
-    if toks[start].is_sentence_mark() {
-        start += 1;
-    }
-    if start >= k - 1 {
+        let mut start = k - 1;
+        while start > done && !is_sentence_end(text, toks, start) {
+            start -= 1;
+        }
+        if toks[start].is_sentence_mark() {
+            start += 1;
+        }
+        (start, k - 2, after)
+    };
+    if to < from {
         return None;
     }
     let quote = Quote {
-        start: toks[start].start,
-        end: toks[k - 2].end,
+        start: toks[from].start,
+        end: toks[to].end,
         speaker: Some(speaker),
         direct: false,
         confidence: 0.6,
     };
-    Some((quote, after))
+    Some((quote, next))
+}
+
+/// The token that ends the sentence containing token `from` (or the number
+/// of tokens).
+fn sentence_end(text: &str, toks: &[Tok<'_>], from: usize) -> usize {
+    let mut end = from;
+    while end < toks.len() && !is_sentence_end(text, toks, end) {
+        end += 1;
+    }
+    end
 }
 
 /// Whether the phrase `toks[first..after]` (the `speaker`) is a source: it
