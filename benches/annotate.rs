@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use rtl_article::annotate::catalog::Catalog;
 use rtl_article::annotate::{dates, gazetteer, numbers, quotes, roles, Annotator, Found};
+use rtl_article::date::Date;
 use rtl_article::text::normalize::{fold, fold_str};
 
 const SEED: &str = include_str!("../tests/fixtures/seed-raqqa.txt");
@@ -179,8 +180,12 @@ fn catalog_table(paragraphs: &[String], mb: f64) {
 /// Each recognizer alone, then the whole Annotator, over the same corpus:
 /// where a full pass spends its time.
 fn recognizer_table(paragraphs: &[String], mb: f64) {
-    const PUBLISHED_ON: (i32, u32, u32) = (2017, 5, 27);
-    const PUBLISHED: Option<(i32, u32, u32)> = Some(PUBLISHED_ON);
+    const PUBLISHED_ON: Date = Date {
+        year: 2017,
+        month: 5,
+        day: 27,
+    };
+    const PUBLISHED: Option<Date> = Some(PUBLISHED_ON);
     let catalog = Catalog::from_json(&catalog_json(1_000)).unwrap();
     let places = gazetteer::catalog();
     // Quotations take the mentions found before them, as in the Annotator.

@@ -1,9 +1,14 @@
-// `npm run build`: the release wasm and everything the demo and the tests
+// `npm run build`: both wasm bundles and everything the demo and the tests
 // load, in order:
 //
-//   1. cargo build --lib --release --target wasm32-unknown-unknown --no-default-features
-//   2. wasm-bindgen --target web           -> www/pkg/ (glue + .wasm + .d.ts)
-//   3. wasm-opt -Oz --converge (npm `binaryen`) -> www/pkg/rtl_article_bg.wasm, in place
+//   for each bundle — reader (feature `reader`: hydrate, mention events,
+//   DOM <-> text offsets) and full (feature `full`: render, annotate, import,
+//   Catalog, mount, enhance):
+//   1. cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --features <bundle>
+//   2. wasm-bindgen --target web -> www/pkg/ (glue + .wasm + .d.ts):
+//        rtl_article_reader.js + rtl_article_reader_bg.wasm, rtl_article.js + rtl_article_bg.wasm
+//   3. wasm-opt -Oz --converge (npm `binaryen`), in place
+//   then:
 //   4. the seed article imported and server-rendered ->
 //        www/generated/seed.json, seed.html, hydrate.html (the demo's SSR view)
 //
@@ -53,29 +58,41 @@ function sizes(file) {
   return `${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip`;
 }
 
-// 1. The library for the browser: no CLI, no native-only importers.
-run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown', '--no-default-features']);
-
-// 2. JS glue for ES modules (`--target web`: loads in browsers, bundlers and,
-// with initSync, Node).
-run('wasm-bindgen', ['--target', 'web', '--out-dir', PKG, TARGET_WASM]);
-const wasm = `${PKG}rtl_article_bg.wasm`;
-console.log(`wasm-bindgen output: ${sizes(wasm)}`);
-
-// 3. Shrink. The features are those rustc enables by default for
-// wasm32-unknown-unknown (`rustc --print cfg --target wasm32-unknown-unknown`);
-// wasm-opt refuses the module without them.
-if (!args.has('--skip-opt')) {
+/**
+ * One bundle: the library built with `feature` (no CLI, no native-only
+ * importers), its JS glue, and the .wasm shrunk. `name` is the glue's base
+ * name in www/pkg/.
+ */
+function bundle(feature, name) {
+  run('cargo', [
+    'build',
+    '--lib',
+    '--release',
+    '--target',
+    'wasm32-unknown-unknown',
+    '--no-default-features',
+    '--features',
+    feature,
+  ]);
+  // JS glue for ES modules (`--target web`: loads in browsers, bundlers and,
+  // with initSync, Node and workerd).
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', PKG, '--out-name', name, TARGET_WASM]);
+  const wasm = `${PKG}${name}_bg.wasm`;
+  console.log(`${name}: wasm-bindgen output: ${sizes(wasm)}`);
+  if (args.has('--skip-opt')) return;
   const wasmOpt = `${ROOT}node_modules/.bin/wasm-opt`;
   if (!existsSync(wasmOpt)) {
     console.error('build: node_modules/.bin/wasm-opt is missing: run `npm ci` (binaryen is a devDependency)');
     process.exit(1);
   }
-  // `--converge` repeats -Oz until the module stops shrinking: measured
-  // -0.3 KB raw, -0.55 KB gzip for ~10 s more. Tried and not kept (gzip vs
-  // plain -Oz): -Os -0.6 KB but +2.8 KB raw; -O3 -Oz +0.2 KB; --gufa +0.4 KB;
-  // --low-memory-unused -1.7 KB, but it assumes the low 1 KB of memory is
-  // unused, and Rust's stack (placed first) grows down into it.
+  // The features are those rustc enables by default for
+  // wasm32-unknown-unknown (`rustc --print cfg --target wasm32-unknown-unknown`);
+  // wasm-opt refuses the module without them. `--converge` repeats -Oz
+  // until the module stops shrinking: measured -0.3 KB raw, -0.55 KB gzip
+  // for ~10 s more. Tried and not kept (gzip vs plain -Oz): -Os -0.6 KB but
+  // +2.8 KB raw; -O3 -Oz +0.2 KB; --gufa +0.4 KB; --low-memory-unused
+  // -1.7 KB, but it assumes the low 1 KB of memory is unused, and Rust's
+  // stack (placed first) grows down into it.
   run(wasmOpt, [
     '-Oz',
     '--converge',
@@ -91,9 +108,12 @@ if (!args.has('--skip-opt')) {
     '-o',
     wasm,
   ]);
-  console.log(`after wasm-opt -Oz --converge: ${sizes(wasm)}`);
+  console.log(`${name}: after wasm-opt -Oz --converge: ${sizes(wasm)}`);
+  console.log(`${name}: glue www/pkg/${name}.js: ${sizes(`${PKG}${name}.js`)}`);
 }
-console.log(`glue www/pkg/rtl_article.js: ${sizes(`${PKG}rtl_article.js`)}`);
+
+bundle('reader', 'rtl_article_reader');
+bundle('full', 'rtl_article');
 
 // 4. The seed, imported and server-rendered at build time.
 mkdirSync(GENERATED, { recursive: true });
@@ -102,13 +122,17 @@ let seedHtml;
 if (args.has('--cli')) {
   const cli = ['run', '--quiet', '--release', '--bin', 'rtl-article', '--'];
   seedJson = run('cargo', [...cli, 'import', SEED], { capture: true });
-  seedHtml = run('cargo', [...cli, 'render', SEED], { capture: true });
+  seedHtml = run('cargo', [...cli, 'render', SEED, '--catalog', 'www/demo/catalog.json'], { capture: true });
 } else {
   const node = await import('../www/node.js');
   const { article, warnings } = node.importArticle(readFileSync(SEED, 'utf8'), { from: 'text' });
   for (const warning of warnings) console.log(`seed: ${warning}`);
   seedJson = `${JSON.stringify(article, null, 2)}\n`;
-  seedHtml = node.renderToString(article);
+  // The hydrated view is the product a publisher serves: annotated with the
+  // demo's catalog, compiled once.
+  const catalog = new node.Catalog(readFileSync(`${ROOT}www/demo/catalog.json`, 'utf8'));
+  seedHtml = node.renderToString(article, { catalog });
+  catalog.free();
 }
 if (!seedHtml.startsWith('<article')) {
   console.error(`build: the seed did not render to an <article>: ${seedHtml.slice(0, 200)}`);

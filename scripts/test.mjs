@@ -1,7 +1,7 @@
 // `npm test` after setup: every check the project has, in order, failing
-// fast. Formatting, native Rust tests, the release wasm build (built once, reused by
-// every later step), wasm-bindgen tests in Chromium, then the browser and
-// packaging suites. Prints each step's time and a final `N passed, N failed`.
+// fast. Formatting, native Rust tests, the release build of both wasm
+// bundles (built once, reused by every later step), wasm-bindgen tests in
+// Chromium, then the browser, edge (workerd) and packaging suites. Prints each step's time and a final `N passed, N failed`.
 //
 //   node scripts/test.mjs                 all steps
 //   node scripts/test.mjs browser size    only the named steps (see STEPS)
@@ -47,7 +47,7 @@ const STEPS = [
     },
     command: () => [
       'cargo',
-      ['test', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--test', 'wasm'],
+      ['test', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', 'full', '--test', 'wasm'],
     ],
   },
   {
@@ -59,6 +59,11 @@ const STEPS = [
     name: 'browser',
     title: 'browser tests in Chromium (tests/browser/)',
     command: () => nodeTests('tests/browser'),
+  },
+  {
+    name: 'edge',
+    title: 'edge: the worker under workerd, and one HTML through every front door (tests/edge/)',
+    command: () => nodeTests('tests/edge'),
   },
   {
     name: 'packaging',

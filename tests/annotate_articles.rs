@@ -4,11 +4,12 @@
 
 use rtl_article::annotate::catalog::Catalog;
 use rtl_article::annotate::{Annotation, AnnotationKind, Annotator};
+use rtl_article::date::Date;
 use rtl_article::{ingest, Article};
 
 /// One annotation as a line: where, the text it covers, and what it says.
 fn describe(article: &Article, a: &Annotation) -> String {
-    let text = &article.text_at(&a.path).expect("path exists").text;
+    let text = &article.text(&a.text).expect("path exists").text;
     let covered = &text[a.start..a.end];
     let what = match &a.kind {
         AnnotationKind::Mention { id, .. } => format!("mention {id}"),
@@ -33,7 +34,7 @@ fn describe(article: &Article, a: &Annotation) -> String {
             speaker_id.as_deref().unwrap_or("-")
         ),
     };
-    format!("{} | {covered} | {what}", a.path)
+    format!("{} | {covered} | {what}", article.path_of(&a.text).unwrap_or_default())
 }
 
 /// A Gulf business story: Arabic-Indic digits with ٫ and ٬, a Hijri date
@@ -46,7 +47,7 @@ fn gulf_budget_story() {
     let annotations = Annotator::new()
         .gazetteer(false)
         .catalog(catalog)
-        .published((2024, 11, 21))
+        .published(Date::new(2024, 11, 21).unwrap())
         .annotate(&article);
     let got: Vec<String> = annotations.iter().map(|a| describe(&article, a)).collect();
     let want = [

@@ -1,7 +1,8 @@
 //! The recognizers on real Arabic news text: dates, numbers, quotations and
 //! role suggestions, called directly as the Annotator calls them.
 
-use rtl_article::annotate::{dates, hijri, numbers, quotes, roles, AnnotationKind, EntityType, Found};
+use rtl_article::annotate::{dates, numbers, quotes, roles, AnnotationKind, EntityType, Found};
+use rtl_article::date::{hijri, Date};
 
 const SEED: &str = include_str!("fixtures/seed-raqqa.txt");
 /// The seed has no date of its own; the tests publish it on 31 May 2017.
@@ -9,7 +10,7 @@ const PUBLISHED: Option<(i32, u32, u32)> = Some((2017, 5, 31));
 
 /// `(covered text, iso)` of every date in `text`.
 fn dates_in(text: &str, published: Option<(i32, u32, u32)>) -> Vec<(String, Option<String>)> {
-    dates::find(text, published)
+    dates::find(text, published.and_then(|(y, m, d)| Date::new(y, m, d)))
         .into_iter()
         .map(|f| {
             let covered = text[f.start..f.end].to_string();

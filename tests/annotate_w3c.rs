@@ -21,6 +21,7 @@
 use rtl_article::annotate::catalog::Catalog;
 use rtl_article::annotate::{w3c, Annotator};
 use rtl_article::ingest;
+use rtl_article::model::TextId;
 use serde_json::Value;
 
 const MOTIVATIONS: &[&str] = &[
@@ -112,11 +113,8 @@ fn check_annotation(a: &Value, text_of: &dyn Fn(&str) -> Option<String>) {
     );
     assert!(start <= end);
     // Both selectors select the same characters, counted in code points.
-    let path = source_id
-        .rsplit_once('#')
-        .map(|(_, f)| f.replace("%5B", "[").replace("%5D", "]"))
-        .unwrap();
-    let text = text_of(&path).expect("the path names a text");
+    let id = source_id.rsplit_once('#').map(|(_, f)| f.to_string()).unwrap();
+    let text = text_of(&id).expect("the fragment names a text");
     let chars: String = text.chars().skip(start as usize).take((end - start) as usize).collect();
     assert_eq!(chars, exact);
     let prefix: String = text.chars().take(start as usize).collect();
@@ -130,7 +128,10 @@ fn seed_annotations_pass_the_w3c_musts() {
     let annotations = Annotator::new().gazetteer(true).catalog(catalog).annotate(&article);
     let json = w3c::to_w3c(&article, &annotations);
     assert_eq!(json.len(), annotations.len());
-    let text_of = |p: &str| article.text_at(p).map(|t| t.text.clone());
+    let text_of = |id: &str| {
+        let id: TextId = id.parse().ok()?;
+        article.text(&id).map(|t| t.text.clone())
+    };
     for a in &json {
         check_annotation(a, &text_of);
     }
@@ -176,15 +177,20 @@ fn article_url_gives_fragment_ids_and_code_point_offsets() {
         .as_str()
         .unwrap()
         .starts_with("https://news.example/raqqa#anno-"));
+    // The fragment is the block's stable id, as rendered in data-text.
+    let block = &article.block_ids()[0];
     assert_eq!(
         raqqa["target"]["source"]["id"],
-        "https://news.example/raqqa#body%5B0%5D.text"
+        format!("https://news.example/raqqa#{block}").as_str()
     );
     assert_eq!(raqqa["motivation"], "identifying");
     // "قُتل 120 عنصراً من داعش ب" is 25 code points (bytes would say 45).
     assert_eq!(raqqa["target"]["selector"][1]["start"], 25);
     assert_eq!(raqqa["target"]["selector"][1]["end"], 30);
-    let text_of = |p: &str| article.text_at(p).map(|t| t.text.clone());
+    let text_of = |id: &str| {
+        let id: TextId = id.parse().ok()?;
+        article.text(&id).map(|t| t.text.clone())
+    };
     for a in &json {
         check_annotation(a, &text_of);
     }

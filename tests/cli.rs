@@ -77,7 +77,7 @@ fn render_standalone_gives_a_whole_rtl_page() {
     );
     assert!(html.contains(r#"<html lang="ar" dir="rtl">"#) || html.contains(r#"<html dir="rtl" lang="ar">"#));
     assert!(html.contains("<style>"));
-    assert!(html.contains("<h1>"));
+    assert!(html.contains(r#"<h1 data-text="headline">"#));
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn jsonl_batch_keeps_order_and_skips_bad_lines_with_their_numbers() {
     lines.insert(20, String::new()); // blank lines are not articles
     let input = lines.join("\n");
 
-    let out = cli(&["annotate", "--jsonl", "-"], Some(&input));
+    let out = cli(&["annotate", "--jsonl", "-", "--gazetteer"], Some(&input));
     assert_eq!(out.status.code(), Some(1), "some lines failed");
     let err = stderr(&out);
     assert!(err.contains("line 5:"), "{err}");

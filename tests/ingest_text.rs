@@ -1,7 +1,7 @@
 //! The scraped-text importer on the seed page and on six other page shapes.
 
 use rtl_article::ingest::{text, Limits};
-use rtl_article::{Article, Block, ErrorKind, Text};
+use rtl_article::{Article, BlockKind, ErrorKind, Text};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -21,8 +21,8 @@ fn paragraphs(article: &Article) -> Vec<&str> {
     article
         .body
         .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph { text } => Some(text.text.as_str()),
+        .filter_map(|b| match &b.kind {
+            BlockKind::Paragraph { text } => Some(text.text.as_str()),
             _ => None,
         })
         .collect()
@@ -30,9 +30,9 @@ fn paragraphs(article: &Article) -> Vec<&str> {
 
 /// No text of the body contains a chrome marker line.
 fn assert_no_chrome(article: &Article) {
-    for (path, t) in article.texts() {
+    for t in article.texts() {
         for marker in ["أقسام", "أخبار متعلقة", "اقرأ أيضا", "الوسوم"] {
-            assert_ne!(t.text, marker, "{path} is page chrome");
+            assert_ne!(t.text.text, marker, "{} is page chrome", t.path);
         }
     }
 }
@@ -54,7 +54,7 @@ fn seed_golden() {
     assert_eq!(standfirst, raw[2]);
     assert!(standfirst.ends_with("..."));
     let stem = standfirst.trim_end_matches('.');
-    let mentions = article.texts().iter().filter(|(_, t)| t.text == standfirst).count();
+    let mentions = article.texts().iter().filter(|t| t.text.text == standfirst).count();
     assert_eq!(mentions, 1, "the teaser appears once");
 
     let caption = article
@@ -82,14 +82,14 @@ fn seed_golden() {
 fn outline(article: &Article) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for block in &article.body {
-        match block {
-            Block::Paragraph { text } => out.push(("p".into(), text.text.clone())),
-            Block::Heading { level, text } => out.push((format!("h{level}"), text.text.clone())),
-            Block::List { ordered, items } => {
+        match &block.kind {
+            BlockKind::Paragraph { text } => out.push(("p".into(), text.text.clone())),
+            BlockKind::Heading { level, text } => out.push((format!("h{level}"), text.text.clone())),
+            BlockKind::List { ordered, items } => {
                 let kind = if *ordered { "ol" } else { "ul" };
                 out.extend(items.iter().map(|t| (kind.to_string(), t.text.clone())));
             }
-            Block::Figure(f) => out.push((
+            BlockKind::Figure(f) => out.push((
                 "figure".into(),
                 f.caption.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
             )),

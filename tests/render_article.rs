@@ -4,12 +4,18 @@
 #[path = "common/render.rs"]
 mod common;
 
-use common::{assert_texts_in_order, rich_article, seed_article, start_tags};
-use rtl_article::model::{Article, Block, Dir, Text};
-use rtl_article::render::{render, render_page, DigitStyle, Overlay, QuoteStyle, RenderOptions};
+use common::{assert_texts_in_order, rich_article, seed_article, start_tags, without_hooks};
+use rtl_article::annotate::{Annotation, AnnotationKind, EntityType};
+use rtl_article::model::{Article, BlockKind, Dir, Text};
+use rtl_article::render::{render, render_page, DigitStyle, QuoteStyle, RenderOptions};
 
 fn default_html(article: &Article) -> String {
-    render(article, &RenderOptions::default())
+    plain(article, &RenderOptions::default())
+}
+
+/// Rendered without annotations, the reader-bundle hooks left out.
+fn plain(article: &Article, options: &RenderOptions) -> String {
+    without_hooks(&render(article, &[], options))
 }
 
 #[test]
@@ -24,7 +30,9 @@ fn seed_renders_as_a_semantic_arabic_article() {
     assert!(html.contains(r#"<p class="standfirst">أعلن مصدر في وزارة الدفاع الروسية"#));
     assert!(html.contains(r#"<p class="section">أخبار</p>"#));
     // The orphaned caption becomes a figure without an image.
-    assert!(html.contains(r#"<figure class="lead"><figcaption>رتل لتنظيم داعش الإرهابي</figcaption></figure>"#));
+    assert!(html.contains(
+        r#"<figure class="lead"><figcaption><span class="caption">رتل لتنظيم داعش الإرهابي</span></figcaption></figure>"#
+    ));
     assert!(!html.contains("<img"));
     assert!(html.contains(r#"<time datetime="2017-05-27T09:30:00+03:00">27 مايو 2017</time>"#));
     // Dates in the body are isolated; the bare counts 32 and 120 are not.
@@ -48,10 +56,10 @@ fn header_has_byline_dates_and_lead_image() {
         r#"<img src="https://example.com/img/iphone.jpg" alt="هاتف iPhone 15 على طاولة" width="1200" height="675" loading="eager" decoding="async">"#
     ));
     assert!(
-        html.contains(r#"<small class="credit">رويترز/<bdi dir="ltr" lang="en">Reuters</bdi></small></figcaption>"#)
+        html.contains(r#"<small class="credit"> رويترز/<bdi dir="ltr" lang="en">Reuters</bdi></small></figcaption>"#)
     );
     // A body image without alt relies on its figcaption and loads lazily.
-    assert!(html.contains(r#"<figure class="figure"><img src="/img/camera.jpg" loading="lazy" decoding="async"><figcaption>الكاميرا الخلفية</figcaption></figure>"#));
+    assert!(html.contains(r#"<figure class="figure"><img src="/img/camera.jpg" loading="lazy" decoding="async"><figcaption><span class="caption">الكاميرا الخلفية</span></figcaption></figure>"#));
 }
 
 #[test]
@@ -139,6 +147,7 @@ fn jsonld_is_included_and_can_be_turned_off() {
     assert_eq!(ld["publisher"]["logo"]["url"], "https://example.com/logo.png");
     let off = render(
         &rich_article(),
+        &[],
         &RenderOptions {
             jsonld: false,
             ..RenderOptions::default()
@@ -154,13 +163,13 @@ fn typography_options_change_display_only() {
         digits: DigitStyle::ArabicIndic,
         ..RenderOptions::default()
     };
-    let html = render(&seed_article(), &options);
+    let html = plain(&seed_article(), &options);
     assert!(html.contains("مكونة من ٣٢ سيارة «بيك أب» كانت"), "{html}");
     assert!(html.contains(r#"بتاريخ <bdi dir="ltr">٢٠١٧/٥/١٥</bdi> والذي"#));
     // Attribute values never change.
     assert!(html.contains(r#"<time datetime="2017-05-27T09:30:00+03:00">٢٧ مايو ٢٠١٧</time>"#));
 
-    let html = render(&rich_article(), &options);
+    let html = plain(&rich_article(), &options);
     // Latin words, e-mails and URLs keep their digits.
     assert!(
         html.contains(r#"<bdi dir="ltr" lang="en">iPhone 15</bdi> في <bdi dir="ltr">٢٠٢٣/٩/١٢</bdi>"#),
@@ -175,55 +184,72 @@ fn typography_options_change_display_only() {
 }
 
 #[test]
-fn overlays_wrap_annotated_ranges() {
+fn annotations_wrap_their_ranges() {
     let article = seed_article();
-    let path = "body[5].text";
-    let text = &article.text_at(path).expect("paragraph").text;
+    let t = article
+        .texts()
+        .into_iter()
+        .find(|t| t.path == "body[5].text")
+        .expect("paragraph");
+    let text = &t.text.text;
     let date = text.find("2017/5/15").expect("date in seed");
     let name = text.find("قوات سوريا الديمقراطية").expect("entity in seed");
-    let mut options = RenderOptions::default();
-    options.overlays.insert(
-        path.into(),
-        vec![
-            Overlay {
-                start: date,
-                end: date + "2017/5/15".len(),
-                tag: "time",
-                attrs: vec![("datetime", "2017-05-15".into())],
+    let at = |start: usize, end: usize, kind: AnnotationKind| Annotation {
+        text: t.id.clone(),
+        start,
+        end,
+        kind,
+        confidence: 1.0,
+    };
+    let sdf = || AnnotationKind::Mention {
+        id: "sdf".into(),
+        entity_type: EntityType::Organization,
+        url: Some("/topics/sdf".into()),
+    };
+    let annotations = [
+        at(
+            date,
+            date + "2017/5/15".len(),
+            AnnotationKind::Date {
+                iso: Some("2017-05-15".into()),
+                calendar: "gregorian",
+                resolved: true,
+                hijri: None,
             },
-            Overlay {
-                start: name,
-                end: name + "قوات سوريا الديمقراطية".len(),
-                tag: "a",
-                attrs: vec![("href", "/topics/sdf".into()), ("data-entity", "sdf".into())],
-            },
-            // Off a char boundary: ignored, not a panic.
-            Overlay {
-                start: name + 1,
-                end: name + 5,
-                tag: "span",
-                attrs: vec![],
-            },
-            // Out of range: ignored.
-            Overlay {
-                start: text.len() + 10,
-                end: text.len() + 20,
-                tag: "span",
-                attrs: vec![],
-            },
-        ],
-    );
-    let html = render(&article, &options);
+        ),
+        at(name, name + "قوات سوريا الديمقراطية".len(), sdf()),
+        // Off a char boundary: ignored, not a panic.
+        at(name + 1, name + 5, sdf()),
+        // Out of range: ignored.
+        at(text.len() + 10, text.len() + 20, sdf()),
+    ];
+    let html = render(&article, &annotations, &RenderOptions::default());
     assert!(
-        html.contains(r#"<a href="/topics/sdf" data-entity="sdf">قوات سوريا الديمقراطية</a>"#),
+        html.contains(
+            r#"<a href="/topics/sdf" class="mention" data-entity-id="sdf" data-entity-type="organization">قوات سوريا الديمقراطية</a>"#
+        ),
         "{html}"
     );
     assert!(
         html.contains(r#"<time datetime="2017-05-15"><bdi dir="ltr">2017/5/15</bdi></time>"#),
         "{html}"
     );
-    assert!(!html.contains("<span></span>") && html.matches("<span").count() == 1);
-    // only the dates label
+    assert_eq!(html.matches("data-entity-id").count(), 1, "{html}");
+}
+
+#[test]
+fn every_text_container_names_its_text_and_block() {
+    let article = rich_article();
+    let html = render(&article, &[], &RenderOptions::default());
+    for t in article.texts() {
+        let attr = format!(r#"data-text="{}""#, t.id);
+        assert_eq!(html.matches(&attr).count(), 1, "{attr} in {html}");
+    }
+    for id in article.block_ids() {
+        assert_eq!(html.matches(&format!(r#"data-block="{id}""#)).count(), 1, "{id}");
+    }
+    // The renderer's own words are marked.
+    assert!(html.contains(r#"<p class="dates" data-added="">"#), "{html}");
 }
 
 #[test]
@@ -231,10 +257,13 @@ fn ltr_article_isolates_rtl_runs() {
     let mut a = Article::new("Raqqa: the Syrian Democratic Forces (قوات سوريا الديمقراطية) advance");
     a.lang = "en".into();
     a.dir = Dir::Ltr;
-    a.published = Some("2017-05-27".into());
-    a.body.push(Block::Paragraph {
-        text: Text::plain("Interfax quoted the ministry on 2017/5/15."),
-    });
+    a.published = "2017-05-27".parse().ok();
+    a.body.push(
+        BlockKind::Paragraph {
+            text: Text::plain("Interfax quoted the ministry on 2017/5/15."),
+        }
+        .into(),
+    );
     let html = default_html(&a);
     assert!(html.starts_with(r#"<article dir="ltr" lang="en" class="rtl-article">"#));
     assert!(html.contains(r#"(<bdi dir="rtl" lang="ar">قوات سوريا الديمقراطية</bdi>)"#));
@@ -245,7 +274,7 @@ fn ltr_article_isolates_rtl_runs() {
 
 #[test]
 fn page_is_complete_and_styled() {
-    let page = render_page(&rich_article(), &RenderOptions::default());
+    let page = without_hooks(&render_page(&rich_article(), &[], &RenderOptions::default()));
     assert!(page.starts_with("<!doctype html>\n<html dir=\"rtl\" lang=\"ar\">"));
     assert!(page.contains(r#"<meta charset="utf-8">"#));
     assert!(page.contains(r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#));
@@ -265,22 +294,32 @@ fn page_is_complete_and_styled() {
 #[test]
 fn empty_and_odd_input_does_not_panic() {
     let mut a = Article::new("");
-    a.published = Some("أمس".into());
+    a.published = "أمس".parse().ok();
     a.lead = Some(Default::default());
-    a.body.push(Block::Heading {
-        level: 9,
-        text: Text::plain(""),
-    });
-    a.body.push(Block::List {
-        ordered: false,
-        items: vec![],
-    });
-    a.body.push(Block::Related {
-        title: None,
-        links: vec![],
-    });
+    a.body.push(
+        BlockKind::Heading {
+            level: 9,
+            text: Text::plain(""),
+        }
+        .into(),
+    );
+    a.body.push(
+        BlockKind::List {
+            ordered: false,
+            items: vec![],
+        }
+        .into(),
+    );
+    a.body.push(
+        BlockKind::Related {
+            title: None,
+            links: vec![],
+        }
+        .into(),
+    );
     let html = default_html(&a);
-    assert!(html.contains(r#"<span class="date">أمس</span>"#));
+    // A date that is not ISO 8601 never reaches the model: no dates line.
+    assert!(a.published.is_none() && !html.contains(r#"class="dates""#));
     assert!(html.contains("<h6></h6>"));
     assert!(!html.contains("<figure"));
 }

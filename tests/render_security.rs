@@ -5,8 +5,9 @@
 mod common;
 
 use common::{assert_texts_in_order, start_tags, tokenize, Token};
-use rtl_article::model::{Article, Block, Figure, Link, Mark, Publisher, Text};
-use rtl_article::render::{render, render_page, Overlay, RenderOptions};
+use rtl_article::annotate::{Annotation, AnnotationKind, EntityType};
+use rtl_article::model::{Article, Block, BlockKind, Figure, Link, Mark, Publisher, Text};
+use rtl_article::render::{render, render_page, RenderOptions};
 
 const HOSTILE_TEXT: &[&str] = &[
     "<script>alert(1)</script>",
@@ -49,6 +50,7 @@ const TAGS: &[&str] = &[
     "h5",
     "h6",
     "time",
+    "data",
     "span",
     "figure",
     "img",
@@ -88,6 +90,18 @@ const ATTRS: &[&str] = &[
     "name",
     "content",
     "rel",
+    // The reader-bundle hooks and the annotation data.
+    "data-block",
+    "data-text",
+    "data-added",
+    "data-entity-id",
+    "data-entity-type",
+    "data-calendar",
+    "data-hijri",
+    "data-unit",
+    "data-speaker",
+    "data-speaker-id",
+    "value",
 ];
 
 /// An article with `text` in every text field and `url` in every URL field.
@@ -107,8 +121,9 @@ fn hostile_article(text: &str, url: &str) -> Article {
     a.lang = format!("ar\"{text}");
     a.standfirst = Some(plain());
     a.byline = Some(text.into());
-    a.published = Some(text.into());
-    a.updated = Some(format!("2017-05-27{text}"));
+    // Dates are typed (rtl_article::date::Timestamp): no text reaches them.
+    a.published = "2017-05-27".parse().ok();
+    a.updated = "2017-05-28T10:00Z".parse().ok();
     a.section = Some(text.into());
     a.tags = vec![text.into(), url.into()];
     a.url = Some(url.into());
@@ -125,32 +140,32 @@ fn hostile_article(text: &str, url: &str) -> Article {
         width: Some(10),
         height: Some(10),
     });
-    a.body = vec![
-        Block::Paragraph { text: linked },
-        Block::Heading {
+    let kinds = vec![
+        BlockKind::Paragraph { text: linked },
+        BlockKind::Heading {
             level: 3,
             text: plain(),
         },
-        Block::Blockquote {
+        BlockKind::Blockquote {
             text: plain(),
             attribution: Some(plain()),
             cite: Some(url.into()),
         },
-        Block::PullQuote {
+        BlockKind::PullQuote {
             text: plain(),
             attribution: Some(plain()),
         },
-        Block::List {
+        BlockKind::List {
             ordered: true,
             items: vec![plain(), plain()],
         },
-        Block::Figure(Figure {
+        BlockKind::Figure(Figure {
             src: Some(url.into()),
             alt: Some(text.into()),
             caption: Some(plain()),
             ..Figure::default()
         }),
-        Block::Related {
+        BlockKind::Related {
             title: Some(text.into()),
             links: vec![Link {
                 title: text.into(),
@@ -158,6 +173,7 @@ fn hostile_article(text: &str, url: &str) -> Article {
             }],
         },
     ];
+    a.body = kinds.into_iter().map(Block::from).collect();
     a.related = vec![Link {
         title: text.into(),
         url: url.into(),
@@ -170,7 +186,7 @@ fn url_is_allowed(value: &str) -> bool {
     let head_end = lower.find(['/', '?', '#']).unwrap_or(lower.len());
     match lower[..head_end].find(':') {
         None => true,
-        Some(i) => matches!(&lower[..i], "http" | "https" | "mailto"),
+        Some(i) => matches!(&lower[..i], "http" | "https" | "mailto" | "tel"),
     }
 }
 
@@ -221,9 +237,9 @@ fn hostile_text_and_urls_in_every_field() {
     for text in HOSTILE_TEXT {
         for url in HOSTILE_URLS {
             let article = hostile_article(text, url);
-            let html = render(&article, &RenderOptions::default());
+            let html = render(&article, &[], &RenderOptions::default());
             check(&html);
-            check(&render_page(&article, &RenderOptions::default()));
+            check(&render_page(&article, &[], &RenderOptions::default()));
             // Hostile text is shown, escaped — not dropped.
             assert_texts_in_order(&article, &html);
             if url.starts_with("https:") {
@@ -243,7 +259,7 @@ fn hostile_text_and_urls_in_every_field() {
 fn jsonld_keeps_hostile_strings_as_data() {
     let text = "</script><script>alert(1)</script><!--";
     let article = hostile_article(text, "https://example.com/a");
-    let html = render(&article, &RenderOptions::default());
+    let html = render(&article, &[], &RenderOptions::default());
     check(&html);
     let open = r#"<script type="application/ld+json">"#;
     let start = html.find(open).map(|i| i + open.len()).expect("script");
@@ -264,7 +280,7 @@ fn jsonld_keeps_hostile_strings_as_data() {
 #[test]
 fn allowed_urls_are_kept() {
     let article = hostile_article("خبر", "https://example.com/ar/news?id=1&page=2");
-    let html = render(&article, &RenderOptions::default());
+    let html = render(&article, &[], &RenderOptions::default());
     check(&html);
     assert!(html.contains(r#"<a href="https://example.com/ar/news?id=1&amp;page=2" title="خبر">خبر</a>"#));
     assert!(html.contains(r#"<blockquote cite="https://example.com/ar/news?id=1&amp;page=2">"#));
@@ -272,46 +288,63 @@ fn allowed_urls_are_kept() {
 }
 
 #[test]
-fn overlays_cannot_inject_elements_attributes_or_urls() {
+fn annotation_data_cannot_inject_elements_attributes_or_urls() {
     let article = hostile_article("خبر", "/a");
-    let path = "body[1].text";
-    let len = article.text_at(path).map_or(0, |t| t.text.len());
-    let mut options = RenderOptions::default();
-    options.overlays.insert(
-        path.into(),
-        vec![
-            Overlay {
-                start: 0,
-                end: len,
-                tag: "script",
-                attrs: vec![],
+    let t = article
+        .texts()
+        .into_iter()
+        .find(|t| t.path == "body[1].text")
+        .expect("heading");
+    let len = t.text.text.len();
+    let hostile = r#""><script>alert(1)</script>"#;
+    let at = |end: usize, kind: AnnotationKind| Annotation {
+        text: t.id.clone(),
+        start: 0,
+        end,
+        kind,
+        confidence: 1.0,
+    };
+    let annotations = [
+        at(
+            len,
+            AnnotationKind::Mention {
+                id: hostile.into(),
+                entity_type: EntityType::Person,
+                url: Some("javascript:alert(1)".into()),
             },
-            Overlay {
-                start: 0,
-                end: len,
-                tag: "a",
-                attrs: vec![("href", "javascript:alert(1)".into())],
+        ),
+        at(
+            6,
+            AnnotationKind::Quotation {
+                speaker: Some(hostile.into()),
+                speaker_id: Some(hostile.into()),
+                direct: true,
             },
-            Overlay {
-                start: 0,
-                end: 6,
-                tag: "span",
-                attrs: vec![("onclick", "alert(1)".into()), ("style", "x".into())],
+        ),
+        at(
+            6,
+            AnnotationKind::Number {
+                value: f64::NAN,
+                unit: Some(hostile.into()),
             },
-            Overlay {
-                start: 0,
-                end: 6,
-                tag: "data",
-                attrs: vec![("value", r#""><script>"#.into())],
+        ),
+        at(
+            6,
+            AnnotationKind::Date {
+                iso: Some(hostile.into()),
+                calendar: "hijri",
+                resolved: true,
+                hijri: Some(hostile.into()),
             },
-        ],
-    );
-    let html = render(&article, &options);
+        ),
+    ];
+    let html = render(&article, &annotations, &RenderOptions::default());
+    check(&html);
     let tags = start_tags(&html);
-    assert!(!tags
-        .iter()
-        .any(|t| t.attrs.iter().any(|(n, _)| n.starts_with("on") || n == "style")));
     assert_eq!(tags.iter().filter(|t| t.name == "script").count(), 1);
-    assert!(html.contains(r#"<data value="&quot;&gt;&lt;script&gt;">"#), "{html}");
+    assert!(
+        html.contains(r#"data-speaker="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#),
+        "{html}"
+    );
     assert!(!html.contains("javascript:"));
 }

@@ -7,15 +7,15 @@
 mod common;
 
 use common::{article_text, assert_texts_in_order, rich_article, seed_article};
-use rtl_article::model::{Article, Block, Mark, Span, Text};
+use rtl_article::model::{Article, BlockKind, Mark, Span, Text};
 use rtl_article::render::{render, render_page, RenderOptions};
 use rtl_article::{ingest, Error};
 
 #[test]
 fn built_articles_keep_every_text() {
     for article in [seed_article(), rich_article()] {
-        assert_texts_in_order(&article, &render(&article, &RenderOptions::default()));
-        assert_texts_in_order(&article, &render_page(&article, &RenderOptions::default()));
+        assert_texts_in_order(&article, &render(&article, &[], &RenderOptions::default()));
+        assert_texts_in_order(&article, &render_page(&article, &[], &RenderOptions::default()));
     }
 }
 
@@ -40,7 +40,7 @@ fn every_importable_fixture_keeps_every_text() {
         };
         // Fixtures that are meant to be refused are the importers' business.
         let Ok(article) = imported else { continue };
-        let html = render(&article, &RenderOptions::default());
+        let html = render(&article, &[], &RenderOptions::default());
         assert_texts_in_order(&article, &html);
         rendered += 1;
     }
@@ -68,8 +68,8 @@ fn escaped_characters_and_marks_round_trip() {
     });
     text.normalize_spans();
     let mut article = Article::new("عنوان & <خبر>");
-    article.body.push(Block::Paragraph { text });
-    let html = render(&article, &RenderOptions::default());
+    article.body.push(BlockKind::Paragraph { text }.into());
+    let html = render(&article, &[], &RenderOptions::default());
     assert_texts_in_order(&article, &html);
     assert!(
         article_text(&html).contains("قال <المصدر> & \"الناطق\" 'الرسمي' Donald Trump في 2017/5/15 وزير الدفاع BBC")

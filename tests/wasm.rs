@@ -6,7 +6,7 @@
 //!
 //!   CHROMEDRIVER=/usr/bin/chromedriver \
 //!   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-//!   cargo test --target wasm32-unknown-unknown --no-default-features --test wasm
+//!   cargo test --target wasm32-unknown-unknown --no-default-features --features full --test wasm
 //!
 //! (`npm test` runs it so; webdriver.json holds the Chromium flags.)
 #![cfg(target_arch = "wasm32")]
@@ -65,8 +65,8 @@ fn message(err: wasm_bindgen::JsError) -> String {
 
 #[wasm_bindgen_test]
 fn render_takes_an_object_or_its_json_text() {
-    let from_object = wasm::render(parse(ARTICLE), JsValue::UNDEFINED).expect("renders");
-    let from_text = wasm::render(JsValue::from_str(ARTICLE), JsValue::UNDEFINED).expect("renders");
+    let from_object = wasm::render(parse(ARTICLE), JsValue::UNDEFINED, None).expect("renders");
+    let from_text = wasm::render(JsValue::from_str(ARTICLE), JsValue::UNDEFINED, None).expect("renders");
     assert_eq!(from_object, from_text);
     assert!(from_object.starts_with("<article"), "{from_object}");
     assert!(from_object.contains(r#"lang="ar""#) && from_object.contains(r#"dir="rtl""#));
@@ -79,18 +79,18 @@ fn render_takes_an_object_or_its_json_text() {
 #[wasm_bindgen_test]
 fn render_from_scraped_text() {
     let text = "عنوان الخبر\nفقرة أولى من النص تكفي لتكون فقرة.\nفقرة ثانية من النص.";
-    let html = wasm::render(JsValue::from_str(text), options(r#"{"from": "text"}"#)).expect("renders");
+    let html = wasm::render(JsValue::from_str(text), options(r#"{"from": "text"}"#), None).expect("renders");
     assert!(html.contains("<h1"), "{html}");
     assert!(html.contains("فقرة ثانية من النص."), "{html}");
 }
 
 #[wasm_bindgen_test]
 fn options_apply_and_unknown_ones_are_named() {
-    let html = wasm::render(parse(ARTICLE), options(r#"{"digits": "arabic-indic"}"#)).expect("renders");
+    let html = wasm::render(parse(ARTICLE), options(r#"{"digits": "arabic-indic"}"#), None).expect("renders");
     assert!(html.contains("١٢٠"), "{html}");
-    let err = wasm::render(parse(ARTICLE), options(r#"{"digit": "western"}"#)).expect_err("unknown option");
+    let err = wasm::render(parse(ARTICLE), options(r#"{"digit": "western"}"#), None).expect_err("unknown option");
     assert!(message(err).starts_with("options.digit: unknown option"));
-    let err = wasm::render(parse(ARTICLE), options(r#"{"quotes": 3}"#)).expect_err("wrong type");
+    let err = wasm::render(parse(ARTICLE), options(r#"{"quotes": 3}"#), None).expect_err("wrong type");
     assert_eq!(
         message(err),
         r#"options.quotes: expected "keep" or "guillemets", found the number 3"#
@@ -115,19 +115,19 @@ fn bad_input_is_an_error_naming_the_field_never_a_panic() {
         (JsValue::from_str("{\"headline\": "), "line 1"),
     ];
     for (input, expected) in cases {
-        let err = wasm::render(input, JsValue::UNDEFINED).expect_err("bad input");
+        let err = wasm::render(input, JsValue::UNDEFINED, None).expect_err("bad input");
         let message = message(err);
         assert!(message.contains(expected), "{message:?} does not contain {expected:?}");
     }
     // The module still works afterwards.
-    assert!(wasm::render(parse(ARTICLE), JsValue::UNDEFINED).is_ok());
+    assert!(wasm::render(parse(ARTICLE), JsValue::UNDEFINED, None).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn lone_surrogates_become_replacement_characters() {
     // A JS string with an unpaired high surrogate in the headline.
     let article = js_sys::eval(r#"({headline: "عنوان \uD800 الخبر", body: []})"#).expect("eval");
-    let html = wasm::render(article, JsValue::UNDEFINED).expect("renders");
+    let html = wasm::render(article, JsValue::UNDEFINED, None).expect("renders");
     assert!(html.contains("عنوان \u{FFFD} الخبر"), "{html}");
 }
 
@@ -137,7 +137,7 @@ fn oversized_input_is_refused_with_the_limit() {
         r#"{{"headline": "x", "body": [{{"type": "paragraph", "text": "{}"}}]}}"#,
         "ب".repeat(3_000_000)
     );
-    let err = wasm::render(JsValue::from_str(&big), JsValue::UNDEFINED).expect_err("too big");
+    let err = wasm::render(JsValue::from_str(&big), JsValue::UNDEFINED, None).expect_err("too big");
     let message = message(err);
     assert!(
         message.contains("MiB") || message.contains("KiB") || message.contains("bytes"),
@@ -148,12 +148,12 @@ fn oversized_input_is_refused_with_the_limit() {
 #[wasm_bindgen_test]
 fn mount_update_unmount() {
     let host = host();
-    let mut handle = wasm::mount(host.clone(), parse(ARTICLE), JsValue::UNDEFINED, None).expect("mounts");
+    let mut handle = wasm::mount(host.clone(), parse(ARTICLE), JsValue::UNDEFINED, None, None).expect("mounts");
     assert_eq!(
         host.query_selector_all("article.rtl-article").expect("query").length(),
         1
     );
-    let meta = handle.meta().expect("meta");
+    let meta = handle.meta();
     assert_eq!(
         Reflect::get(&meta, &"lang".into())
             .ok()
@@ -167,13 +167,17 @@ fn mount_update_unmount() {
     );
 
     handle
-        .update(parse(r#"{"headline": "عنوان جديد", "body": []}"#), JsValue::UNDEFINED)
+        .update(
+            parse(r#"{"headline": "عنوان جديد", "body": []}"#),
+            JsValue::UNDEFINED,
+            None,
+        )
         .expect("updates");
     let h1 = host.query_selector("h1").expect("query").expect("h1");
     assert_eq!(h1.text_content().as_deref(), Some("عنوان جديد"));
 
     // A bad update is an error and leaves the current rendering.
-    assert!(handle.update(JsValue::NULL, JsValue::UNDEFINED).is_err());
+    assert!(handle.update(JsValue::NULL, JsValue::UNDEFINED, None).is_err());
     assert_eq!(
         host.query_selector("h1")
             .expect("query")
@@ -193,7 +197,7 @@ fn mount_uses_the_write_callback_once() {
     let calls = js_sys::eval("globalThis.__writes = 0; (t, h) => { globalThis.__writes++; t.innerHTML = h; }")
         .expect("eval")
         .unchecked_into::<js_sys::Function>();
-    let handle = wasm::mount(host.clone(), parse(ARTICLE), JsValue::UNDEFINED, Some(calls)).expect("mounts");
+    let handle = wasm::mount(host.clone(), parse(ARTICLE), JsValue::UNDEFINED, Some(calls), None).expect("mounts");
     let writes = Reflect::get(&js_sys::global(), &"__writes".into()).expect("count");
     assert_eq!(writes.as_f64(), Some(1.0), "one boundary crossing per render");
     handle.unmount().expect("unmounts");
@@ -207,7 +211,7 @@ fn enhance_reads_publisher_markup_through_the_dom() {
         <div class="share">شارك</div><script>window.__pwned = 1</script>
         <p onclick="alert(1)">فقرة من <a href="javascript:alert(1)">الخبر</a> و<a href="https://example.com/x">رابط</a>.</p></div>"#,
     );
-    let handle = wasm::enhance(host.clone(), JsValue::UNDEFINED, None).expect("enhances");
+    let handle = wasm::enhance(host.clone(), JsValue::UNDEFINED, None, None).expect("enhances");
     let html = host.inner_html();
     assert!(html.contains("<h1"), "{html}");
     assert!(
@@ -227,14 +231,14 @@ fn enhance_reads_publisher_markup_through_the_dom() {
 #[wasm_bindgen_test]
 fn hydrate_attaches_without_rewriting() {
     let host = host();
-    let ssr = wasm::render(parse(ARTICLE), JsValue::UNDEFINED).expect("renders");
+    let ssr = wasm::render(parse(ARTICLE), JsValue::UNDEFINED, None).expect("renders");
     host.set_inner_html(&ssr);
     let article = host.query_selector("article").expect("query").expect("article");
-    let handle = wasm::hydrate(host.clone(), JsValue::UNDEFINED, None).expect("hydrates");
+    let handle = wasm::hydrate(host.clone(), JsValue::UNDEFINED).expect("hydrates");
     // The very same node: nothing was re-rendered.
     let after = host.query_selector("article").expect("query").expect("article");
     assert!(article.is_same_node(Some(&after)));
-    let meta = handle.meta().expect("meta");
+    let meta = handle.meta();
     assert_eq!(
         Reflect::get(&meta, &"dir".into())
             .ok()
@@ -242,12 +246,12 @@ fn hydrate_attaches_without_rewriting() {
             .as_deref(),
         Some("rtl")
     );
-    handle.unmount().expect("unmounts");
+    handle.unmount();
     // Hydrated markup stays after unmount.
     assert!(host.query_selector("article").expect("query").is_some());
 
     let empty = self::host();
-    let Err(err) = wasm::hydrate(empty, JsValue::UNDEFINED, None) else {
+    let Err(err) = wasm::hydrate(empty, JsValue::UNDEFINED) else {
         panic!("nothing to hydrate")
     };
     assert!(message(err).contains("no <article class=\"rtl-article\">"));
@@ -257,7 +261,7 @@ fn hydrate_attaches_without_rewriting() {
 fn annotate_gives_w3c_annotations() {
     let opts = js_sys::Object::new();
     Reflect::set(&opts, &"catalog".into(), &JsValue::from_str(CATALOG)).expect("set");
-    let annotations: Array = wasm::annotate(parse(ARTICLE), opts.into())
+    let annotations: Array = wasm::annotate(parse(ARTICLE), opts.into(), None)
         .expect("annotates")
         .unchecked_into();
     let json = JSON::stringify(&annotations)
@@ -306,4 +310,106 @@ fn catalog_matches_with_clitics_and_utf16_offsets() {
     };
     let message = message(err);
     assert!(message.contains("[0]") && message.contains("type"), "{message}");
+}
+
+/// Every character of every text container maps to its text and code-point
+/// offset, and back (a 😀 outside the BMP included).
+#[wasm_bindgen_test]
+fn locate_and_position_map_dom_positions_to_text_offsets() {
+    let host = host();
+    let article = r#"{"headline": "😀 عنوان", "body": [
+        {"type": "paragraph", "id": "p1", "text": ["قال ", {"strong": "Donald 😀 Trump"}, " أمس"]},
+        {"type": "list", "items": ["أ", "ب 😀"]}
+    ]}"#;
+    host.set_inner_html(&wasm::render(JsValue::from_str(article), JsValue::UNDEFINED, None).expect("renders"));
+    let containers = host.query_selector_all("[data-text]").expect("query");
+    assert_eq!(containers.length(), 4, "headline, paragraph, two items");
+    for i in 0..containers.length() {
+        let container: Element = containers.get(i).expect("node").unchecked_into();
+        let id = container.get_attribute("data-text").expect("id");
+        let text = container.text_content().unwrap_or_default();
+        let chars = text.chars().count() as u32;
+        for offset in 0..=chars {
+            let at = wasm::position(&host, &id, offset);
+            assert!(!at.is_null(), "{id}@{offset}");
+            let node: web_sys::Node = Reflect::get(&at, &"node".into()).expect("node").unchecked_into();
+            let unit = Reflect::get(&at, &"offset".into())
+                .expect("offset")
+                .as_f64()
+                .expect("number") as u32;
+            let back = wasm::locate(&node, unit);
+            let back_id = Reflect::get(&back, &"text".into()).ok().and_then(|v| v.as_string());
+            let back_offset = Reflect::get(&back, &"offset".into()).ok().and_then(|v| v.as_f64());
+            assert_eq!(back_id.as_deref(), Some(id.as_str()), "{id}@{offset}");
+            assert_eq!(back_offset, Some(f64::from(offset)), "{id}@{offset}");
+        }
+        assert!(wasm::position(&host, &id, chars + 1).is_null());
+    }
+    assert!(wasm::position(&host, "p-missing", 0).is_null());
+    // Outside every container: the dates line the renderer wrote, the article element.
+    let article_el = host.query_selector("article").expect("query").expect("article");
+    assert!(wasm::locate(&article_el, 0).is_null());
+}
+
+/// A compiled catalog is shared, not copied, and `update` without options
+/// keeps it.
+#[wasm_bindgen_test]
+fn a_compiled_catalog_is_reused_by_mount_and_update() {
+    let catalog = wasm::JsCatalog::new(JsValue::from_str(CATALOG)).expect("compiles");
+    let host = host();
+    let mut handle = wasm::mount(
+        host.clone(),
+        parse(ARTICLE),
+        JsValue::UNDEFINED,
+        None,
+        Some(catalog.share()),
+    )
+    .expect("mounts");
+    assert!(host.inner_html().contains("https://news.example/topics/raqqa"));
+    handle
+        .update(parse(ARTICLE), JsValue::UNDEFINED, None)
+        .expect("updates");
+    assert!(
+        host.inner_html().contains("https://news.example/topics/raqqa"),
+        "the catalog stays"
+    );
+    // The caller's handle still works: only a share was given away.
+    assert_eq!(catalog.size(), 2);
+    let html = wasm::render(parse(ARTICLE), JsValue::UNDEFINED, Some(catalog.share())).expect("renders");
+    assert!(html.contains(r#"class="mention""#));
+    handle.unmount().expect("unmounts");
+}
+
+/// `listen` re-dispatches a mention click from the host as a cancelable
+/// `rtl-article:mention` event, and stops when dropped.
+#[wasm_bindgen_test]
+fn listen_re_dispatches_mention_clicks() {
+    let host = host();
+    let opts = js_sys::Object::new();
+    Reflect::set(&opts, &"catalog".into(), &JsValue::from_str(CATALOG)).expect("set");
+    let handle = wasm::mount(host.clone(), parse(ARTICLE), opts.into(), None, None).expect("mounts");
+    let live = wasm::listen(host.clone());
+    let seen = js_sys::eval(
+        "globalThis.__mentions = []; (e) => { globalThis.__mentions.push(e.detail.id); e.preventDefault(); }",
+    )
+    .expect("eval")
+    .unchecked_into::<js_sys::Function>();
+    host.add_event_listener_with_callback("rtl-article:mention", &seen)
+        .expect("listen");
+    let mention: web_sys::HtmlElement = host
+        .query_selector(".mention[data-entity-id]")
+        .expect("query")
+        .expect("a mention")
+        .unchecked_into();
+    mention.click();
+    let count = || {
+        Reflect::get(&js_sys::global(), &"__mentions".into())
+            .map(|v| v.unchecked_into::<Array>().length())
+            .unwrap_or(0)
+    };
+    assert_eq!(count(), 1);
+    live.unmount();
+    mention.click();
+    assert_eq!(count(), 1, "no event once the live layer is dropped");
+    handle.unmount().expect("unmounts");
 }

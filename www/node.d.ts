@@ -1,9 +1,21 @@
 // Types for the Node entry point (`import { renderToString } from 'rtl-article'`
-// under Node, or 'rtl-article/node'). Synchronous: the wasm is compiled when
-// the module is imported.
-import type { Article, RenderOptions, WebAnnotation } from './rtl-article.js';
+// under Node, or 'rtl-article/node') and the edge entry (the "workerd" and
+// "worker" conditions, or 'rtl-article/edge'). Synchronous: the wasm is
+// instantiated when the module is imported.
+import type { Article, RenderOptions, TextEntry, WebAnnotation } from './rtl-article.js';
 
-export type { Article, Block, CatalogEntry, Figure, RelatedLink, RenderOptions, Run, Text, WebAnnotation } from './rtl-article.js';
+export type {
+  Article,
+  Block,
+  CatalogEntry,
+  Figure,
+  RelatedLink,
+  RenderOptions,
+  Run,
+  Text,
+  TextEntry,
+  WebAnnotation,
+} from './rtl-article.js';
 export { Catalog } from './rtl-article.js';
 
 /** The initialised wasm exports; resolves at once. */
@@ -23,7 +35,10 @@ export const render: typeof renderToString;
 export function renderPage(article: Article | string, options?: RenderOptions): string;
 
 /** Import without rendering: the article in the documented format, and importer warnings. */
-export function importArticle(article: Article | string, options?: RenderOptions): { article: Article; warnings: string[] };
+export function importArticle(
+  article: Article | string,
+  options?: RenderOptions,
+): { article: Article; warnings: string[]; texts: TextEntry[] };
 
 /** Annotate: mentions, dates, numbers, quotations and suggestions as W3C annotations. */
 export function annotate(article: Article | string, options?: RenderOptions): WebAnnotation[];

@@ -10,11 +10,13 @@
 import { readFileSync } from 'node:fs';
 import {
   initSync,
+  Catalog,
   annotate as wasmAnnotate,
   importArticle as wasmImportArticle,
   render as wasmRender,
   renderPage as wasmRenderPage,
 } from './pkg/rtl_article.js';
+import { splitCatalog } from './catalog-option.js';
 
 const wasmExports = initSync({
   module: readFileSync(new URL('./pkg/rtl_article_bg.wasm', import.meta.url)),
@@ -28,10 +30,12 @@ export function init() {
 /**
  * Render an article (object, JSON text, or scraped text with
  * `{from: 'text'}`) to an HTML fragment: one `<article class="rtl-article">`.
- * Throws an `Error` naming the field at fault (`body[3].text: …`).
+ * Throws an `Error` naming the field at fault (`body[3].text: …`). Pass a
+ * `Catalog` (compiled once, at start-up) as the `catalog` option to render
+ * many articles without compiling it again.
  */
 export function renderToString(article, options) {
-  return wasmRender(article, options ?? {});
+  return wasmRender(article, ...splitCatalog(options, Catalog));
 }
 
 /** The browser entry point's name for the same function. */
@@ -42,7 +46,7 @@ export const render = renderToString;
  * inlined), for serving an article as its own page.
  */
 export function renderPage(article, options) {
-  return wasmRenderPage(article, options ?? {});
+  return wasmRenderPage(article, ...splitCatalog(options, Catalog));
 }
 
 /**
@@ -58,8 +62,8 @@ export function importArticle(input, options) {
  * quotations) with text-quote and text-position selectors per block.
  */
 export function annotate(article, options) {
-  return wasmAnnotate(article, options ?? {});
+  return wasmAnnotate(article, ...splitCatalog(options, Catalog));
 }
 
 /** A compiled topic catalog (see rtl-article.d.ts). */
-export { Catalog } from './pkg/rtl_article.js';
+export { Catalog };

@@ -23,14 +23,19 @@ export interface RelatedLink {
   url: string;
 }
 
-export type Block =
+/**
+ * One body block. `id` is its stable id (rendered as `data-block`): given
+ * here, or derived from its content when absent.
+ */
+export type Block = { id?: string | null } & (
   | { type: 'paragraph'; text: Text }
   | { type: 'heading'; level: 2 | 3 | 4 | 5 | 6; text: Text }
   | { type: 'blockquote'; text: Text; attribution?: Text | null; cite?: string | null }
   | { type: 'pull_quote'; text: Text; attribution?: Text | null }
   | { type: 'list'; ordered?: boolean | null; items: Text[] }
   | ({ type: 'figure' } & Figure)
-  | { type: 'related'; title?: string | null; links: RelatedLink[] };
+  | { type: 'related'; title?: string | null; links: RelatedLink[] }
+);
 
 /** An article in the documented JSON format. */
 export interface Article {
@@ -83,10 +88,15 @@ export interface RenderOptions {
   dir?: 'rtl' | 'ltr' | 'auto';
   /** Embed schema.org NewsArticle JSON-LD (default true). */
   jsonld?: boolean;
-  /** Annotate mentions, dates, numbers and quotations (default: when a catalog is given). */
+  /** Annotate mentions, dates, numbers and quotations (default: when a catalog, `published` or `gazetteer` is given). */
   annotate?: boolean;
-  /** The publisher's topic catalog: entries, `{entities: [...]}`, or its JSON text. */
-  catalog?: CatalogEntry[] | { entities: CatalogEntry[] } | string;
+  /**
+   * The publisher's topic catalog: a compiled `Catalog` (compiled once, reused),
+   * its bytes (`toBytes()`), entries, `{entities: [...]}`, or its JSON text.
+   */
+  catalog?: Catalog | Uint8Array | ArrayBuffer | CatalogEntry[] | { entities: CatalogEntry[] } | string;
+  /** Which mentions become links: the `first` of each entity (default) or `every` one. */
+  links?: 'first' | 'every';
   /** Resolve relative dates against this ISO date instead of the article's `published`. */
   published?: string;
   /** Link countries and major cities too (only in builds with the `gazetteer` feature). */
@@ -121,14 +131,39 @@ export interface MentionDetail {
 export interface ArticleHandle {
   /** The article's metadata, or null after `unmount()`. */
   readonly meta: ArticleMeta | null;
-  /** Render another article in its place; options are kept when omitted. Throws on bad input, leaving the current one. */
-  update(article: Article | string, options?: RenderOptions): ArticleMeta;
+  /**
+   * Render another article in its place; options are kept when omitted.
+   * Resolves to the new metadata; rejects on bad input, leaving the current
+   * one. A hydrated article loads the full bundle for it.
+   */
+  update(article: Article | string, options?: RenderOptions): Promise<ArticleMeta>;
   /** Remove listeners and the rendered article (hydrated markup stays). */
   unmount(): void;
 }
 
-/** Load the WebAssembly module once for the page; later calls share it. */
+/**
+ * Load the full bundle (render, annotate, import, Catalog) once for the
+ * page; later calls share it. Resolves to its wasm exports. Pages that only
+ * hydrate server-rendered markup never need it.
+ */
 export function init(wasmUrl?: string | URL): Promise<unknown>;
+
+/** Load the reader bundle (hydrate, mention events, `locate`/`position`) once for the page. */
+export function initReader(wasmUrl?: string | URL): Promise<unknown>;
+
+/**
+ * Compile a catalog once, to pass as the `catalog` option of many renders:
+ * entries, `{entities}`, their JSON text, or the bytes of `toBytes()`.
+ */
+export function compile(
+  catalog: CatalogEntry[] | { entities: CatalogEntry[] } | string | Uint8Array | ArrayBuffer,
+): Promise<Catalog>;
+
+/** Where a DOM position falls in the article's texts: the text's id and a code-point offset. Needs `initReader()`. */
+export function locate(node: Node, offset: number): { text: string; offset: number } | null;
+
+/** The DOM position (a text node and UTF-16 offset) of code point `offset` of text `text` under `root`. Needs `initReader()`. */
+export function position(root: Node, text: string, offset: number): { node: Text; offset: number } | null;
 
 /** Render to an HTML string: one `<article class="rtl-article">`. Rejects with an Error naming the field. */
 export function render(article: Article | string, options?: RenderOptions): Promise<string>;
@@ -136,11 +171,18 @@ export function render(article: Article | string, options?: RenderOptions): Prom
 /** Render a complete HTML page (doctype, head, stylesheet inlined). */
 export function renderPage(article: Article | string, options?: RenderOptions): Promise<string>;
 
-/** Import without rendering: the article in the documented format, and importer warnings. */
+/** One text of an article: its id (what `data-text` and annotation targets name), JSON path and characters. */
+export interface TextEntry {
+  id: string;
+  path: string;
+  text: string;
+}
+
+/** Import without rendering: the article in the documented format, importer warnings, and its texts. */
 export function importArticle(
   article: Article | string,
   options?: RenderOptions,
-): Promise<{ article: Article; warnings: string[] }>;
+): Promise<{ article: Article; warnings: string[]; texts: TextEntry[] }>;
 
 /** A W3C Web Annotation (https://www.w3.org/TR/annotation-model/), as JSON. */
 export interface WebAnnotation {
@@ -162,7 +204,11 @@ export interface WebAnnotation {
 /** Annotate: mentions, dates, numbers, quotations and suggestions as W3C annotations. */
 export function annotate(article: Article | string, options?: RenderOptions): Promise<WebAnnotation[]>;
 
-/** A compiled topic catalog. Construct it once `init()` has resolved. */
+/**
+ * A compiled topic catalog, from the full bundle: bound once `init()` has
+ * resolved (or import it from `rtl-article/full`). Pass it as the `catalog`
+ * option to render many articles with one compilation.
+ */
 export class Catalog {
   /** Compile entries (or `{entities}`, or their JSON text); throws naming the entry at fault. */
   constructor(entities: CatalogEntry[] | { entities: CatalogEntry[] } | string);
@@ -176,7 +222,9 @@ export class Catalog {
   find(text: string): Array<{ id: string; start: number; end: number; text: string }>;
   /** How many mentions `text` has. */
   matchCount(text: string): number;
-  /** Release the wasm memory it holds. */
+  /** A second handle to the same compiled catalog (nothing is copied); the core takes such handles. */
+  share(): Catalog;
+  /** Release the wasm memory it holds (also done when it is garbage-collected). */
   free(): void;
 }
 
@@ -186,7 +234,7 @@ export function mount(element: Element, article: Article | string, options?: Ren
 /** Read the publisher's article markup inside `element` and render it cleanly into its shadow root. */
 export function enhance(element: Element, options?: RenderOptions): Promise<ArticleHandle>;
 
-/** Attach to server-rendered markup inside `element` without re-rendering it. */
+/** Attach to server-rendered markup inside `element` without re-rendering it; loads only the reader bundle. */
 export function hydrate(element: Element, options?: Omit<RenderOptions, 'from'>): Promise<ArticleHandle>;
 
 /**

@@ -1,6 +1,9 @@
 // rtl-article for the browser: the <rtl-article> element and the functions
-// behind it. A thin shell over the WebAssembly core — the core imports,
-// renders and annotates; this file loads it once, fetches the stylesheet
+// behind it. A thin shell over the WebAssembly core, which comes as two
+// bundles: the small reader bundle (hydrate server-rendered markup, mention
+// events, DOM ↔ text offsets), imported here, and the full bundle (render,
+// annotate, import, Catalog: full.js), imported only when something must be
+// rendered in the page. This file loads each once, fetches the stylesheet
 // once, sets HTML through a Trusted Types policy and re-dispatches events.
 //
 //   import { render, mount, enhance, hydrate, annotate } from 'rtl-article';
@@ -19,27 +22,72 @@
 // host page's other rules do not, which is what keeps a hostile stylesheet
 // out).
 
-import initWasm, * as wasm from './pkg/rtl_article.js';
+import initReaderWasm, * as reader from './pkg/rtl_article_reader.js';
+import { compileCatalog, splitCatalog } from './catalog-option.js';
 
-const WASM_URL = new URL('./pkg/rtl_article_bg.wasm', import.meta.url);
+const READER_URL = new URL('./pkg/rtl_article_reader_bg.wasm', import.meta.url);
 const CSS_URL = new URL('./rtl-article.css', import.meta.url);
 
-let ready = null;
+let readerReady = null;
 
 /**
- * Load and instantiate the WebAssembly module, once for the whole page
- * (every element and call shares it). Resolves to the wasm exports.
- * `wasmUrl` overrides where the .wasm is fetched from (first call only).
+ * Load the reader bundle (hydrate, mention events, DOM ↔ text offsets),
+ * once for the whole page. Resolves to its wasm exports.
  */
-export function init(wasmUrl) {
-  if (!ready) {
-    ready = initWasm({ module_or_path: wasmUrl ?? WASM_URL }).catch((err) => {
-      // Let a later call retry (a flaky network, say).
-      ready = null;
+export function initReader(wasmUrl) {
+  if (!readerReady) {
+    readerReady = initReaderWasm({ module_or_path: wasmUrl ?? READER_URL }).catch((err) => {
+      readerReady = null;
       throw err;
     });
   }
-  return ready;
+  return readerReady;
+}
+
+let fullModule = null;
+
+/**
+ * The full bundle's compiled-catalog class, bound once `init()` (or any
+ * function that renders) has loaded the full bundle: `await init(); new
+ * Catalog(entries)`. Undefined before — the class lives in the full bundle.
+ */
+export let Catalog;
+
+/** The full bundle's module (`full.js`), imported and initialised once. */
+function loadFull(wasmUrl) {
+  if (!fullModule) {
+    fullModule = import('./full.js').then(async (module) => {
+      await module.init(wasmUrl);
+      Catalog = module.Catalog;
+      return module;
+    });
+    fullModule.catch(() => {
+      fullModule = null;
+    });
+  }
+  return fullModule;
+}
+
+/**
+ * Load the full bundle (render, annotate, import, Catalog), once for the
+ * whole page; every element and call shares it. Resolves to its wasm
+ * exports. `wasmUrl` overrides where the .wasm is fetched from (first call
+ * only). Server-rendered pages never need it: `hydrate()` uses the reader
+ * bundle.
+ */
+export async function init(wasmUrl) {
+  const module = await loadFull(wasmUrl);
+  return module.init();
+}
+
+/**
+ * Compile a catalog once, to pass as the `catalog` option of many renders:
+ * entries (`[{id, type, names, …}]` or `{entities}`), their JSON text, or
+ * the bytes of `Catalog.toBytes()` / `rtl-article catalog`.
+ */
+export async function compile(catalog) {
+  const full = await loadFull();
+  return typeof catalog === 'string' ? new full.Catalog(catalog) : compileCatalog(catalog, full.Catalog);
 }
 
 let sheet = null;
@@ -101,15 +149,28 @@ function renderRoot(element, css) {
 }
 
 /**
- * A mounted article. `meta` describes it; `update(article, options?)`
- * re-renders (options kept when omitted); `unmount()` removes the listeners
- * and the rendered article (hydrated markup is left in place).
+ * A mounted, enhanced or hydrated article. `meta` describes it;
+ * `update(article, options?)` re-renders (options kept when omitted) and
+ * resolves to the new meta — a hydrated article loads the full bundle for
+ * it; `unmount()` removes the listeners and the rendered article (hydrated
+ * markup is left in place until an update replaces it).
  */
 class ArticleHandle {
+  /** The core's handle: a Mount (full bundle) or a Hydrated (reader bundle). */
   #inner;
+  /** A Mount's live layer (`listen`); a Hydrated holds its own. */
+  #live;
+  #host;
+  #hydrated;
+  /** The catalog compiled for the current options: `{source, compiled}`. */
+  #catalog;
 
-  constructor(inner) {
+  constructor(inner, host, { live = null, hydrated = false, catalog = NO_CATALOG } = {}) {
     this.#inner = inner;
+    this.#live = live;
+    this.#host = host;
+    this.#hydrated = hydrated;
+    this.#catalog = catalog;
   }
 
   /** `{id, headline, lang, dir, published, …, warnings}`, or null once unmounted. */
@@ -117,18 +178,74 @@ class ArticleHandle {
     return this.#inner ? this.#inner.meta : null;
   }
 
-  update(article, options) {
+  async update(article, options) {
     if (!this.#inner) throw new Error('rtl-article: update() after unmount()');
-    this.#inner.update(article, options);
+    const { wasm } = await loadFull();
+    if (!this.#inner) throw new Error('rtl-article: update() after unmount()');
+    let opts;
+    let handle;
+    if (options !== undefined) {
+      const next = withCatalog(options, wasm.Catalog, this.#catalog);
+      [opts, handle] = [next.options, next.handle];
+      this.#catalog = next.catalog;
+    }
+    if (this.#hydrated) {
+      // The first render replaces the server-rendered markup.
+      const mounted = wasm.mount(this.#host, article, opts ?? {}, write, handle);
+      this.#inner.unmount();
+      this.#inner = mounted;
+      this.#live = wasm.listen(this.#host);
+      this.#hydrated = false;
+    } else {
+      this.#inner.update(article, opts, handle);
+    }
     return this.meta;
   }
 
   unmount() {
     const inner = this.#inner;
     this.#inner = null;
+    freeCatalog(this.#catalog);
+    this.#catalog = NO_CATALOG;
+    this.#live?.unmount();
+    this.#live = null;
     // The core frees the handle (and its listeners) even if clearing fails.
     inner?.unmount();
   }
+}
+
+const NO_CATALOG = { source: undefined, compiled: null };
+
+/**
+ * The core's arguments for `options`, compiling its catalog unless it is the
+ * one `previous` compiled: `{options, handle, catalog}` where `catalog` is
+ * what to remember for the next call (and `handle` a second handle to it,
+ * for this call). A catalog compiled here and replaced is freed.
+ */
+function withCatalog(options, Catalog, previous = NO_CATALOG) {
+  const hasCatalog = options != null && typeof options === 'object' && 'catalog' in options;
+  const source = hasCatalog ? options.catalog : undefined;
+  if (source === previous.source && previous.compiled) {
+    const { catalog: _, ...rest } = options;
+    return { options: rest, handle: previous.compiled.share(), catalog: previous };
+  }
+  freeCatalog(previous);
+  if (!hasCatalog) return { options: options ?? {}, handle: undefined, catalog: NO_CATALOG };
+  const { catalog: _, ...rest } = options;
+  // JSON text too is compiled once here, for the renders that follow.
+  const compiled = typeof source === 'string' ? new Catalog(source) : compileCatalog(source, Catalog);
+  const catalog = { source, compiled };
+  return compiled ? { options: rest, handle: compiled.share(), catalog } : { options, handle: undefined, catalog };
+}
+
+/** Free a catalog `withCatalog` compiled (not one the caller passed). */
+function freeCatalog({ source, compiled }) {
+  if (compiled && compiled !== source) compiled.free();
+}
+
+/** The core's arguments for `options`: `[options, catalog handle]`. */
+function coreArguments(wasm, options) {
+  return splitCatalog(options, wasm.Catalog);
 }
 
 /**
@@ -137,43 +254,42 @@ class ArticleHandle {
  * an Error naming the field at fault (`body[3].text: …`).
  */
 export async function render(article, options) {
-  await init();
-  return wasm.render(article, options ?? {});
+  const { wasm } = await loadFull();
+  return wasm.render(article, ...coreArguments(wasm, options));
 }
 
 /** Render an article as a complete HTML page (stylesheet inlined). */
 export async function renderPage(article, options) {
-  await init();
-  return wasm.renderPage(article, options ?? {});
+  const { wasm } = await loadFull();
+  return wasm.renderPage(article, ...coreArguments(wasm, options));
 }
 
 /** Import an article without rendering: `{article, warnings}`. */
 export async function importArticle(article, options) {
-  await init();
+  const { wasm } = await loadFull();
   return wasm.importArticle(article, options ?? {});
 }
 
 /**
  * Annotate an article: W3C Web Annotations (mentions, dates, numbers,
- * quotations) with text-quote and text-position selectors per block.
+ * quotations) with text-quote and text-position selectors per text.
  */
 export async function annotate(article, options) {
-  await init();
-  return wasm.annotate(article, options ?? {});
+  const { wasm } = await loadFull();
+  return wasm.annotate(article, ...coreArguments(wasm, options));
 }
 
 /**
- * A compiled topic catalog (`new Catalog(entries)`, `find(text)`,
- * `matchCount(text)`, `toBytes()`, `Catalog.fromBytes(bytes)`, `free()`).
- * Usable once `init()` has resolved.
+ * Render an article into `element` (its shadow root) and return its handle.
+ * A catalog in `options` is compiled once for the handle; later updates
+ * with the same catalog value reuse it.
  */
-export const Catalog = wasm.Catalog;
-
-/** Render an article into `element` (its shadow root) and return its handle. */
 export async function mount(element, article, options) {
-  const [, css] = await Promise.all([init(), stylesheet()]);
+  const [{ wasm }, css] = await Promise.all([loadFull(), stylesheet()]);
   renderRoot(element, css);
-  return new ArticleHandle(wasm.mount(element, article, options ?? {}, write));
+  const { options: opts, handle, catalog } = withCatalog(options, wasm.Catalog);
+  const inner = wasm.mount(element, article, opts, write, handle);
+  return new ArticleHandle(inner, element, { catalog, live: wasm.listen(element) });
 }
 
 /**
@@ -182,18 +298,39 @@ export async function mount(element, article, options) {
  * unshown) and return the handle.
  */
 export async function enhance(element, options) {
-  const [, css] = await Promise.all([init(), stylesheet()]);
+  const [{ wasm }, css] = await Promise.all([loadFull(), stylesheet()]);
   renderRoot(element, css);
-  return new ArticleHandle(wasm.enhance(element, options ?? {}, write));
+  const { options: opts, handle, catalog } = withCatalog(options, wasm.Catalog);
+  const inner = wasm.enhance(element, opts, write, handle);
+  return new ArticleHandle(inner, element, { catalog, live: wasm.listen(element) });
 }
 
 /**
  * Attach to server-rendered markup (`renderToString` output) inside
- * `element` without re-rendering it: nothing moves.
+ * `element` without re-rendering it: nothing moves, and only the reader
+ * bundle is loaded.
  */
 export async function hydrate(element, options) {
-  await init();
-  return new ArticleHandle(wasm.hydrate(element, options ?? {}, write));
+  await initReader();
+  return new ArticleHandle(reader.hydrate(element, options ?? {}), element, { hydrated: true });
+}
+
+/**
+ * Where a DOM position falls in the article's texts: `{text, offset}` (the
+ * text's id and a code-point offset), or null outside the article's texts.
+ * Needs `initReader()` (or a `hydrate()`) to have resolved.
+ */
+export function locate(node, offset) {
+  return reader.locate(node, offset);
+}
+
+/**
+ * The DOM position of code point `offset` of text `text` under `root`:
+ * `{node, offset}` (a text node and a UTF-16 offset), or null. Needs
+ * `initReader()` to have resolved.
+ */
+export function position(root, text, offset) {
+  return reader.position(root, text, offset);
 }
 
 /** Attributes that map to render options. */
@@ -205,20 +342,28 @@ const Base = globalThis.HTMLElement ?? class {};
  * `<rtl-article>`: renders the article from `src` (JSON, or scraped text with
  * `format="text"` or a `.txt` URL), from an inline
  * `<script type="application/json">` child, or from the article markup it
- * wraps. Attributes `quotes`, `digits`, `latin-lang`, `lang` and `dir` are
- * render options; changing any attribute re-renders. Fires
- * `rtl-article:ready` (detail: the article's metadata) or
+ * wraps. Server-rendered markup it wraps (`<article class="rtl-article">`,
+ * from `renderToString`) is hydrated with the reader bundle alone; the full
+ * bundle is fetched only to render. Attributes `quotes`, `digits`,
+ * `latin-lang`, `lang` and `dir` are render options; changing any attribute
+ * re-renders. Fires `rtl-article:ready` (detail: the article's metadata) or
  * `rtl-article:error` (detail: {message}), both bubbling and composed, and
  * `rtl-article:mention` when an entity mention is clicked.
  */
 export class RtlArticleElement extends Base {
   static observedAttributes = ['src', 'format', ...Object.keys(OPTION_ATTRIBUTES)];
 
+  /** The core's handle: a Mount, or a Hydrated for server-rendered markup. */
   #handle = null;
+  /** A Mount's live layer (`listen`). */
+  #live = null;
+  #hydrated = false;
   #generation = 0;
   #scheduled = false;
   #fetched = null;
   #extra = {};
+  /** The catalog compiled for the options: `{source, compiled}`. */
+  #catalog = NO_CATALOG;
 
   connectedCallback() {
     this.#schedule();
@@ -227,6 +372,8 @@ export class RtlArticleElement extends Base {
   disconnectedCallback() {
     this.#generation++;
     this.#drop();
+    freeCatalog(this.#catalog);
+    this.#catalog = NO_CATALOG;
   }
 
   attributeChangedCallback(name, before, after) {
@@ -266,7 +413,11 @@ export class RtlArticleElement extends Base {
 
   #drop() {
     const handle = this.#handle;
+    const live = this.#live;
     this.#handle = null;
+    this.#live = null;
+    this.#hydrated = false;
+    live?.unmount();
     try {
       handle?.unmount();
     } catch {
@@ -283,16 +434,34 @@ export class RtlArticleElement extends Base {
         if (value !== null) options[key] = value;
       }
       const input = await this.#input();
-      const [, css] = await Promise.all([init(), stylesheet()]);
+      if (input.hydrate && !this.#handle) {
+        // Server-rendered: attach with the reader bundle; nothing is rendered.
+        await initReader();
+        if (generation !== this.#generation) return;
+        this.#handle = reader.hydrate(this, {});
+        this.#hydrated = true;
+        this.#emit('rtl-article:ready', this.#handle.meta);
+        return;
+      }
+      const [{ wasm }, css] = await Promise.all([loadFull(), stylesheet()]);
       if (generation !== this.#generation) return;
       renderRoot(this, css);
-      if (input.enhance) {
+      const next = withCatalog(options, wasm.Catalog, this.#catalog);
+      this.#catalog = next.catalog;
+      if (input.enhance || input.hydrate) {
+        // Wrapped markup (a hydrated article's own, once options change) is
+        // read again and rendered in the shadow root.
+        const mounted = wasm.enhance(this, next.options, write, next.handle);
         this.#drop();
-        this.#handle = new ArticleHandle(wasm.enhance(this, options, write));
-      } else if (this.#handle) {
-        this.#handle.update(input.article, { ...options, from: input.from });
+        this.#handle = mounted;
+        this.#live = wasm.listen(this);
+      } else if (this.#handle && !this.#hydrated) {
+        this.#handle.update(input.article, { ...next.options, from: input.from }, next.handle);
       } else {
-        this.#handle = new ArticleHandle(wasm.mount(this, input.article, { ...options, from: input.from }, write));
+        const mounted = wasm.mount(this, input.article, { ...next.options, from: input.from }, write, next.handle);
+        this.#drop();
+        this.#handle = mounted;
+        this.#live = wasm.listen(this);
       }
       this.#emit('rtl-article:ready', this.#handle.meta);
     } catch (err) {
@@ -300,7 +469,10 @@ export class RtlArticleElement extends Base {
     }
   }
 
-  /** The article source: `{article, from}`, or `{enhance: true}` for wrapped markup. */
+  /**
+   * The article source: `{article, from}`, `{hydrate: true}` for
+   * server-rendered markup, or `{enhance: true}` for other wrapped markup.
+   */
   async #input() {
     const src = this.getAttribute('src');
     const format = this.getAttribute('format');
@@ -321,6 +493,7 @@ export class RtlArticleElement extends Base {
     if (script) {
       return { article: script.textContent, from: format ?? (script.type === 'text/plain' ? 'text' : 'json') };
     }
+    if (this.querySelector(':scope > article.rtl-article')) return { hydrate: true };
     if (this.querySelector(':scope > :not(script, template)')) return { enhance: true };
     throw new Error(
       'no article: give a src attribute, a <script type="application/json"> child, or wrap the article markup',

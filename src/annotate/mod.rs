@@ -5,8 +5,9 @@
 //! recognizer over an article's texts and resolves their overlaps: catalog
 //! mentions ([`catalog`]) and the built-in gazetteer (the
 //! publisher's catalog wins where they overlap), dates, numbers, role
-//! suggestions and quotations. [`overlays`] turns annotations into markup
-//! for the renderer and [`w3c`] into W3C Web Annotations.
+//! suggestions and quotations. Annotations are data: [`w3c`] writes them
+//! as W3C Web Annotations, and the renderer ([`crate::render`]) decides
+//! what markup each becomes.
 //!
 //! ```
 //! use rtl_article::annotate::{catalog::Catalog, Annotator, AnnotationKind};
@@ -19,15 +20,18 @@
 //! assert!(found.iter().any(|a| matches!(a.kind, AnnotationKind::Number { value, .. } if value == 120.0)));
 //! ```
 
+use std::sync::Arc;
+
 use serde::Serialize;
+
+use crate::date::Date;
+use crate::model::TextId;
 
 pub mod catalog;
 pub mod dates;
 #[cfg(feature = "gazetteer")]
 pub mod gazetteer;
-pub mod hijri;
 pub mod numbers;
-pub mod overlays;
 pub mod quotes;
 pub mod roles;
 mod tokens;
@@ -49,12 +53,13 @@ pub enum EntityType {
     Topic,
 }
 
-/// One finding over `start..end` (bytes) of the text at `path`
-/// (a path from [`crate::Article::texts`], e.g. `body[2].text`).
+/// One finding over `start..end` (bytes) of the text named `text`
+/// (a [`TextId`] from [`crate::Article::texts`]: `headline`, `p-kd3mq2xa`,
+/// `l-a2b3c4d5/1`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Annotation {
-    /// The text's path.
-    pub path: String,
+    /// The text it is in.
+    pub text: TextId,
     /// First byte, inclusive.
     pub start: usize,
     /// Last byte, exclusive.
@@ -131,14 +136,17 @@ pub struct Found {
 
 /// Runs every recognizer over an article and resolves their overlaps.
 ///
-/// Built with chained setters; [`Annotator::new`] has no catalog, the
-/// gazetteer on when the `gazetteer` feature is, and takes the publication
-/// date from the article.
+/// Built with chained setters; [`Annotator::new`] has no catalog and no
+/// gazetteer, and takes the publication date from the article. Most users
+/// reach it through the pipeline ([`crate::Builder`]).
+///
+/// The catalog is shared ([`Arc`]): cloning an annotator, or building one
+/// per article from the same catalog, never copies the automaton.
 #[derive(Debug, Clone)]
 pub struct Annotator {
-    catalog: Option<catalog::Catalog>,
+    catalog: Option<Arc<catalog::Catalog>>,
     gazetteer: bool,
-    published: Option<(i32, u32, u32)>,
+    published: Option<Date>,
 }
 
 impl Default for Annotator {
@@ -148,31 +156,32 @@ impl Default for Annotator {
 }
 
 impl Annotator {
-    /// No catalog; the built-in gazetteer when compiled in.
+    /// No catalog, no gazetteer; relative dates resolved against the
+    /// article's `published`.
     pub fn new() -> Self {
         Annotator {
             catalog: None,
-            gazetteer: cfg!(feature = "gazetteer"),
+            gazetteer: false,
             published: None,
         }
     }
 
     /// Link mentions of the publisher's `catalog`.
-    pub fn catalog(mut self, catalog: catalog::Catalog) -> Self {
-        self.catalog = Some(catalog);
+    pub fn catalog(mut self, catalog: impl Into<Arc<catalog::Catalog>>) -> Self {
+        self.catalog = Some(catalog.into());
         self
     }
 
     /// Also find countries and major cities from the built-in gazetteer
-    /// (ignored when the `gazetteer` feature is off).
+    /// (off by default; ignored when the `gazetteer` cargo feature is off).
     pub fn gazetteer(mut self, on: bool) -> Self {
         self.gazetteer = on;
         self
     }
 
     /// Resolve relative dates (أمس، الشهر الماضي) against this date
-    /// (year, month, day) instead of the article's `published`.
-    pub fn published(mut self, date: (i32, u32, u32)) -> Self {
+    /// instead of the article's `published`.
+    pub fn published(mut self, date: Date) -> Self {
         self.published = Some(date);
         self
     }
@@ -180,14 +189,12 @@ impl Annotator {
     /// Every annotation over `article.texts()`, in text order, then by
     /// position (an enclosing quotation before what it contains).
     pub fn annotate(&self, article: &crate::Article) -> Vec<Annotation> {
-        let published = self
-            .published
-            .or_else(|| article.published.as_deref().and_then(parse_ymd));
+        let published = self.published.or_else(|| article.published.as_ref().map(|t| t.date()));
         let mut out = Vec::new();
-        for (path, text) in article.texts() {
-            for f in self.annotate_text_at(&text.text, published) {
+        for t in article.texts() {
+            for f in self.annotate_text_at(&t.text.text, published) {
                 out.push(Annotation {
-                    path: path.clone(),
+                    text: t.id.clone(),
                     start: f.start,
                     end: f.end,
                     kind: f.kind,
@@ -203,7 +210,7 @@ impl Annotator {
         self.annotate_text_at(text, self.published)
     }
 
-    fn annotate_text_at(&self, text: &str, published: Option<(i32, u32, u32)>) -> Vec<Found> {
+    fn annotate_text_at(&self, text: &str, published: Option<Date>) -> Vec<Found> {
         let folded = crate::text::normalize::fold(text);
         #[cfg_attr(not(feature = "gazetteer"), allow(unused_mut))]
         let mut mentions = match &self.catalog {
@@ -253,13 +260,4 @@ impl Annotator {
 
 fn overlaps(a: &Found, b: &Found) -> bool {
     a.start < b.end && b.start < a.end
-}
-
-/// `2017-05-27` or `2017-05-27T10:00:00Z` → (2017, 5, 27).
-fn parse_ymd(s: &str) -> Option<(i32, u32, u32)> {
-    let y = s.get(0..4)?.parse().ok()?;
-    let m = s.get(5..7)?.parse().ok()?;
-    let d = s.get(8..10)?.parse().ok()?;
-    (s.get(4..5) == Some("-") && s.get(7..8) == Some("-") && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then_some((y, m, d))
 }

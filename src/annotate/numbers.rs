@@ -31,6 +31,7 @@
 use super::dates;
 use super::tokens::{tokens, Tok, TokKind};
 use super::{AnnotationKind, Found};
+use crate::lexicon;
 use crate::text::normalize::fold;
 
 /// Finds the numbers and quantities in `text`. See the
@@ -87,6 +88,48 @@ pub(crate) fn find_in(toks: &[Tok<'_>], dates: &[Found]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A number as machine-readable text, for `<data value>` and W3C bodies:
+/// integers without a fraction (`1500000`, not `1.5e6`), others with the
+/// fewest decimals (at most nine) that give the value back (`0.5`, `2.25`).
+/// The one copy of number formatting.
+///
+/// ```
+/// use rtl_article::annotate::numbers::machine_value;
+/// assert_eq!(machine_value(1_500_000.0), "1500000");
+/// assert_eq!(machine_value(2.5), "2.5");
+/// assert_eq!(machine_value(-0.125), "-0.125");
+/// assert_eq!(machine_value(f64::NAN), "NaN");
+/// ```
+pub fn machine_value(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".to_string();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "Infinity" } else { "-Infinity" }.to_string();
+    }
+    // Integer arithmetic, not `Display`: the float printer is ~14 KB of
+    // wasm, and the annotator's values come from decimal text with at most
+    // nine decimals (see `decimal_value`).
+    let sign = if v < 0.0 { "-" } else { "" };
+    let a = v.abs();
+    if a >= 1e15 {
+        return format!("{sign}{}", a as u64);
+    }
+    let mut scale = 1u64;
+    let mut decimals = 0;
+    while decimals < 9 && (a * scale as f64).fract() != 0.0 && ((a * scale as f64).round() / scale as f64) != a {
+        scale *= 10;
+        decimals += 1;
+    }
+    let scaled = (a * scale as f64).round() as u64;
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    if decimals == 0 || fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:0width$}", width = decimals);
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 fn adjacent(a: &Tok<'_>, b: &Tok<'_>) -> bool {
@@ -285,23 +328,19 @@ fn scale_of(t: &Tok<'_>) -> Option<f64> {
     if t.kind != TokKind::Word {
         return None;
     }
-    match t.folded {
-        "الف" | "الاف" | "الفا" | "آلاف" => Some(1e3),
-        "مليون" | "ملايين" | "مليونا" => Some(1e6),
-        "مليار" | "مليارات" | "مليارا" | "بليون" => Some(1e9),
-        "تريليون" | "ترليون" | "تريليونات" => Some(1e12),
-        _ => None,
-    }
+    lexicon::SCALES
+        .iter()
+        .find(|(w, _)| *w == t.folded)
+        .map(|&(_, scale)| scale)
 }
 
 /// `في المئة`، `في المائة`، `بالمئة`، `بالمائة`: the token after.
 fn percent_words(toks: &[Tok<'_>], j: usize) -> Option<usize> {
-    const HUNDRED: &[&str] = &["المئه", "المائه"];
     let t = toks.get(j)?;
-    if t.is_word(&["بالمئه", "بالمائه"]) {
+    if t.is_word(lexicon::PERCENT_WORDS) {
         return Some(j + 1);
     }
-    (t.is_word(&["في"]) && toks.get(j + 1)?.is_word(HUNDRED)).then_some(j + 2)
+    (t.is_word(&["في"]) && toks.get(j + 1)?.is_word(lexicon::HUNDRED)).then_some(j + 2)
 }
 
 /// A currency noun at `j`, with the country adjective after it when there
@@ -309,44 +348,7 @@ fn percent_words(toks: &[Tok<'_>], j: usize) -> Option<usize> {
 fn currency(toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
     let noun = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
     let bare = noun.folded.strip_prefix("ال").unwrap_or(noun.folded);
-    let family = match bare {
-        "دولار" | "دولارا" | "دولارات" => "دولار",
-        "يورو" | "يوروهات" => "يورو",
-        "ريال" | "ريالا" | "ريالات" => "ريال",
-        "جنيه" | "جنيها" | "جنيهات" => "جنيه",
-        "ليره" | "ليرات" => "ليره",
-        "دينار" | "دينارا" | "دنانير" => "دينار",
-        "درهم" | "درهما" | "دراهم" => "درهم",
-        _ => return None,
-    };
-    let by_country: &[(&str, &str)] = match family {
-        "دولار" => &[
-            ("امريكي", "USD"),
-            ("اميركي", "USD"),
-            ("كندي", "CAD"),
-            ("استرالي", "AUD"),
-        ],
-        "ريال" => &[
-            ("سعودي", "SAR"),
-            ("قطري", "QAR"),
-            ("عماني", "OMR"),
-            ("يمني", "YER"),
-            ("ايراني", "IRR"),
-        ],
-        "جنيه" => &[("مصري", "EGP"), ("استرليني", "GBP"), ("سوداني", "SDG")],
-        "ليره" => &[("سوري", "SYP"), ("لبناني", "LBP"), ("تركي", "TRY")],
-        "دينار" => &[
-            ("كويتي", "KWD"),
-            ("اردني", "JOD"),
-            ("عراقي", "IQD"),
-            ("بحريني", "BHD"),
-            ("ليبي", "LYD"),
-            ("تونسي", "TND"),
-            ("جزائري", "DZD"),
-        ],
-        "درهم" => &[("اماراتي", "AED"), ("مغربي", "MAD")],
-        _ => &[],
-    };
+    let family = lexicon::CURRENCY_NOUNS.iter().find(|(w, _)| *w == bare)?.1;
     if let Some(adjective) = toks.get(j + 1).filter(|t| t.kind == TokKind::Word) {
         let stem = adjective.folded.strip_prefix("ال").unwrap_or(adjective.folded);
         // Feminine (سورية), accusative (مصريا) and plural endings.
@@ -358,106 +360,37 @@ fn currency(toks: &[Tok<'_>], j: usize) -> Option<(String, usize)> {
             .strip_suffix("ين")
             .or_else(|| stem.strip_suffix("ون"))
             .unwrap_or(stem);
-        if let Some((_, code)) = by_country.iter().find(|(country, _)| *country == stem) {
+        let by_country = lexicon::CURRENCY_COUNTRIES
+            .iter()
+            .find(|(f, country, _)| *f == family && *country == stem);
+        if let Some((_, _, code)) = by_country {
             return Some((code.to_string(), j + 2));
         }
     }
-    let unambiguous = match family {
-        "دولار" => Some("USD"),
-        "يورو" => Some("EUR"),
-        _ => None,
-    };
+    let unambiguous = lexicon::CURRENCY_DEFAULTS
+        .iter()
+        .find(|(f, _)| *f == family)
+        .map(|c| c.1);
     Some((unambiguous.map_or_else(|| noun.raw.to_string(), str::to_string), j + 1))
 }
-
-/// Words that follow a figure without being what it counts.
-const NOT_COUNTED: &[&str] = &[
-    "في",
-    "من",
-    "على",
-    "الي",
-    "إلى",
-    "عن",
-    "مع",
-    "او",
-    "و",
-    "ثم",
-    "حتى",
-    "منذ",
-    "بين",
-    "بعد",
-    "قبل",
-    "خلال",
-    "عند",
-    "لدى",
-    "لدي",
-    "ضد",
-    "حول",
-    "نحو",
-    "ان",
-    "انه",
-    "انها",
-    "قد",
-    "لا",
-    "لم",
-    "لن",
-    "ما",
-    "هو",
-    "هي",
-    "هم",
-    "كان",
-    "كانت",
-    "قال",
-    "قالت",
-    "اكد",
-    "اكدت",
-    "اعلن",
-    "اعلنت",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "التي",
-    "الذي",
-    "الذين",
-    "اي",
-    "كل",
-    "بعض",
-    "عبر",
-    "دون",
-    "غير",
-    "فقط",
-    "تقريبا",
-    "نحو",
-    "وفق",
-    "بحسب",
-    "حسب",
-    "اذ",
-    "اذا",
-    "لكن",
-    "بل",
-    "مقابل",
-    "الى",
-    "عام",
-    "سنه",
-];
 
 fn is_counted_noun(t: &Tok<'_>) -> bool {
     if t.kind != TokKind::Word || t.folded.chars().count() < 2 || t.raw.chars().any(|c| c.is_ascii_alphabetic()) {
         return false;
     }
     let folded = t.folded;
-    if folded.starts_with("ال") || NOT_COUNTED.contains(&folded) {
+    if folded.starts_with("ال") || lexicon::NOT_COUNTED.contains(&folded) {
         return false;
     }
     // وقال، فإن: a conjunction and a function word, not a noun.
     let after_conjunction = folded.strip_prefix('و').or_else(|| folded.strip_prefix('ف'));
-    !after_conjunction.is_some_and(|rest| NOT_COUNTED.contains(&rest) || rest.starts_with("ال"))
+    !after_conjunction.is_some_and(|rest| lexicon::NOT_COUNTED.contains(&rest) || rest.starts_with("ال"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::Date;
 
     /// The Annotator hands numbers the dates it resolved against the
     /// publication date; `find` finds its own without one. Both must leave
@@ -471,7 +404,7 @@ mod tests {
             let toks = tokens(text, &folded);
             let alone = find(text);
             assert!(!alone.is_empty());
-            for published in [None, Some((2017, 5, 31)), Some((2016, 1, 1)), Some((2017, 13, 40))] {
+            for published in [None, Date::new(2017, 5, 31), Date::new(2016, 1, 1)] {
                 let dates = dates::find_in(&toks, published);
                 assert_eq!(find_in(&toks, &dates), alone, "published {published:?}");
             }

@@ -32,6 +32,7 @@
 
 use super::tokens::{tokens, Tok, TokKind};
 use super::{AnnotationKind, Found};
+use crate::lexicon;
 use crate::text::normalize::fold;
 
 /// Finds the quotations in `text`; `mentions` are the catalog mentions (and
@@ -152,159 +153,6 @@ impl Quote {
     }
 }
 
-/// Verbs whose subject is the speaker (folded, without و/ف).
-const VERBS: &[&str] = &[
-    "قال",
-    "قالت",
-    "اعلن",
-    "اعلنت",
-    "اكد",
-    "اكدت",
-    "اشار",
-    "اشارت",
-    "اضاف",
-    "اضافت",
-    "صرح",
-    "صرحت",
-    "اوضح",
-    "اوضحت",
-    "نفي",
-    "نفت",
-    "ذكر",
-    "ذكرت",
-    "تابع",
-    "تابعت",
-    "شدد",
-    "شددت",
-    "لفت",
-    "لفتت",
-];
-/// Participles: the subject is the previous speaker (مضيفا أن …).
-const PARTICIPLES: &[&str] = &[
-    "مضيفا",
-    "مضيفه",
-    "مؤكدا",
-    "مؤكده",
-    "مشيرا",
-    "مشيره",
-    "موضحا",
-    "موضحه",
-    "قائلا",
-    "قائله",
-    "لافتا",
-];
-/// Verbs of relaying: نقلت الوكالة عن المصدر (the speaker follows عن).
-const RELAY: &[&str] = &["نقل", "نقلت", "نقلا"];
-/// Sources given after the words: بحسب المصدر، وفقا للوكالة.
-const ACCORDING: &[&str] = &["بحسب", "حسب", "وفق", "وفقا"];
-/// Nouns that make the phrase after بحسب/وفقا a source (folded, without
-/// ال): مصادر محلية، وكالة رويترز، بيان الجيش.
-const SOURCES: &[&str] = &[
-    "مصدر",
-    "مصادر",
-    "وكاله",
-    "صحيفه",
-    "موقع",
-    "قناه",
-    "بيان",
-    "تقرير",
-    "تصريحات",
-    "متحدث",
-    "ناطق",
-    "مسؤول",
-    "مسؤولين",
-    "مسؤولون",
-    "شهود",
-    "ناشطين",
-    "ناشطون",
-    "مراسل",
-    "مرصد",
-    "وزاره",
-    "هيئه",
-    "منظمه",
-    "مكتب",
-    "مصادرنا",
-];
-/// أن/إن and their forms with a pronoun or ب.
-const THAT: &[&str] = &[
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "انهما",
-    "انهن",
-    "بان",
-    "بانه",
-    "بانها",
-    "بانهم",
-    "اننا",
-    "انني",
-];
-/// Nouns of a statement's setting: في بيان، في تصريح.
-const SETTING: &[&str] = &[
-    "بيان",
-    "تصريح",
-    "تصريحات",
-    "مؤتمر",
-    "حديث",
-    "مقابله",
-    "تغريده",
-    "كلمه",
-    "خطاب",
-    "رساله",
-    "اتصال",
-    "لقاء",
-    "تقرير",
-    "بيانها",
-    "بيانه",
-    "صفحته",
-    "صفحتها",
-    "حسابه",
-    "حسابها",
-    "موقعها",
-    "موقعه",
-];
-/// Words that end a speaker phrase.
-const PHRASE_END: &[&str] = &[
-    "على",
-    "الي",
-    "عن",
-    "مع",
-    "خلال",
-    "حول",
-    "بعد",
-    "قبل",
-    "منذ",
-    "امام",
-    "لدي",
-    "لدى",
-    "اليوم",
-    "امس",
-    "الامس",
-    "يوم",
-    "مساء",
-    "صباح",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "ايضا",
-    "كذلك",
-    "قد",
-    "لا",
-    "لم",
-    "لن",
-    "ما",
-    "ثم",
-    "هذه",
-    "هذا",
-    "الذي",
-    "التي",
-];
-
 fn verb_of<'l>(tok: &Tok<'_>, list: &[&'l str]) -> Option<&'l str> {
     tok.splits()
         // Only the conjunctions و/ف may precede the verb.
@@ -365,10 +213,17 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize) -> Optio
         }
         let f = t.folded;
         let bare = f.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(f);
-        if THAT.contains(&f) || THAT.contains(&bare) || PHRASE_END.contains(&f) || PHRASE_END.contains(&bare) {
+        if lexicon::THAT.contains(&f)
+            || lexicon::THAT.contains(&bare)
+            || lexicon::SPEAKER_PHRASE_END.contains(&f)
+            || lexicon::SPEAKER_PHRASE_END.contains(&bare)
+        {
             break;
         }
-        if verb_of(t, VERBS).is_some() || verb_of(t, RELAY).is_some() || verb_of(t, PARTICIPLES).is_some() {
+        if verb_of(t, lexicon::ATTRIBUTION_VERBS).is_some()
+            || verb_of(t, lexicon::RELAY_VERBS).is_some()
+            || verb_of(t, lexicon::ATTRIBUTION_PARTICIPLES).is_some()
+        {
             break;
         }
         if matches!(f, "في" | "من") {
@@ -376,7 +231,9 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize) -> Optio
             let next = toks.get(j + 1).filter(|n| n.kind == TokKind::Word);
             let organisation = next.is_some_and(|n| {
                 let nf = n.folded;
-                !nf.starts_with("ال") && !SETTING.contains(&nf) && !PHRASE_END.contains(&nf)
+                !nf.starts_with("ال")
+                    && !lexicon::SETTING_NOUNS.contains(&nf)
+                    && !lexicon::SPEAKER_PHRASE_END.contains(&nf)
             });
             if !organisation || last.is_none() {
                 break;
@@ -420,8 +277,8 @@ fn attribution_before(
         if end_mark || (k + 1 < open && is_sentence_end(text, toks, k + 1)) {
             return None;
         }
-        let verb = verb_of(&toks[k], VERBS).is_some();
-        let participle = verb_of(&toks[k], PARTICIPLES).is_some();
+        let verb = verb_of(&toks[k], lexicon::ATTRIBUTION_VERBS).is_some();
+        let participle = verb_of(&toks[k], lexicon::ATTRIBUTION_PARTICIPLES).is_some();
         if !verb && !participle {
             continue;
         }
@@ -434,7 +291,7 @@ fn attribution_before(
         // Only a short setting may separate the phrase from the quote, and
         // no reported clause.
         let gap = toks.get(after..open)?;
-        let short = gap.len() <= 6 && gap.iter().all(|t| !THAT.contains(&t.folded));
+        let short = gap.len() <= 6 && gap.iter().all(|t| !lexicon::THAT.contains(&t.folded));
         if !short {
             return None;
         }
@@ -451,7 +308,7 @@ fn attribution_after(text: &str, toks: &[Tok<'_>], close: usize) -> Option<(Spea
         k += 1;
     }
     let tok = toks.get(k)?;
-    if verb_of(tok, VERBS).is_some() || verb_of(tok, ACCORDING).is_some() {
+    if verb_of(tok, lexicon::ATTRIBUTION_VERBS).is_some() || verb_of(tok, lexicon::ACCORDING_TO).is_some() {
         k += 1;
         if toks.get(k).is_some_and(|t| t.is_word(&["ل", "لـ"])) {
             k += 1;
@@ -493,9 +350,9 @@ fn direct(text: &str, toks: &[Tok<'_>], open: usize, close: usize, last_speaker:
 /// Reported speech at verb token `k`: the quote and the token after it.
 fn reported(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: &Option<Speaker>) -> Option<(Quote, usize)> {
     let tok = toks.get(k)?;
-    let verb = verb_of(tok, VERBS).is_some();
-    let relay = verb_of(tok, RELAY).is_some();
-    let participle = verb_of(tok, PARTICIPLES).is_some();
+    let verb = verb_of(tok, lexicon::ATTRIBUTION_VERBS).is_some();
+    let relay = verb_of(tok, lexicon::RELAY_VERBS).is_some();
+    let participle = verb_of(tok, lexicon::ATTRIBUTION_PARTICIPLES).is_some();
     if !verb && !relay && !participle {
         return None;
     }
@@ -524,7 +381,7 @@ fn reported(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: &Option<Speake
         {
             break;
         }
-        if t.kind == TokKind::Word && THAT.contains(&t.folded) {
+        if t.kind == TokKind::Word && lexicon::THAT.contains(&t.folded) {
             that = Some(j + step);
             break;
         }
@@ -551,7 +408,7 @@ fn reported(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: &Option<Speake
 /// ends `، بحسب <source>.` is reported by that source. Tokens before `done`
 /// are taken. Returns the quote and the token after it.
 fn according(text: &str, toks: &[Tok<'_>], k: usize, done: usize, mentions: &[Found]) -> Option<(Quote, usize)> {
-    verb_of(toks.get(k)?, ACCORDING)?;
+    verb_of(toks.get(k)?, lexicon::ACCORDING_TO)?;
     let mut first = k + 1;
     if toks.get(first).is_some_and(|t| t.is_word(&["ل", "لـ"])) {
         first += 1;
@@ -622,7 +479,7 @@ fn is_source(toks: &[Tok<'_>], first: usize, after: usize, speaker: &Speaker, me
             .any(|t| {
                 let f = t.folded;
                 let bare = f.strip_prefix("ال").or_else(|| f.strip_prefix("لل")).unwrap_or(f);
-                SOURCES.contains(&bare)
+                lexicon::SOURCE_NOUNS.contains(&bare)
             })
 }
 

@@ -34,6 +34,7 @@
 
 use super::tokens::{tokens, Tok, TokKind};
 use super::{AnnotationKind, EntityType, Found};
+use crate::lexicon;
 use crate::text::normalize::fold;
 
 /// Finds people and organisations introduced by a title or head noun. See
@@ -80,273 +81,26 @@ pub(crate) fn find_in(toks: &[Tok<'_>]) -> Vec<Found> {
     out
 }
 
-/// Titles, folded, as word sequences.
-const TITLES: &[&[&str]] = &[
-    &["العقيد"],
-    &["اللواء"],
-    &["العميد"],
-    &["المقدم"],
-    &["الرائد"],
-    &["النقيب"],
-    &["الفريق"],
-    &["المشير"],
-    &["الجنرال"],
-    &["الرئيس"],
-    &["الوزير"],
-    &["الشيخ"],
-    &["الدكتور"],
-    &["الامير"],
-    &["الملك"],
-    &["السفير"],
-    &["النائب"],
-    &["القاضي"],
-    &["المستشار"],
-    &["الامين", "العام"],
-    &["الناطق", "الرسمي"],
-    &["المتحدث", "الرسمي"],
-    &["الناطق", "باسم"],
-    &["المتحدث", "باسم"],
-    &["الناطقه", "باسم"],
-    &["المتحدثه", "باسم"],
-];
-
-/// Role nouns: they end a name instead of belonging to it.
-const ROLE_NOUNS: &[&str] = &[
-    "الناطق",
-    "الناطقه",
-    "المتحدث",
-    "المتحدثه",
-    "الرئيس",
-    "الوزير",
-    "القائد",
-    "المسؤول",
-    "المدير",
-    "الامين",
-    "العضو",
-    "المستشار",
-    "السفير",
-    "النائب",
-    "الرسمي",
-    "السابق",
-    "الاسبق",
-    "الحالي",
-    "الجديد",
-    "العام",
-    "المساعد",
-    "الاعلي",
-    "التنفيذي",
-    "المكلف",
-    "المؤقت",
-    "العسكري",
-    "الميداني",
-];
-
-/// Descriptive adjectives that follow names without belonging to them.
-const DESCRIPTIVE: &[&str] = &[
-    "الارهابي",
-    "الارهابيه",
-    "المتطرف",
-    "المتطرفه",
-    "المزعوم",
-    "المزعومه",
-    "المحظور",
-    "المحظوره",
-    "المسلح",
-    "المسلحه",
-    "المسلحين",
-    "المدعوم",
-    "المدعومه",
-    "الموالي",
-    "المواليه",
-    "الذي",
-    "التي",
-    "الذين",
-    "اللذين",
-    "نفسه",
-    "نفسها",
-    "ذاته",
-    "ذاتها",
-    "اليوم",
-    "الان",
-    "امس",
-    "الامس",
-    "الماضي",
-    "الماضيه",
-    "المقبل",
-    "المقبله",
-    "الجاري",
-    "الحالي",
-    "الحاليه",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "الصباح",
-    "المساء",
-    "المذكور",
-    "المذكوره",
-];
-
-/// Nationality adjectives with the article, masculine (feminine adds ه).
-const NATIONALITIES: &[&str] = &[
-    "السوري",
-    "الروسي",
-    "الامريكي",
-    "الاميركي",
-    "التركي",
-    "الايراني",
-    "العراقي",
-    "المصري",
-    "السعودي",
-    "اللبناني",
-    "الفرنسي",
-    "البريطاني",
-    "الاسرائيلي",
-    "الفلسطيني",
-    "الاردني",
-    "القطري",
-    "الاماراتي",
-    "الالماني",
-    "الصيني",
-    "الاوروبي",
-    "الاممي",
-    "اليمني",
-    "الليبي",
-    "التونسي",
-    "الجزائري",
-    "المغربي",
-    "السوداني",
-    "الكويتي",
-    "البحريني",
-    "العماني",
-    "الكردي",
-    "الاوكراني",
-];
-
-/// Words that are never part of a name: prepositions, conjunctions,
-/// pronouns, particles and verbs of attribution.
-pub(crate) const FUNCTION_WORDS: &[&str] = &[
-    "في",
-    "من",
-    "على",
-    "الي",
-    "إلى",
-    "عن",
-    "مع",
-    "او",
-    "و",
-    "ثم",
-    "حتى",
-    "منذ",
-    "بين",
-    "بعد",
-    "قبل",
-    "خلال",
-    "عند",
-    "لدى",
-    "لدي",
-    "ضد",
-    "حول",
-    "نحو",
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "إن",
-    "قد",
-    "لا",
-    "لم",
-    "لن",
-    "ما",
-    "هو",
-    "هي",
-    "هم",
-    "كان",
-    "كانت",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "اي",
-    "كل",
-    "بعض",
-    "عبر",
-    "دون",
-    "غير",
-    "وفق",
-    "وفقا",
-    "بحسب",
-    "حسب",
-    "اذ",
-    "اذا",
-    "لكن",
-    "بل",
-    "الى",
-    "امس",
-    "يوم",
-    "قال",
-    "قالت",
-    "اكد",
-    "اكدت",
-    "اعلن",
-    "اعلنت",
-    "اشار",
-    "اشارت",
-    "اضاف",
-    "اضافت",
-    "صرح",
-    "صرحت",
-    "اوضح",
-    "اوضحت",
-    "نفي",
-    "نفت",
-    "ذكر",
-    "ذكرت",
-    "لها",
-    "له",
-    "لهم",
-    "بيان",
-    "عليه",
-    "عليها",
-    "فيه",
-    "منه",
-    "بان",
-    "بانه",
-    "كما",
-    "ايضا",
-    "حيث",
-    "التي",
-    "الذي",
-    "وهو",
-    "وهي",
-    "يوم",
-    "صباح",
-    "مساء",
-];
-
 fn is_name_word(t: &Tok<'_>) -> bool {
     let f = t.folded;
     t.kind == TokKind::Word
         && f.chars().count() >= 2
         && !t.raw.chars().any(|c| c.is_ascii_alphabetic())
         && !f.starts_with("ال")
-        && !FUNCTION_WORDS.contains(&f)
+        && !lexicon::FUNCTION_WORDS.contains(&f)
         // وقال، فإن: a conjunction on a function word.
         && !f.strip_prefix('و').or_else(|| f.strip_prefix('ف')).is_some_and(|rest| {
-            FUNCTION_WORDS.contains(&rest) || rest.starts_with("ال")
+            lexicon::FUNCTION_WORDS.contains(&rest) || rest.starts_with("ال")
         })
         // لقوات، بوزارة: a preposition on an organisation's head noun.
         && !t.splits().any(|s| {
-            s.prefix > 0 && STRONG_HEADS.iter().chain(WEAK_HEADS).any(|head| s.is(head))
+            s.prefix > 0 && lexicon::STRONG_HEADS.iter().chain(lexicon::WEAK_HEADS).any(|head| s.is(head))
         })
 }
 
 fn is_nationality(folded: &str) -> bool {
     let masculine = folded.strip_suffix('ه').unwrap_or(folded);
-    NATIONALITIES.contains(&masculine)
+    lexicon::NATIONALITIES.contains(&masculine)
 }
 
 /// A definite word that may close a name (الأسد), as opposed to one that
@@ -356,18 +110,18 @@ fn is_definite_name_word(t: &Tok<'_>) -> bool {
     t.kind == TokKind::Word
         && f.starts_with("ال")
         && f.chars().count() >= 4
-        && !ROLE_NOUNS.contains(&f)
-        && !DESCRIPTIVE.contains(&f)
+        && !lexicon::ROLE_NOUNS.contains(&f)
+        && !lexicon::DESCRIPTIVE.contains(&f)
         && !is_nationality(f)
         && !f.ends_with("يه")
-        && !TITLES.iter().any(|title| title[0] == f)
+        && !lexicon::TITLES.iter().any(|title| title[0] == f)
 }
 
 /// A title at `i` (its first word may carry proclitics): `(start, next)`.
 fn title_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize, bool)> {
     let first = toks.get(i).filter(|t| t.kind == TokKind::Word)?;
     for split in first.splits() {
-        for title in TITLES {
+        for title in lexicon::TITLES {
             let Some((head, tail)) = title.split_first() else {
                 continue;
             };
@@ -432,49 +186,12 @@ fn person(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     Some((found, j))
 }
 
-const STRONG_HEADS: &[&str] = &["وزاره", "وكاله", "مجلس", "منظمه", "حزب", "جبهه"];
-const WEAK_HEADS: &[&str] = &["قوات", "تنظيم", "حركه", "هيئه"];
-/// Common words after a weak head that make it a common noun (حركة نزوح).
-const NOT_NAMES: &[&str] = &[
-    "نزوح",
-    "مرور",
-    "سير",
-    "عمل",
-    "نشاط",
-    "احتجاج",
-    "احتجاجات",
-    "جديد",
-    "جديده",
-    "كبير",
-    "كبيره",
-    "واسع",
-    "واسعه",
-    "كبيرا",
-    "عسكريه",
-    "امنيه",
-    "خاصه",
-    "اضافيه",
-    "اجنبيه",
-    "دوليه",
-    "عربيه",
-    "تركيه",
-    "روسيه",
-    "حكوميه",
-    "نظاميه",
-    "برية",
-    "بريه",
-    "جويه",
-    "بحريه",
-    "دائم",
-    "دائمه",
-];
-
 fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     let first = toks.get(i).filter(|t| t.kind == TokKind::Word)?;
     let (start, strong) = first.splits().find_map(|split| {
-        let strong = if STRONG_HEADS.iter().any(|head| split.is(head)) {
+        let strong = if lexicon::STRONG_HEADS.iter().any(|head| split.is(head)) {
             true
-        } else if WEAK_HEADS.iter().any(|head| split.is(head)) {
+        } else if lexicon::WEAK_HEADS.iter().any(|head| split.is(head)) {
             false
         } else {
             return None;
@@ -483,7 +200,7 @@ fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     })?;
     let mut j = i + 1;
     let proper = toks.get(j).is_some_and(|t| {
-        is_name_word(t) && !NOT_NAMES.contains(&t.folded) && !is_nationality(&format!("ال{}", t.folded))
+        is_name_word(t) && !lexicon::NOT_NAMES.contains(&t.folded) && !is_nationality(&format!("ال{}", t.folded))
     });
     if proper {
         j += 1;
@@ -494,8 +211,8 @@ fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
             let f = t.folded;
             t.kind == TokKind::Word
                 && f.starts_with("ال")
-                && !ROLE_NOUNS.contains(&f)
-                && !DESCRIPTIVE.contains(&f)
+                && !lexicon::ROLE_NOUNS.contains(&f)
+                && !lexicon::DESCRIPTIVE.contains(&f)
                 && f.chars().count() >= 4
         })
     {

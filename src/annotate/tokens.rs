@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use crate::text::digits::digit_value;
 use crate::text::normalize::Folded;
-use crate::text::words::words;
+use crate::text::words::{proclitic_readings, words};
 
 /// What a [`Tok`] is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,8 +143,9 @@ impl Split<'_> {
     }
 }
 
-/// A word's readings with proclitics split off, computed once when the
-/// word is cut: `(prefix bytes, alef restored)`, at most three.
+/// A word's readings with proclitics split off ([`proclitic_readings`]),
+/// computed once when the word is cut: `(prefix bytes, alef restored)`,
+/// at most three.
 #[derive(Debug, Clone, Copy, Default)]
 struct Readings {
     items: [(u8, bool); 3],
@@ -152,43 +153,16 @@ struct Readings {
 }
 
 impl Readings {
-    /// Readings of a folded word: prefixes are و/ف, then ب/ل/ك, and لل is
-    /// also read as ل + ال. Rests are at least two letters long.
     fn of(word: &str) -> Readings {
         let mut out = Readings::default();
-        let mut conj = 0;
-        if let Some(c @ ('و' | 'ف')) = word.chars().next() {
-            conj = c.len_utf8();
-            out.push(word, conj, false);
-        }
-        let rest = word.get(conj..).unwrap_or_default();
-        if let Some(c @ ('ب' | 'ل' | 'ك')) = rest.chars().next() {
-            let at = conj + c.len_utf8();
-            let assimilated = word.get(at..).is_some_and(|r| c == 'ل' && r.starts_with('ل'));
-            out.push(word, at, assimilated);
+        for reading in proclitic_readings(word) {
+            let (Ok(prefix), Some(slot)) = (u8::try_from(reading.len), out.items.get_mut(usize::from(out.len))) else {
+                continue;
+            };
+            *slot = (prefix, reading.article_elided);
+            out.len += 1;
         }
         out
-    }
-
-    fn push(&mut self, word: &str, at: usize, assimilated: bool) {
-        let Ok(prefix) = u8::try_from(at) else {
-            return;
-        };
-        let rest = word.get(at..).unwrap_or_default();
-        if rest.chars().nth(1).is_some() {
-            self.add(prefix, false);
-        }
-        if assimilated {
-            // لل + x: the article's alef was dropped after the preposition ل.
-            self.add(prefix, true);
-        }
-    }
-
-    fn add(&mut self, prefix: u8, alef: bool) {
-        if let Some(slot) = self.items.get_mut(usize::from(self.len)) {
-            *slot = (prefix, alef);
-            self.len += 1;
-        }
     }
 
     fn iter<'a>(&self, word: &'a str) -> impl Iterator<Item = Split<'a>> + use<'a> {

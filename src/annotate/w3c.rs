@@ -14,32 +14,38 @@
 //!   is the entity's url or `urn:x-rtl-article:entity:<id>`, plus a
 //!   `TextualBody` tag (entity type, ISO date, value); Arabic `TextualBody`
 //!   values carry `language` and `textDirection`.
-//! - `target`: `source` is an External Web Resource — the text at its path
-//!   (`<article>#body%5B2%5D.text`) with `language` and `textDirection`,
-//!   where the model allows them — and `selector` lists two alternatives:
-//!   a `TextQuoteSelector` (exact, prefix, suffix) and a
+//! - `target`: `source` is an External Web Resource — the text, named by
+//!   its [`TextId`](crate::model::TextId) (`<article>#p-kd3mq2xa`, the
+//!   block's stable id) with `language` and `textDirection`, where the
+//!   model allows them — and `selector` lists two alternatives: a
+//!   `TextQuoteSelector` (exact, prefix, suffix) and a
 //!   `TextPositionSelector` in Unicode code points, the spec's unit.
 //!
 //! ```
 //! use rtl_article::annotate::{w3c, Annotation, AnnotationKind};
-//! use rtl_article::model::{Article, Block, Text};
+//! use rtl_article::model::{Article, Block};
+//! use rtl_article::model::TextId;
 //! let mut article = Article::new("عنوان");
 //! article.url = Some("https://example.com/raqqa".into());
-//! article.body.push(Block::Paragraph { text: Text::plain("قتل 120 عنصرا") });
+//! article.body.push(Block::paragraph("قتل 120 عنصرا").with_id("p1"));
 //! let a = Annotation {
-//!     path: "body[0].text".into(), start: 7, end: 10, confidence: 1.0,
+//!     text: TextId::main("p1"), start: 7, end: 10, confidence: 1.0,
 //!     kind: AnnotationKind::Number { value: 120.0, unit: None },
 //! };
 //! let json = w3c::to_w3c(&article, &[a]);
 //! assert_eq!(json[0]["id"], "https://example.com/raqqa#anno-1");
 //! assert_eq!(json[0]["target"]["selector"][1]["start"], 4);
 //! assert_eq!(json[0]["target"]["selector"][0]["exact"], "120");
+//! assert_eq!(json[0]["target"]["source"]["id"], "https://example.com/raqqa#p1");
 //! ```
 
 use serde_json::{json, Map, Value};
 
+use super::numbers::machine_value;
 use super::{Annotation, AnnotationKind};
+use crate::hash::{fnv1a, FNV_OFFSET};
 use crate::model::Article;
+use crate::text::offsets::Offsets;
 
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -54,10 +60,10 @@ pub fn to_w3c(article: &Article, annotations: &[Annotation]) -> Vec<Value> {
     let texts = article.texts();
     let mut out = Vec::with_capacity(annotations.len());
     for (i, a) in annotations.iter().enumerate() {
-        let Some((_, text)) = texts.iter().find(|(p, _)| *p == a.path) else {
+        let Some(t) = texts.iter().find(|t| t.id == a.text) else {
             continue;
         };
-        if let Some(v) = annotation(article, &base, i + 1, a, &text.text) {
+        if let Some(v) = annotation(article, &base, i + 1, a, &t.text.text) {
             out.push(v);
         }
     }
@@ -74,13 +80,13 @@ pub fn article_iri(article: &Article) -> String {
         }
     }
     let mut key = String::new();
-    for (path, text) in article.texts() {
-        key.push_str(&path);
+    for t in article.texts() {
+        key.push_str(&t.id.to_string());
         key.push('\u{1f}');
-        key.push_str(&text.text);
+        key.push_str(&t.text.text);
         key.push('\u{1e}');
     }
-    key.push_str(article.published.as_deref().unwrap_or(""));
+    key.push_str(article.published.as_ref().map_or("", |p| p.as_str()));
     format!("urn:uuid:{}", uuid_v8(key.as_bytes()))
 }
 
@@ -88,8 +94,9 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
     let exact = text.get(a.start..a.end)?;
     let before = text.get(..a.start)?;
     let after = text.get(a.end..)?;
-    let start = before.chars().count();
-    let end = start + exact.chars().count();
+    let mut offsets = Offsets::new(text);
+    let start = offsets.byte(a.start).chars;
+    let end = offsets.byte(a.end).chars;
     let prefix: String = {
         let skip = start.saturating_sub(QUOTE_CONTEXT_CHARS);
         before.chars().skip(skip).collect()
@@ -99,7 +106,7 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
     let id = if base.starts_with("urn:") {
         format!(
             "urn:uuid:{}",
-            uuid_v8(format!("{base}\u{1f}{}\u{1f}{}\u{1f}{}", a.path, a.start, a.end).as_bytes())
+            uuid_v8(format!("{base}\u{1f}{}\u{1f}{}\u{1f}{}", a.text, a.start, a.end).as_bytes())
         )
     } else {
         format!("{base}#anno-{n}")
@@ -138,7 +145,7 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
             ("tagging", body)
         }
         AnnotationKind::Number { value, unit } => {
-            let mut body = vec![tag(number_text(*value))];
+            let mut body = vec![tag(machine_value(*value))];
             if let Some(u) = unit {
                 body.push(arabic_text(u, "tagging"));
             }
@@ -164,7 +171,7 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
     target.insert(
         "source".into(),
         json!({
-            "id": format!("{base}#{}", encode_fragment(&a.path)),
+            "id": format!("{base}#{}", encode_fragment(&a.text.to_string())),
             "type": "Text",
             "format": "text/plain",
             "language": lang,
@@ -196,20 +203,12 @@ fn entity_urn(id: &str) -> String {
     format!("urn:x-rtl-article:entity:{}", encode_fragment(id))
 }
 
-fn number_text(v: f64) -> String {
-    if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
-/// Percent-encode everything but unreserved characters and `.`/`:` so a
-/// path such as `body[2].text` is a valid IRI fragment.
+/// Percent-encode everything but unreserved characters and `.`, `:`, `/`
+/// so a text id such as `q-ab2c3d4e/attribution` is a valid IRI fragment.
 fn encode_fragment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b':') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b':' | b'/') {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -221,12 +220,8 @@ fn encode_fragment(s: &str) -> String {
 /// A UUID (version 8, RFC 9562 "custom") from two FNV-1a hashes of `key`:
 /// deterministic, so re-annotating the same article gives the same ids.
 fn uuid_v8(key: &[u8]) -> String {
-    let fnv = |seed: u64| {
-        key.iter()
-            .fold(seed, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-    };
-    let hi = fnv(0xcbf2_9ce4_8422_2325);
-    let lo = fnv(0x84222325cbf29ce4);
+    let hi = fnv1a(FNV_OFFSET, key);
+    let lo = fnv1a(0x8422_2325_cbf2_9ce4, key);
     let hi = (hi & !0xF000) | 0x8000; // version 8 in bits 48..52
     let lo = (lo & !(0b11 << 62)) | (0b10 << 62); // RFC variant
     format!(

@@ -19,10 +19,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use rtl_article::annotate::{catalog::Catalog, overlays, w3c, Annotator};
-use rtl_article::ingest::{self, Imported, Limits};
-use rtl_article::render::{self, DigitStyle, QuoteStyle, RenderOptions};
-use rtl_article::{Error, ErrorKind};
+use rtl_article::annotate::{catalog::Catalog, w3c};
+use rtl_article::date::Timestamp;
+use rtl_article::ingest::{Imported, Limits};
+use rtl_article::render::{DigitStyle, QuoteStyle};
+use rtl_article::{Builder, Error, ErrorKind, Format as InputFormat};
 
 #[derive(Parser)]
 #[command(
@@ -60,7 +61,11 @@ enum Command {
         latin_lang: String,
         #[command(flatten)]
         annotation: AnnotationArgs,
-        /// Render without annotations (no mentions, dates, numbers, quotes).
+        /// Mark up mentions, dates, numbers and quotations (implied by
+        /// --catalog, --published and --gazetteer).
+        #[arg(long, conflicts_with = "no_annotate")]
+        annotate: bool,
+        /// Render without annotations, even with --catalog.
         #[arg(long)]
         no_annotate: bool,
     },
@@ -105,9 +110,9 @@ struct AnnotationArgs {
     /// article does not carry one.
     #[arg(long, value_name = "YYYY-MM-DD")]
     published: Option<String>,
-    /// Leave out the built-in gazetteer of countries and cities.
+    /// Also find countries and major cities from the built-in gazetteer.
     #[arg(long)]
-    no_gazetteer: bool,
+    gazetteer: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -149,8 +154,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Import { input } => {
-            let job = |imported: Imported| -> Result<String, Error> { to_json(&imported.article) };
-            process(&input, job)
+            let builder = Builder::new();
+            process(&input, &builder, |imported: Imported| to_json(&imported.article))
         }
         Command::Render {
             input,
@@ -159,37 +164,30 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             digits,
             latin_lang,
             annotation,
+            annotate,
             no_annotate,
         } => {
-            let annotator = if no_annotate {
-                None
-            } else {
-                Some(build_annotator(&annotation)?)
-            };
-            let base = RenderOptions {
-                quotes: match quotes {
+            let mut builder = annotation_builder(&annotation)?
+                .page(standalone)
+                .quotes(match quotes {
                     Quotes::Keep => QuoteStyle::Keep,
                     Quotes::Guillemets => QuoteStyle::Guillemets,
-                },
-                digits: match digits {
+                })
+                .digits(match digits {
                     Digits::Keep => DigitStyle::Keep,
                     Digits::Western => DigitStyle::Western,
                     Digits::ArabicIndic => DigitStyle::ArabicIndic,
-                },
-                latin_lang,
-                ..RenderOptions::default()
-            };
+                })
+                .latin_lang(latin_lang);
+            if annotate {
+                builder = builder.annotate(true);
+            } else if no_annotate {
+                builder = builder.annotate(false);
+            }
+            builder.check()?;
             let jsonl = input.jsonl;
             let job = |imported: Imported| -> Result<String, Error> {
-                let mut options = base.clone();
-                if let Some(annotator) = &annotator {
-                    options.overlays = overlays::overlays(&annotator.annotate(&imported.article));
-                }
-                let html = if standalone {
-                    render::render_page(&imported.article, &options)
-                } else {
-                    render::render(&imported.article, &options)
-                };
+                let html = builder.run_imported(imported)?.html;
                 // In batch mode each output line is one JSON string of HTML.
                 if jsonl {
                     to_json(&html)
@@ -197,7 +195,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     Ok(html)
                 }
             };
-            process(&input, job)
+            process(&input, &builder, job)
         }
         Command::Catalog { catalog, output } => {
             let compiled = load_catalog(&catalog)?;
@@ -212,12 +210,13 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Annotate { input, annotation } => {
-            let annotator = build_annotator(&annotation)?;
+            let builder = annotation_builder(&annotation)?.annotate(true);
+            builder.check()?;
             let job = |imported: Imported| -> Result<String, Error> {
-                let annotations = annotator.annotate(&imported.article);
-                to_json(&w3c::to_w3c(&imported.article, &annotations))
+                let out = builder.run_imported(imported)?;
+                to_json(&w3c::to_w3c(&out.article, &out.annotations))
             };
-            process(&input, job)
+            process(&input, &builder, job)
         }
     }
 }
@@ -239,48 +238,32 @@ fn load_catalog(path: &Path) -> Result<Catalog, Error> {
     .map_err(|e| Error::new(e.kind(), format!("{}: {e}", path.display())))
 }
 
-fn build_annotator(args: &AnnotationArgs) -> Result<Annotator, Error> {
-    let mut annotator = Annotator::new();
+/// The builder with the catalog, publication date and gazetteer given.
+fn annotation_builder(args: &AnnotationArgs) -> Result<Builder, Error> {
+    let mut builder = Builder::new().gazetteer(args.gazetteer);
     if let Some(path) = &args.catalog {
-        annotator = annotator.catalog(load_catalog(path)?);
+        builder = builder.catalog(load_catalog(path)?);
     }
-    annotator = annotator.gazetteer(!args.no_gazetteer);
     if let Some(date) = &args.published {
-        annotator = annotator.published(parse_date(date)?);
+        let date = Timestamp::parse(date).ok_or_else(|| {
+            Error::invalid(
+                "--published",
+                format!("expected a date YYYY-MM-DD (ISO 8601), found {date:?}"),
+            )
+        })?;
+        builder = builder.published(date.date());
     }
-    Ok(annotator)
-}
-
-/// `YYYY-MM-DD` as (year, month, day), checked.
-fn parse_date(s: &str) -> Result<(i32, u32, u32), Error> {
-    let bad = || Error::invalid("--published", format!("expected a date YYYY-MM-DD, found {s:?}"));
-    let mut parts = s.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    let (y, m, d): (i32, u32, u32) = (
-        y.parse().map_err(|_| bad())?,
-        m.parse().map_err(|_| bad())?,
-        d.parse().map_err(|_| bad())?,
-    );
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    if !(1..=12).contains(&m) || d < 1 || d > days[(m - 1) as usize] {
-        return Err(bad());
-    }
-    Ok((y, m, d))
+    Ok(builder)
 }
 
 fn io_error(path: &Path, err: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {err}", path.display()))
 }
 
-/// Read the input, import it, run `job` and print the result: one article,
-/// or JSON Lines in parallel with order kept. Returns the exit code.
-fn process<F>(input: &InputArgs, job: F) -> Result<ExitCode, Error>
+/// Read the input, import it with `builder` in the format given (or
+/// guessed), run `job` and print the result: one article, or JSON Lines in
+/// parallel with order kept. Returns the exit code.
+fn process<F>(input: &InputArgs, builder: &Builder, job: F) -> Result<ExitCode, Error>
 where
     F: Fn(Imported) -> Result<String, Error> + Sync,
 {
@@ -289,14 +272,20 @@ where
         if input.from.is_some_and(|f| f != Format::Json) {
             return Err(Error::invalid("--from", "--jsonl reads JSON articles only"));
         }
-        return batch(&input.file, &limits, job);
+        let builder = builder.clone().format(InputFormat::Json);
+        return batch(&input.file, &builder, job);
     }
     let source = read_input(&input.file, limits.max_input_bytes)?;
     let format = match input.from {
         Some(f) => f,
         None => guess_format(&input.file)?,
     };
-    let imported = import(&source, format, &limits)?;
+    let builder = builder.clone().format(match format {
+        Format::Json => InputFormat::Json,
+        Format::Text => InputFormat::Text,
+        Format::Html => InputFormat::Html,
+    });
+    let imported = builder.import(&source)?;
     for warning in &imported.warnings {
         eprintln!("rtl-article: warning: {warning}");
     }
@@ -304,14 +293,6 @@ where
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{out}")?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn import(source: &str, format: Format, limits: &Limits) -> Result<Imported, Error> {
-    match format {
-        Format::Json => ingest::json::import_with(source, limits),
-        Format::Text => ingest::text::import_with(source, limits),
-        Format::Html => ingest::html::import_with(source, limits),
-    }
 }
 
 fn guess_format(path: &Path) -> Result<Format, Error> {
@@ -360,7 +341,7 @@ fn read_input(path: &Path, limit: usize) -> Result<String, Error> {
 
 /// JSON Lines: every line an article, processed on every core, written in
 /// input order. Bad lines are reported with their number and skipped.
-fn batch<F>(path: &Path, limits: &Limits, job: F) -> Result<ExitCode, Error>
+fn batch<F>(path: &Path, builder: &Builder, job: F) -> Result<ExitCode, Error>
 where
     F: Fn(Imported) -> Result<String, Error> + Sync,
 {
@@ -385,7 +366,7 @@ where
                 let result = match line {
                     Err(e) => Some(Err(Error::from(e))),
                     Ok(line) if line.trim().is_empty() => None,
-                    Ok(line) => Some(ingest::json::import_with(&line, limits).and_then(&job)),
+                    Ok(line) => Some(builder.import(&line).and_then(&job)),
                 };
                 (i + 1, result)
             })

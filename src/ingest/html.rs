@@ -13,14 +13,14 @@
 //!   <p onclick="x()">قال <b>المصدر</b> إن الاتفاق <a href="javascript:alert(1)">مرفوض</a>.</p>
 //!   </article></body></html>"#).unwrap();
 //! assert_eq!(article.headline.text, "روسيا ترفض أي اتفاق");
-//! let rtl_article::Block::Paragraph { text } = &article.body[0] else { panic!() };
+//! let rtl_article::BlockKind::Paragraph { text } = &article.body[0].kind else { panic!() };
 //! assert_eq!(text.text, "قال المصدر إن الاتفاق مرفوض.");
 //! assert_eq!(text.spans.len(), 1); // the bold; the javascript: link is gone
 //! ```
 
 use scraper::{ElementRef, Html, Node};
 
-use super::json::check_input_size;
+use super::check::check_input_size;
 use super::markup::{self, MarkupNode};
 use super::{Imported, Limits};
 use crate::error::Result;

@@ -5,6 +5,7 @@
 
 use crate::model::Article;
 
+pub mod check;
 #[cfg(feature = "html-import")]
 pub mod html;
 pub mod json;

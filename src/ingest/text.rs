@@ -50,29 +50,13 @@
 //! assert_eq!(article.body.len(), 1);
 //! ```
 
-use super::json::{check_article, check_block_count, check_input_size, check_text_size, control_problem};
+use super::check::{check_article, check_block_count, check_input_size, check_text_size, control_problem};
 use super::{Imported, Limits};
 use crate::error::{Error, Result};
-use crate::model::{Article, Block, Figure, Link, Text};
+use crate::lexicon;
+use crate::model::{Article, Block, BlockKind, Figure, Link, Text};
 use crate::text::digits::is_digit;
-
-/// Marker lines that open the section list in a page's chrome tail.
-const SECTION_MARKERS: &[&str] = &["أقسام", "الأقسام", "القسم", "الأقسام المرتبطة"];
-/// Marker lines that open a related-articles list.
-const RELATED_MARKERS: &[&str] = &[
-    "أخبار متعلقة",
-    "أخبار ذات صلة",
-    "مواضيع ذات صلة",
-    "مواضيع متعلقة",
-    "مقالات ذات صلة",
-    "اقرأ أيضا",
-    "اقرأ أيضاً",
-    "إقرأ أيضا",
-    "إقرأ أيضاً",
-    "اقرأ ايضا",
-];
-/// Marker lines that open a tag list.
-const TAG_MARKERS: &[&str] = &["الوسوم", "وسوم", "كلمات مفتاحية", "الكلمات المفتاحية", "كلمات دلالية"];
+use crate::text::normalize::fold_str;
 
 /// Longest line, in characters, that may follow a chrome marker: related
 /// headlines are short, paragraphs are not.
@@ -165,13 +149,20 @@ enum Chrome {
     Tags,
 }
 
+/// Which list a marker line opens, if it is one (compared folded, so
+/// `اقرأ أيضاً` and `اقرا ايضا` are the same marker).
 fn chrome_marker(line: &str) -> Option<Chrome> {
     let line = line.trim_end_matches([':', '：']).trim_end();
-    if SECTION_MARKERS.contains(&line) {
+    if line.chars().count() > 30 {
+        return None;
+    }
+    let folded = fold_str(line);
+    let folded = folded.as_str();
+    if lexicon::CHROME_SECTIONS.contains(&folded) {
         Some(Chrome::Sections)
-    } else if RELATED_MARKERS.contains(&line) {
+    } else if lexicon::CHROME_RELATED.contains(&folded) {
         Some(Chrome::Related)
-    } else if TAG_MARKERS.contains(&line) {
+    } else if lexicon::CHROME_TAGS.contains(&folded) {
         Some(Chrome::Tags)
     } else {
         None
@@ -354,7 +345,7 @@ fn read_content(lines: &[Line<'_>], article: &mut Article, limits: &Limits) -> R
     }
     let mut figures = figures.into_iter();
     article.lead = figures.next();
-    article.body.extend(figures.map(Block::Figure));
+    article.body.extend(figures.map(|f| Block::new(BlockKind::Figure(f))));
 
     // The body.
     while i < lines.len() {
@@ -366,27 +357,25 @@ fn read_content(lines: &[Line<'_>], article: &mut Article, limits: &Limits) -> R
                 .collect();
             if run.len() >= 2 {
                 i += run.len();
-                article.body.push(Block::List {
+                article.body.push(Block::new(BlockKind::List {
                     ordered,
                     items: run.into_iter().map(Text::plain).collect(),
-                });
+                }));
                 check_block_count(article.body.len(), limits)?;
                 continue;
             }
         }
-        let after_prose = matches!(article.body.last(), Some(Block::Paragraph { .. } | Block::List { .. }));
+        let after_prose = matches!(
+            article.body.last().map(|b| &b.kind),
+            Some(BlockKind::Paragraph { .. } | BlockKind::List { .. })
+        );
         let before_paragraph = lines
             .get(i + 1)
             .is_some_and(|next| !is_caption_like(next.text) && much_shorter(line, next.text));
         let block = if after_prose && before_paragraph && is_caption_like(line) && chrome_marker(line).is_none() {
-            Block::Heading {
-                level: 2,
-                text: Text::plain(line),
-            }
+            Block::heading(2, line)
         } else {
-            Block::Paragraph {
-                text: Text::plain(line),
-            }
+            Block::paragraph(line)
         };
         article.body.push(block);
         check_block_count(article.body.len(), limits)?;

@@ -11,7 +11,7 @@
 //! use rtl_article::render::jsonld::news_article;
 //! let mut article = Article::new("روسيا ترفض أي اتفاق");
 //! article.byline = Some("بقلم سامر الأحمد".into());
-//! article.published = Some("2017-05-27".into());
+//! article.published = "2017-05-27".parse().ok();
 //! let ld = news_article(&article);
 //! assert_eq!(ld["@type"], "NewsArticle");
 //! assert_eq!(ld["author"]["name"], "سامر الأحمد");
@@ -20,11 +20,10 @@
 
 use serde_json::{json, Map, Value};
 
-use super::html::safe_url;
+use crate::lexicon::BYLINE_PREFIXES;
 use crate::model::Article;
-
-/// Words that introduce a byline rather than name the author.
-const BYLINE_PREFIXES: &[&str] = &["بقلم", "كتب", "كتبت", "By", "by", "מאת", "نوشته"];
+use crate::text::normalize::fold;
+use crate::url::safe_url;
 
 /// The schema.org `NewsArticle` for `article`: headline, description
 /// (standfirst), dates, author (a `Person` named by the byline, without a
@@ -39,11 +38,14 @@ pub fn news_article(article: &Article) -> Value {
     if let Some(s) = &article.standfirst {
         ld.insert("description".into(), json!(s.text));
     }
+    if let Some(id) = &article.id {
+        ld.insert("identifier".into(), json!(id));
+    }
     if let Some(d) = &article.published {
-        ld.insert("datePublished".into(), json!(d));
+        ld.insert("datePublished".into(), json!(d.as_str()));
     }
     if let Some(d) = &article.updated {
-        ld.insert("dateModified".into(), json!(d));
+        ld.insert("dateModified".into(), json!(d.as_str()));
     }
     if let Some(name) = article.byline.as_deref().map(author_name).filter(|n| !n.is_empty()) {
         ld.insert("author".into(), json!({"@type": "Person", "name": name}));
@@ -77,13 +79,16 @@ pub fn news_article(article: &Article) -> Value {
     Value::Object(ld)
 }
 
-/// The author's name from a printed byline: "بقلم: سامر" → "سامر".
+/// The author's name from a printed byline: "بقلم: سامر" → "سامر". The
+/// introducing word is compared folded (بِقلم, BY), the name kept as written.
 fn author_name(byline: &str) -> String {
     let trimmed = byline.trim();
+    let folded = fold(trimmed);
     for prefix in BYLINE_PREFIXES {
-        if let Some(rest) = trimmed.strip_prefix(prefix) {
+        if let Some(rest) = folded.text.strip_prefix(prefix) {
             if rest.starts_with(|c: char| c.is_whitespace() || c == ':') {
-                return rest
+                let (_, end) = folded.to_original(0, prefix.len());
+                return trimmed[end..]
                     .trim_start_matches(|c: char| c.is_whitespace() || c == ':')
                     .trim_end()
                     .to_string();
@@ -103,8 +108,8 @@ mod tests {
         let mut a = Article::new("روسيا ترفض أي اتفاق");
         a.standfirst = Some(Text::plain("موسكو لن تسمح"));
         a.byline = Some("بقلم: سامر الأحمد".into());
-        a.published = Some("2017-05-27T10:00:00+03:00".into());
-        a.updated = Some("2017-05-28".into());
+        a.published = "2017-05-27T10:00:00+03:00".parse().ok();
+        a.updated = "2017-05-28".parse().ok();
         a.section = Some("أخبار".into());
         a.tags = vec!["سوريا".into(), "الرقة".into()];
         a.url = Some("https://example.com/news/1".into());

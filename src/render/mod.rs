@@ -3,38 +3,57 @@
 //!
 //! This module owns the markup: which elements an article becomes
 //! (`<article>`, `<header>`, `<h1>`, `<time>`, `<figure>`, `<blockquote>`,
-//! `<nav>` …), how each text's marks, annotation [`Overlay`]s and bidi
-//! isolates nest, and the display-only typography options. All markup goes
-//! through [`html::HtmlWriter`], whose text and attribute methods escape and
-//! whose URL attributes pass a scheme allowlist, so no input can produce a
-//! tag or attribute the renderer did not choose. With default options the
-//! visible text is exactly the publisher's text.
+//! `<nav>` …), what each [annotation](crate::annotate::Annotation) becomes
+//! ([`annotations`]), how each text's marks, annotations and bidi isolates
+//! nest, and the display-only typography options. All markup goes through
+//! [`html::HtmlWriter`], whose text and attribute methods escape and whose
+//! URL attributes pass the [URL policy](crate::url), so no input can
+//! produce a tag or attribute the renderer did not choose. With default
+//! options the visible text is exactly the publisher's text.
+//!
+//! # Hooks for the reader bundle
+//!
+//! Every body block element carries `data-block="<block id>"`, and every
+//! **text container** — the element whose text is exactly one
+//! [`Text`] of the model — carries `data-text="<text id>"`
+//! ([`TextId`]: `headline`, `p-kd3mq2xa`, `q-ab2c3d4e/attribution`,
+//! `l-a2b3c4d5/1`). The text content of a container is the model's text,
+//! character for character (the typography options substitute one
+//! character for one, so offsets still agree), so a DOM range maps back to
+//! text offsets exactly. Text the renderer writes itself — labels, display
+//! dates, the heading of the related links — is outside every container
+//! and inside an element marked `data-added`.
 //!
 //! ```
-//! use rtl_article::model::{Article, Block, Text};
+//! use rtl_article::model::{Article, Block};
 //! use rtl_article::render::{render, RenderOptions};
 //! let mut article = Article::new("روسيا ترفض أي اتفاق");
-//! article.published = Some("2017-05-27".into());
-//! article.body.push(Block::Paragraph { text: Text::plain("نقلت وكالة Interfax عن المصدر") });
-//! let html = render(&article, &RenderOptions::default());
+//! article.published = "2017-05-27".parse().ok();
+//! article.body.push(Block::paragraph("نقلت وكالة Interfax عن المصدر").with_id("p1"));
+//! let html = render(&article, &[], &RenderOptions::default());
 //! assert!(html.starts_with(r#"<article dir="rtl" lang="ar" class="rtl-article">"#));
-//! assert!(html.contains("<h1>روسيا ترفض أي اتفاق</h1>"));
+//! assert!(html.contains(r#"<h1 data-text="headline">روسيا ترفض أي اتفاق</h1>"#));
 //! assert!(html.contains(r#"<time datetime="2017-05-27">27 مايو 2017</time>"#));
-//! assert!(html.contains(r#"<bdi dir="ltr" lang="en">Interfax</bdi>"#));
+//! assert!(html.contains(r#"<p data-block="p1" data-text="p1">نقلت وكالة <bdi dir="ltr" lang="en">Interfax</bdi>"#));
 //! ```
 
 use std::collections::BTreeMap;
 
-use crate::model::{Article, Block, Dir, Figure, Link, Mark, Text};
+use crate::annotate::Annotation;
+use crate::model::{Article, Block, BlockKind, Dir, Figure, Link, Mark, Part, Text, TextId};
 use crate::text::bidi::{self, RunScript};
+use crate::url::safe_url;
 
+pub mod annotations;
 pub mod html;
 pub mod inline;
 pub mod jsonld;
 pub mod labels;
 pub mod typography;
 
-use html::{safe_url, HtmlWriter};
+pub use annotations::LinkPolicy;
+use annotations::Overlay;
+use html::HtmlWriter;
 use inline::Event;
 use labels::Labels;
 use typography::Substitutions;
@@ -80,9 +99,8 @@ pub struct RenderOptions {
     /// The `lang` given to isolated runs of Arabic letters in a
     /// left-to-right article. Default `ar`. (Hebrew runs get `he`.)
     pub rtl_lang: String,
-    /// Annotation elements to wrap around ranges of texts, keyed by the
-    /// text's path from [`Article::texts`] (`headline`, `body[2].text` …).
-    pub overlays: BTreeMap<String, Vec<Overlay>>,
+    /// Which mentions of a catalog entity become links.
+    pub links: LinkPolicy,
     /// Include a schema.org `NewsArticle` JSON-LD script. Default true.
     pub jsonld: bool,
 }
@@ -94,57 +112,20 @@ impl Default for RenderOptions {
             digits: DigitStyle::Keep,
             latin_lang: "en".to_string(),
             rtl_lang: "ar".to_string(),
-            overlays: BTreeMap::new(),
+            links: LinkPolicy::FirstMention,
             jsonld: true,
         }
     }
 }
 
-/// An element the renderer wraps around `start..end` (bytes) of one text,
-/// for annotations: `<a href>`, `<time datetime>`, `<data value>`, `<q>`,
-/// `<span data-*>`. Tag and attribute names are `&'static str` — chosen by
-/// code, never by input — and values are escaped (URL values checked against
-/// the scheme allowlist) when written.
-///
-/// Only inline phrasing elements are rendered (`a abbr b bdi cite data dfn
-/// em i mark q small span strong sub sup time`); `on*` and `style`
-/// attributes are dropped; an `<a>` whose `href` fails the allowlist, or
-/// that overlaps a link already in the text, is left out (its text stays).
-/// Ranges off char boundaries are ignored; ends past the text are clamped.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Overlay {
-    /// First byte, inclusive.
-    pub start: usize,
-    /// Last byte, exclusive.
-    pub end: usize,
-    /// Element name.
-    pub tag: &'static str,
-    /// Attributes, in order.
-    pub attrs: Vec<(&'static str, String)>,
-}
-
-/// Inline elements an [`Overlay`] may be.
-const OVERLAY_TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "cite", "data", "dfn", "em", "i", "mark", "q", "small", "span", "strong", "sub", "sup",
-    "time",
-];
-
-/// Attributes whose value is a URL and goes through [`safe_url`].
-const URL_ATTRS: &[&str] = &[
-    "href",
-    "src",
-    "cite",
-    "action",
-    "formaction",
-    "poster",
-    "srcset",
-    "background",
-];
-
-/// Render `article` as an HTML fragment: one `<article>` element.
-pub fn render(article: &Article, options: &RenderOptions) -> String {
+/// Render `article` as an HTML fragment: one `<article>` element, with
+/// `annotations` (from [`Annotator::annotate`](crate::annotate::Annotator::annotate))
+/// marked up in the texts they name.
+pub fn render(article: &Article, annotations: &[Annotation], options: &RenderOptions) -> String {
     let mut w = HtmlWriter::new();
-    Renderer::new(&mut w, article, options).article();
+    let overlays = annotations::overlays(annotations, options.links);
+    let ids = article.block_ids();
+    Renderer::new(&mut w, article, &overlays, &ids, options).article();
     w.finish()
 }
 
@@ -155,11 +136,11 @@ pub fn render(article: &Article, options: &RenderOptions) -> String {
 /// ```
 /// use rtl_article::model::Article;
 /// use rtl_article::render::{render_page, RenderOptions};
-/// let page = render_page(&Article::new("عنوان <الخبر>"), &RenderOptions::default());
+/// let page = render_page(&Article::new("عنوان <الخبر>"), &[], &RenderOptions::default());
 /// assert!(page.starts_with("<!doctype html>\n<html dir=\"rtl\" lang=\"ar\">"));
 /// assert!(page.contains("<title>عنوان &lt;الخبر&gt;</title>"));
 /// ```
-pub fn render_page(article: &Article, options: &RenderOptions) -> String {
+pub fn render_page(article: &Article, annotations: &[Annotation], options: &RenderOptions) -> String {
     let mut w = HtmlWriter::new();
     w.raw_static("<!doctype html>\n");
     w.open("html");
@@ -206,7 +187,9 @@ pub fn render_page(article: &Article, options: &RenderOptions) -> String {
     w.newline();
     w.open("main");
     w.newline();
-    Renderer::new(&mut w, article, options).article();
+    let overlays = annotations::overlays(annotations, options.links);
+    let ids = article.block_ids();
+    Renderer::new(&mut w, article, &overlays, &ids, options).article();
     w.newline();
     w.close("main");
     w.newline();
@@ -222,7 +205,7 @@ enum Wrap<'a> {
     Link { href: String, title: Option<&'a str> },
     Emphasis,
     Strong,
-    Overlay(&'a Overlay),
+    Annotation(&'a Overlay),
     Isolate { dir: &'static str, lang: Option<&'a str> },
 }
 
@@ -232,7 +215,7 @@ impl Wrap<'_> {
             Wrap::Link { .. } => "a",
             Wrap::Emphasis => "em",
             Wrap::Strong => "strong",
-            Wrap::Overlay(o) => o.tag,
+            Wrap::Annotation(o) => o.tag,
             Wrap::Isolate { .. } => "bdi",
         }
     }
@@ -245,10 +228,20 @@ struct Renderer<'w, 'a> {
     labels: &'static Labels,
     /// Whether the text flows right to left (decides which runs to isolate).
     rtl: bool,
+    /// The annotations' elements, by text.
+    overlays: &'a BTreeMap<TextId, Vec<Overlay>>,
+    /// The body blocks' ids.
+    ids: &'a [String],
 }
 
 impl<'w, 'a> Renderer<'w, 'a> {
-    fn new(w: &'w mut HtmlWriter, article: &'a Article, options: &'a RenderOptions) -> Self {
+    fn new(
+        w: &'w mut HtmlWriter,
+        article: &'a Article,
+        overlays: &'a BTreeMap<TextId, Vec<Overlay>>,
+        ids: &'a [String],
+        options: &'a RenderOptions,
+    ) -> Self {
         let rtl = match article.dir {
             Dir::Rtl => true,
             Dir::Ltr => false,
@@ -260,6 +253,8 @@ impl<'w, 'a> Renderer<'w, 'a> {
             options,
             labels: labels::labels(&article.lang),
             rtl,
+            overlays,
+            ids,
         }
     }
 
@@ -272,14 +267,14 @@ impl<'w, 'a> Renderer<'w, 'a> {
         self.w.newline();
         self.header();
         if let Some(lead) = &a.lead {
-            self.figure(lead, "lead", "lead", true);
+            self.figure(lead, "lead", None, "lead", true);
         }
         if !a.body.is_empty() {
             self.w.open("div");
             self.w.attr("class", "article-body");
             self.w.newline();
-            for (i, block) in a.body.iter().enumerate() {
-                self.block(block, &format!("body[{i}]"));
+            for (block, id) in a.body.iter().zip(self.ids) {
+                self.block(block, id);
             }
             self.w.close("div");
             self.w.newline();
@@ -305,13 +300,13 @@ impl<'w, 'a> Renderer<'w, 'a> {
             self.w.newline();
         }
         self.w.open("h1");
-        self.text(&a.headline, "headline");
+        self.text(&a.headline, TextId::main("headline"));
         self.w.close("h1");
         self.w.newline();
         if let Some(standfirst) = &a.standfirst {
             self.w.open("p");
             self.w.attr("class", "standfirst");
-            self.text(standfirst, "standfirst");
+            self.text(standfirst, TextId::main("standfirst"));
             self.w.close("p");
             self.w.newline();
         }
@@ -323,12 +318,14 @@ impl<'w, 'a> Renderer<'w, 'a> {
             self.w.newline();
         }
         if a.published.is_some() || a.updated.is_some() {
+            // Labels and display dates are the renderer's words.
             self.w.open("p");
             self.w.attr("class", "dates");
+            self.w.attr("data-added", "");
             let dates = [(&a.published, self.labels.published), (&a.updated, self.labels.updated)];
             let mut first = true;
             for (value, label) in dates {
-                let Some(value) = value else { continue };
+                let Some(value) = value.as_ref() else { continue };
                 if !first {
                     self.w.text(" ");
                 }
@@ -347,34 +344,29 @@ impl<'w, 'a> Renderer<'w, 'a> {
         self.w.newline();
     }
 
-    /// `<time datetime>` with a human date; an unreadable date is shown as
-    /// written, without a `datetime` that would be invalid.
-    fn date(&mut self, value: &str) {
-        match labels::display_date(value, &self.article.lang) {
-            Some(shown) => {
-                self.w.open("time");
-                self.w.attr("datetime", value.trim());
-                let subs = Substitutions::new(&shown, QuoteStyle::Keep, self.options.digits);
-                self.w.text(&subs.apply(&shown, 0));
-                self.w.close("time");
-            }
-            None => {
-                self.w.open("span");
-                self.w.attr("class", "date");
-                self.plain(value);
-                self.w.close("span");
-            }
-        }
+    /// `<time datetime>` with the date as people write it.
+    fn date(&mut self, value: &crate::date::Timestamp) {
+        let shown = labels::display_date(value.date(), &self.article.lang);
+        self.w.open("time");
+        self.w.attr("datetime", value.as_str());
+        let subs = Substitutions::new(&shown, QuoteStyle::Keep, self.options.digits);
+        self.w.text(&subs.apply(&shown, 0));
+        self.w.close("time");
     }
 
-    fn block(&mut self, block: &Block, path: &str) {
-        match block {
-            Block::Paragraph { text } => {
+    fn block(&mut self, block: &Block, id: &str) {
+        let text_id = |part: Part| TextId {
+            block: id.to_string(),
+            part,
+        };
+        match &block.kind {
+            BlockKind::Paragraph { text } => {
                 self.w.open("p");
-                self.text(text, &format!("{path}.text"));
+                self.w.attr("data-block", id);
+                self.text(text, text_id(Part::Main));
                 self.w.close("p");
             }
-            Block::Heading { level, text } => {
+            BlockKind::Heading { level, text } => {
                 let tag = match level {
                     0..=2 => "h2",
                     3 => "h3",
@@ -383,10 +375,11 @@ impl<'w, 'a> Renderer<'w, 'a> {
                     _ => "h6",
                 };
                 self.w.open(tag);
-                self.text(text, &format!("{path}.text"));
+                self.w.attr("data-block", id);
+                self.text(text, text_id(Part::Main));
                 self.w.close(tag);
             }
-            Block::Blockquote {
+            BlockKind::Blockquote {
                 text,
                 attribution,
                 cite,
@@ -396,57 +389,64 @@ impl<'w, 'a> Renderer<'w, 'a> {
                 if attribution.is_some() {
                     self.w.open("figure");
                     self.w.attr("class", "quote");
+                    self.w.attr("data-block", id);
                 }
                 self.w.open("blockquote");
+                if attribution.is_none() {
+                    self.w.attr("data-block", id);
+                }
                 if let Some(cite) = cite {
                     self.w.url_attr("cite", cite);
                 }
                 self.w.open("p");
-                self.text(text, &format!("{path}.text"));
+                self.text(text, text_id(Part::Main));
                 self.w.close("p");
                 self.w.close("blockquote");
                 if let Some(attribution) = attribution {
                     self.w.open("figcaption");
                     self.w.attr("class", "attribution");
-                    self.text(attribution, &format!("{path}.attribution"));
+                    self.text(attribution, text_id(Part::Attribution));
                     self.w.close("figcaption");
                     self.w.close("figure");
                 }
             }
-            Block::PullQuote { text, attribution } => {
+            BlockKind::PullQuote { text, attribution } => {
                 // A labelled aside: screen readers can tell (and skip) the
                 // repeated phrase instead of reading it as body text.
                 self.w.open("aside");
                 self.w.attr("class", "pull-quote");
+                self.w.attr("data-block", id);
                 self.w.attr("aria-label", self.labels.pull_quote);
                 self.w.open("p");
-                self.text(text, &format!("{path}.text"));
+                self.text(text, text_id(Part::Main));
                 self.w.close("p");
                 if let Some(attribution) = attribution {
                     self.w.open("p");
                     self.w.attr("class", "attribution");
-                    self.text(attribution, &format!("{path}.attribution"));
+                    self.text(attribution, text_id(Part::Attribution));
                     self.w.close("p");
                 }
                 self.w.close("aside");
             }
-            Block::List { ordered, items } => {
+            BlockKind::List { ordered, items } => {
                 let tag = if *ordered { "ol" } else { "ul" };
                 self.w.open(tag);
+                self.w.attr("data-block", id);
                 for (j, item) in items.iter().enumerate() {
                     self.w.open("li");
-                    self.text(item, &format!("{path}.items[{j}]"));
+                    self.text(item, text_id(Part::Item(j)));
                     self.w.close("li");
                 }
                 self.w.close(tag);
             }
-            Block::Figure(figure) => {
-                self.figure(figure, "figure", path, false);
+            BlockKind::Figure(figure) => {
+                self.figure(figure, "figure", Some(id), id, false);
                 return;
             }
-            Block::Related { title, links } => {
+            BlockKind::Related { title, links } => {
                 self.w.open("aside");
                 self.w.attr("class", "related-box");
+                self.w.attr("data-block", id);
                 self.w
                     .attr("aria-label", title.as_deref().unwrap_or(self.labels.read_also));
                 if let Some(title) = title {
@@ -462,9 +462,11 @@ impl<'w, 'a> Renderer<'w, 'a> {
         self.w.newline();
     }
 
-    /// A figure: the image only when its `src` passes the allowlist, then
-    /// the caption and credit. Nothing at all when there is nothing to show.
-    fn figure(&mut self, figure: &Figure, class: &'static str, path: &str, lead: bool) {
+    /// A figure: the image only when its `src` passes the URL policy, then
+    /// the caption (a text container of its own) and the credit. Nothing
+    /// at all when there is nothing to show. `block` is the body block's
+    /// id (`None` for the lead); `text` names the caption.
+    fn figure(&mut self, figure: &Figure, class: &'static str, block: Option<&str>, text: &str, lead: bool) {
         let src = figure.src.as_deref().and_then(safe_url);
         let caption = figure.caption.as_ref().filter(|c| !c.is_empty());
         let credit = figure.credit.as_deref().filter(|c| !c.trim().is_empty());
@@ -473,6 +475,9 @@ impl<'w, 'a> Renderer<'w, 'a> {
         }
         self.w.open("figure");
         self.w.attr("class", class);
+        if let Some(block) = block {
+            self.w.attr("data-block", block);
+        }
         if let Some(src) = &src {
             self.w.void("img");
             self.w.attr("src", src);
@@ -496,14 +501,19 @@ impl<'w, 'a> Renderer<'w, 'a> {
         if caption.is_some() || credit.is_some() {
             self.w.open("figcaption");
             if let Some(caption) = caption {
-                self.text(caption, &format!("{path}.caption"));
+                self.w.open("span");
+                self.w.attr("class", "caption");
+                self.text(caption, TextId::main(text));
+                self.w.close("span");
             }
             if let Some(credit) = credit {
+                self.w.open("small");
+                self.w.attr("class", "credit");
+                // The space that separates it from the caption is the
+                // credit's, so the caption's container holds the caption only.
                 if caption.is_some() {
                     self.w.text(" ");
                 }
-                self.w.open("small");
-                self.w.attr("class", "credit");
                 self.plain(credit);
                 self.w.close("small");
             }
@@ -540,6 +550,7 @@ impl<'w, 'a> Renderer<'w, 'a> {
         self.w.attr("class", "related");
         self.w.attr("aria-label", self.labels.related);
         self.w.open("h2");
+        self.w.attr("data-added", "");
         self.w.text(self.labels.related);
         self.w.close("h2");
         self.links(&self.article.related);
@@ -572,13 +583,16 @@ impl<'w, 'a> Renderer<'w, 'a> {
         self.inline(&Text::plain(s), None);
     }
 
-    fn text(&mut self, text: &Text, path: &str) {
-        self.inline(text, Some(path));
+    /// A text container's content: the `data-text` attribute on the element
+    /// just opened, then the text with its marks and annotations.
+    fn text(&mut self, text: &Text, id: TextId) {
+        self.w.attr("data-text", &id.to_string());
+        self.inline(text, Some(&id));
     }
 
-    /// A text with its marks, the overlays for `path` and bidi isolates,
-    /// nested by [`inline::nest`].
-    fn inline(&mut self, text: &Text, path: Option<&str>) {
+    /// A text with its marks, the annotations of text `id` and bidi
+    /// isolates, nested by [`inline::nest`].
+    fn inline(&mut self, text: &Text, id: Option<&TextId>) {
         let options = self.options;
         let mut wraps: Vec<Wrap<'_>> = Vec::new();
         let mut ranges: Vec<(usize, usize)> = Vec::new();
@@ -604,22 +618,16 @@ impl<'w, 'a> Renderer<'w, 'a> {
             wraps.push(wrap);
             ranges.push((span.start, span.end));
         }
-        let overlays = path
-            .and_then(|p| options.overlays.get(p))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let all: &'a BTreeMap<TextId, Vec<Overlay>> = self.overlays;
+        let overlays = id.and_then(|id| all.get(id)).map(Vec::as_slice).unwrap_or_default();
         for overlay in overlays {
-            if !OVERLAY_TAGS.contains(&overlay.tag) {
-                continue;
-            }
             if overlay.tag == "a" {
-                let href_ok = overlay.attrs.iter().any(|(n, v)| *n == "href" && safe_url(v).is_some());
-                if !href_ok || overlaps(&links, overlay.start, overlay.end) {
+                if overlaps(&links, overlay.start, overlay.end) {
                     continue;
                 }
                 links.push((overlay.start, overlay.end));
             }
-            wraps.push(Wrap::Overlay(overlay));
+            wraps.push(Wrap::Annotation(overlay));
             ranges.push((overlay.start, overlay.end));
         }
         let runs = if self.rtl {
@@ -687,13 +695,9 @@ impl<'w, 'a> Renderer<'w, 'a> {
                 }
             }
             Wrap::Emphasis | Wrap::Strong => {}
-            Wrap::Overlay(overlay) => {
+            Wrap::Annotation(overlay) => {
                 for (name, value) in &overlay.attrs {
-                    let lower = name.to_ascii_lowercase();
-                    if lower.starts_with("on") || lower == "style" {
-                        continue;
-                    }
-                    if URL_ATTRS.contains(&lower.as_str()) {
+                    if *name == "href" {
                         self.w.url_attr(name, value);
                     } else {
                         self.w.attr(name, value);

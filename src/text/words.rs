@@ -1,20 +1,26 @@
-//! Arabic words and their clitics: where words start and end, and which
-//! stems a written word may carry under its attached particles.
+//! Arabic words and their clitics: where words start and end, and the one
+//! clitic grammar every matcher uses.
 //!
 //! This module owns word segmentation (runs of letters, digits and their
 //! marks; spaces, punctuation — including ، ؛ ؟ — and symbols split) and
-//! the clitic grammar that catalog matching relies on: proclitics (و ف
-//! conjunctions, ب ك ل prepositions, the article ال, future س) stacked in
-//! their fixed order (وبال، فلل، وس…), and enclitic pronouns (ه ها هم هن
-//! هما كم كن نا ي ك). It works on FOLDED text (see
-//! [`normalize`](crate::text::normalize)), where ة is already ه and أ إ آ are ا.
+//! the grammar of the particles written joined to a word, on FOLDED text
+//! (see [`normalize`](crate::text::normalize), where ة is already ه and أ
+//! إ آ are ا):
 //!
-//! Stems are *candidates*: [`stems`] lists every reading with a stem of at
-//! least [`MIN_STEM_CHARS`] letters, the unsplit word first, and the
-//! catalog decides which one names something. So "بريطانيا" yields
-//! "بريطانيا" first and "ريطانيا" only as a later candidate that no catalog
-//! holds; "لبنان" yields "لبنان" before "بنان"; the article stays on its
-//! noun ("بالرقه" → "بالرقه", "الرقه" — never "رقه").
+//! ```text
+//! word     = conjunction? preposition? rest enclitic?
+//! conjunction = و | ف
+//! preposition = ب | ك | ل          (ل + the article ال is written لل)
+//! enclitic = ه ها هم هن هما كم كن كما نا ي ك
+//! ```
+//!
+//! Catalog matching ([`is_noun_proclitic`], [`is_eliding_proclitic`],
+//! [`is_enclitic`]) and the token readings of the rule-based recognizers
+//! ([`proclitic_readings`]) both read words through it, so "وبالرقة" is
+//! split the same way everywhere. Readings are *candidates*: the catalog
+//! or the recognizer decides whether the rest names something, so
+//! "بريطانيا" is first read whole and "ريطانيا" is only a reading no
+//! catalog holds.
 //!
 //! **Why not a stemmer.** We tried the Snowball Arabic stemmer
 //! (`rust-stemmers` 1.2, +15 KB of wasm) on every word of the seed
@@ -29,28 +35,23 @@
 //! right more often.
 //!
 //! ```
-//! use rtl_article::text::words::{stems, words};
+//! use rtl_article::text::words::{proclitic_readings, words};
 //! let text = "وداعش، بالرقه؟";
 //! let found: Vec<&str> = words(text).map(|w| w.text).collect();
 //! assert_eq!(found, ["وداعش", "بالرقه"]);
-//! let readings: Vec<String> = stems("وداعش").iter().map(|s| s.text("وداعش")).collect();
-//! assert_eq!(readings, ["وداعش", "داعش"]);
+//! let rests: Vec<&str> = proclitic_readings("وبالرقه").map(|r| &"وبالرقه"[r.len..]).collect();
+//! assert_eq!(rests, ["بالرقه", "الرقه"]);
 //! ```
 
-/// Fewest letters a stem keeps after a clitic is split off: shorter
-/// remainders (ب+ها, ل+نا) are more often a false split than a word.
+/// Fewest letters a catalog name keeps after proclitics are split off:
+/// shorter remainders (ب+ها, ل+نا) are more often a false split than a name.
 pub const MIN_STEM_CHARS: usize = 3;
 
-/// Proclitic sequences that may precede a noun, longest first, in folded
-/// form. `لل` is ل + ال with the alef of the article dropped.
-pub const NOUN_PROCLITICS: &[&str] = &[
-    "وبال", "فبال", "وكال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "وب", "فب", "وك", "فك", "ول", "فل",
-    "ال", "و", "ف", "ب", "ك", "ل",
-];
+/// Conjunctions written joined to the next word.
+pub const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
 
-/// Proclitic sequences that may precede a verb: the future particle س,
-/// after a conjunction or not.
-pub const VERB_PROCLITICS: &[&str] = &["وس", "فس", "س"];
+/// Prepositions written joined to the next word.
+pub const PREPOSITIONS: [char; 3] = ['ب', 'ك', 'ل'];
 
 /// Enclitic pronouns, longest first, in folded form.
 pub const ENCLITICS: &[&str] = &["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ي", "ك"];
@@ -154,12 +155,21 @@ pub fn word_end_after(text: &str, at: usize) -> usize {
         .map_or(after.len(), |(i, _)| i)
 }
 
-/// Whether `prefix` (folded) is a whole proclitic sequence that may precede
-/// a noun or name: `"و"`, `"بال"`, `"ولل"` — not `"ال"` alone when
-/// `allow_article` is false (a name without the article does not take one:
-/// القوات is not قوات سوريا الديمقراطية).
-pub fn is_noun_proclitic(prefix: &str, allow_article: bool) -> bool {
-    NOUN_PROCLITICS.contains(&prefix) && (allow_article || !prefix.ends_with("ال") && !prefix.ends_with("لل"))
+/// Whether `prefix` (folded) is exactly a sequence of proclitics that may
+/// precede a noun: a conjunction, a preposition, or both (`و`, `ب`, `وب`,
+/// `فل`). The article is not a proclitic here: a name without it does not
+/// take one (القوات is not قوات سوريا الديمقراطية).
+pub fn is_noun_proclitic(prefix: &str) -> bool {
+    let rest = prefix.strip_prefix(CONJUNCTIONS).unwrap_or(prefix);
+    let rest = rest.strip_prefix(PREPOSITIONS).unwrap_or(rest);
+    rest.is_empty() && !prefix.is_empty()
+}
+
+/// Whether `prefix` (folded) ends in the preposition ل before a noun whose
+/// article lost its alef (للرقه = ل + الرقه): `ل`, `ول`, `فل`.
+pub fn is_eliding_proclitic(prefix: &str) -> bool {
+    let rest = prefix.strip_prefix(CONJUNCTIONS).unwrap_or(prefix);
+    rest == "ل"
 }
 
 /// Whether `suffix` (folded) is one enclitic pronoun.
@@ -167,129 +177,52 @@ pub fn is_enclitic(suffix: &str) -> bool {
     ENCLITICS.contains(&suffix)
 }
 
-/// One reading of a word: the stem at `start..end` (bytes of the word),
-/// with the clitics around it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stem {
-    /// First byte of the stem in the word.
-    pub start: usize,
-    /// Last byte of the stem in the word, exclusive.
-    pub end: usize,
-    /// The stem is a definite noun whose article lost its alef after ل
-    /// (للرقه = ل + الرقه): `start` is at the article's ل.
+/// One reading of a folded word as proclitics + rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Proclitics {
+    /// Bytes of the word taken as proclitics.
+    pub len: usize,
+    /// The rest is a definite noun whose article lost its alef after ل
+    /// (للشهر = ل + الشهر): read it with ا before it.
     pub article_elided: bool,
 }
 
-impl Stem {
-    /// The stem as a catalog would spell it (the article restored when it
-    /// was elided).
-    pub fn text(&self, word: &str) -> String {
-        let body = word.get(self.start..self.end).unwrap_or("");
-        if self.article_elided {
-            format!("ا{body}")
-        } else {
-            body.to_string()
-        }
-    }
-
-    /// Whether a clitic was split off either side.
-    pub fn is_split(&self, word: &str) -> bool {
-        self.start > 0 || self.end < word.len()
-    }
-}
-
-/// Candidate stems of a folded `word`: the unsplit word first, then
-/// readings with a proclitic, an enclitic, or both removed, each stem at
-/// least [`MIN_STEM_CHARS`] letters. The article ال stays on its noun.
-///
-/// ```
-/// use rtl_article::text::words::stems;
-/// let texts = |w: &str| stems(w).iter().map(|s| s.text(w)).collect::<Vec<_>>();
-/// assert_eq!(texts("بالرقه"), ["بالرقه", "الرقه"]);
-/// assert_eq!(texts("للرقه"), ["للرقه", "الرقه"]);
-/// assert_eq!(texts("بريطانيا")[0], "بريطانيا");
-/// assert!(!texts("الرقه").contains(&"رقه".to_string()));
-/// ```
-pub fn stems(word: &str) -> Vec<Stem> {
-    let mut out = vec![Stem {
-        start: 0,
-        end: word.len(),
-        article_elided: false,
-    }];
-    let chars = |s: &str| s.chars().count();
-    let push = |stem: Stem, out: &mut Vec<Stem>| {
-        let long_enough =
-            word.get(stem.start..stem.end).map(chars).unwrap_or(0) + usize::from(stem.article_elided) >= MIN_STEM_CHARS;
-        if long_enough && !out.contains(&stem) {
-            out.push(stem);
+/// The proclitic readings of a folded word, fewest particles first: after
+/// a conjunction, after a conjunction and a preposition, and — where the
+/// preposition is ل and the rest starts with ل — with the article's alef
+/// restored. Each rest keeps at least two letters. The unsplit word is not
+/// among them.
+pub fn proclitic_readings(word: &str) -> impl Iterator<Item = Proclitics> {
+    let mut out = [Proclitics::default(); 3];
+    let mut n = 0;
+    let mut push = |len: usize, article_elided: bool| {
+        if let Some(slot) = out.get_mut(n) {
+            *slot = Proclitics { len, article_elided };
+            n += 1;
         }
     };
-    // Proclitic readings: the article stays with the stem, so a prefix
-    // ending in ال contributes only the letters before it.
-    let mut starts = Vec::new();
-    for p in NOUN_PROCLITICS.iter().chain(VERB_PROCLITICS) {
-        if !word.starts_with(p) || p.len() >= word.len() {
-            continue;
-        }
-        if let Some(conj) = p.strip_suffix("لل") {
-            // ل + the article's ل: the stem starts at the second ل.
-            starts.push((conj.len() + "ل".len(), true));
-        } else if let Some(before) = p.strip_suffix("ال") {
-            if !before.is_empty() {
-                starts.push((before.len(), false));
-            }
-        } else {
-            starts.push((p.len(), false));
+    let long_enough = |at: usize| word.get(at..).is_some_and(|r| r.chars().nth(1).is_some());
+    let mut at = 0;
+    if let Some(c) = word.chars().next().filter(|c| CONJUNCTIONS.contains(c)) {
+        at = c.len_utf8();
+        if long_enough(at) {
+            push(at, false);
         }
     }
-    // ل + the article's ل reads as the definite noun, not as ل + a noun
-    // starting with ل.
-    let elided: Vec<usize> = starts.iter().filter(|s| s.1).map(|s| s.0).collect();
-    starts.retain(|&(start, e)| e || !elided.contains(&start));
-    // Enclitic readings. A definite noun takes no possessive pronoun, so a
-    // stem keeping the article keeps its last letters (الرقه is not الرق + ه).
-    let mut ends = vec![word.len()];
-    for e in ENCLITICS {
-        if word.ends_with(e) && e.len() < word.len() {
-            ends.push(word.len() - e.len());
+    if let Some(c) = word
+        .get(at..)
+        .and_then(|r| r.chars().next())
+        .filter(|c| PREPOSITIONS.contains(c))
+    {
+        at += c.len_utf8();
+        if long_enough(at) {
+            push(at, false);
+        }
+        if c == 'ل' && word.get(at..).is_some_and(|r| r.starts_with('ل')) {
+            push(at, true);
         }
     }
-    let definite_word = NOUN_PROCLITICS
-        .iter()
-        .any(|p| (p.ends_with("ال") || p.ends_with("لل")) && word.starts_with(p));
-    let definite =
-        |start: usize, elided: bool| definite_word || elided || word.get(start..).is_some_and(|s| s.starts_with("ال"));
-    for &end in &ends {
-        if end < word.len() && !definite(0, false) {
-            push(
-                Stem {
-                    start: 0,
-                    end,
-                    article_elided: false,
-                },
-                &mut out,
-            );
-        }
-    }
-    for &(start, elided) in &starts {
-        for &end in &ends {
-            if start < end && (end == word.len() || !definite(start, elided)) {
-                push(
-                    Stem {
-                        start,
-                        end,
-                        article_elided: elided,
-                    },
-                    &mut out,
-                );
-            }
-        }
-    }
-    // Unsplit first, then the fewest letters removed.
-    crate::model::sort_stable_by_key(&mut out, |s| {
-        (usize::from(s.is_split(word)), word.len() - (s.end - s.start))
-    });
-    out
+    out.into_iter().take(n)
 }
 
 #[cfg(test)]
@@ -297,9 +230,19 @@ mod tests {
     use super::*;
     use crate::text::normalize::fold_str;
 
+    /// Every rest a word can be read as, the article restored where elided.
     fn readings(word: &str) -> Vec<String> {
         let w = fold_str(word);
-        stems(&w).iter().map(|s| s.text(&w)).collect()
+        proclitic_readings(&w)
+            .map(|p| {
+                let rest = &w[p.len..];
+                if p.article_elided {
+                    format!("ا{rest}")
+                } else {
+                    rest.to_string()
+                }
+            })
+            .collect()
     }
 
     #[test]
@@ -335,7 +278,7 @@ mod tests {
             ("لقوات", "قوات"),
             ("وموسكو", "موسكو"),
             ("فتدمر", "تدمر"),
-            ("ستمنع", "تمنع"),
+            ("للشهر", "الشهر"),
         ];
         for (word, stem) in cases {
             assert!(
@@ -344,34 +287,27 @@ mod tests {
                 readings(word)
             );
         }
+        // The article is never split off, and rests keep two letters.
+        assert!(readings("الرقة").is_empty());
+        assert_eq!(readings("بها"), ["ها"]);
+        assert!(readings("وب").is_empty());
     }
 
     #[test]
-    fn enclitics() {
-        assert!(readings("قواته").contains(&"قوات".to_string()));
-        assert!(readings("لقواتنا").contains(&"قوات".to_string()));
-        assert!(readings("أسلحتهم").contains(&"اسلحت".to_string()));
-    }
-
-    #[test]
-    fn unsplit_form_comes_first_and_short_stems_are_refused() {
-        assert_eq!(readings("بريطانيا")[0], "بريطانيا");
-        assert_eq!(readings("لبنان")[0], "لبنان");
-        assert_eq!(readings("الرقة"), ["الرقه"]);
-        // ب + ها would leave one letter: no split.
-        assert_eq!(readings("بها"), ["بها"]);
-        assert!(!readings("لها").iter().any(|r| r.chars().count() < MIN_STEM_CHARS));
-    }
-
-    #[test]
-    fn noun_proclitics_without_article() {
-        assert!(is_noun_proclitic("و", false));
-        assert!(is_noun_proclitic("ل", false));
-        assert!(!is_noun_proclitic("ال", false));
-        assert!(!is_noun_proclitic("وال", false));
-        assert!(is_noun_proclitic("بال", true));
-        assert!(!is_noun_proclitic("س", true));
-        assert!(!is_noun_proclitic("وت", true));
+    fn proclitic_sequences() {
+        for p in ["و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"] {
+            assert!(is_noun_proclitic(p), "{p}");
+        }
+        for p in ["", "ال", "وال", "بال", "لل", "س", "وت", "بب", "وو"] {
+            assert!(!is_noun_proclitic(p), "{p}");
+        }
+        for p in ["ل", "ول", "فل"] {
+            assert!(is_eliding_proclitic(p), "{p}");
+        }
+        for p in ["ب", "وب", "", "لل"] {
+            assert!(!is_eliding_proclitic(p), "{p}");
+        }
+        assert!(is_enclitic("هم") && !is_enclitic("هو"));
     }
 
     #[test]

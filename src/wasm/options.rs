@@ -1,186 +1,114 @@
 //! The options object JavaScript passes to `render`, `mount` and friends,
-//! read into Rust with an error naming the option at fault.
+//! read into a pipeline [`Builder`] with an error naming the option at
+//! fault.
 //!
 //! Options arrive as JSON (the caller's object through `JSON.stringify`), so
 //! `undefined` members are simply absent and the same value always parses
-//! the same way in the browser and in Node. Unknown options are refused
-//! rather than ignored: a misspelt `digit: "western"` would otherwise be a
-//! silent no-op.
+//! the same way in the browser, in Node and at the edge. Unknown options are
+//! refused rather than ignored: a misspelt `digit: "western"` would
+//! otherwise be a silent no-op. Every default is the pipeline's.
 
 use serde_json::{Map, Value};
+use wasm_bindgen::JsValue;
 
+use super::full::{stringify, well_formed_json, JsCatalog};
+use super::OPTION_NAMES;
 use crate::annotate::catalog::Catalog;
-use crate::annotate::{overlays::overlays, Annotator};
+use crate::date::Timestamp;
 use crate::error::{Error, Result};
-use crate::ingest::json::{is_iso_date, is_language_tag};
-use crate::model::{Article, Dir};
-use crate::render::{DigitStyle, QuoteStyle, RenderOptions};
+use crate::ingest::check::is_language_tag;
+use crate::model::Dir;
+use crate::render::{DigitStyle, LinkPolicy, QuoteStyle};
+use crate::{Builder, Format};
 
-/// Every option name, in the order the error message lists them.
-const KNOWN: &[&str] = &[
-    "from",
-    "quotes",
-    "digits",
-    "latinLang",
-    "rtlLang",
-    "lang",
-    "dir",
-    "jsonld",
-    "annotate",
-    "catalog",
-    "published",
-    "gazetteer",
-];
-
-/// Which importer reads the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum Source {
-    /// The documented JSON format (an object or JSON text).
-    #[default]
-    Json,
-    /// Text scraped from a news page (a string).
-    Text,
-}
-
-/// Parsed options: what to import with, what to override, how to render
-/// and whether to annotate.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Options {
-    /// The importer.
-    pub(crate) from: Source,
-    /// Replaces the article's language (and, unless `dir` is given, its direction).
-    pub(crate) lang: Option<String>,
-    /// Replaces the article's direction.
-    pub(crate) dir: Option<Dir>,
-    /// Passed to the renderer.
-    pub(crate) render: RenderOptions,
-    /// Annotate before rendering: present when `annotate` is true, or a
-    /// catalog or `published` date is given and `annotate` is not false. Built (catalog parsed)
-    /// once, so a mount's re-renders reuse it.
-    pub(crate) annotator: Option<Annotator>,
-}
-
-impl Options {
-    /// Read options from their JSON text (`None` when the caller passed
-    /// `undefined` or `null`: every default).
-    pub(crate) fn from_json(json: Option<&str>) -> Result<Options> {
-        let Some(json) = json else {
-            return Ok(Options::default());
-        };
-        let value: Value =
-            serde_json::from_str(json).map_err(|e| Error::invalid("options", format_args!("cannot be read: {e}")))?;
+/// The builder for `options` (`undefined` or `null`: every default), with
+/// the compiled `catalog` when one is given (it wins over a `catalog`
+/// option).
+pub(crate) fn read_options(options: &JsValue, catalog: Option<JsCatalog>) -> Result<Builder> {
+    let mut builder = if options.is_undefined() || options.is_null() {
+        Builder::new()
+    } else {
+        let json = stringify(options, "options", "an object")?;
+        let value: Value = serde_json::from_str(&well_formed_json(&json))
+            .map_err(|e| Error::invalid("options", format_args!("cannot be read: {e}")))?;
         match &value {
-            Value::Object(map) => Options::from_map(map),
-            other => Err(Error::invalid(
-                "options",
-                format_args!("expected an object, found {}", kind(other)),
-            )),
+            Value::Object(map) => from_map(map)?,
+            other => {
+                return Err(Error::invalid(
+                    "options",
+                    format_args!("expected an object, found {}", kind(other)),
+                ))
+            }
         }
+    };
+    if let Some(catalog) = catalog {
+        builder = builder.catalog(catalog);
     }
+    builder.check()?;
+    Ok(builder)
+}
 
-    fn from_map(map: &Map<String, Value>) -> Result<Options> {
-        let mut options = Options::default();
-        let mut annotate = None;
-        let mut catalog_option = None;
-        let mut published = None;
-        let mut gazetteer = None;
-        for (key, value) in map {
-            let path = format!("options.{key}");
-            match key.as_str() {
-                "from" => {
-                    options.from = match one_of(value, &path, &["json", "text"])? {
-                        "text" => Source::Text,
-                        _ => Source::Json,
-                    }
-                }
-                "quotes" => {
-                    options.render.quotes = match one_of(value, &path, &["keep", "guillemets"])? {
-                        "guillemets" => QuoteStyle::Guillemets,
-                        _ => QuoteStyle::Keep,
-                    }
-                }
-                "digits" => {
-                    options.render.digits = match one_of(value, &path, &["keep", "western", "arabic-indic"])? {
-                        "western" => DigitStyle::Western,
-                        "arabic-indic" => DigitStyle::ArabicIndic,
-                        _ => DigitStyle::Keep,
-                    }
-                }
-                "latinLang" => options.render.latin_lang = language(value, &path)?,
-                "rtlLang" => options.render.rtl_lang = language(value, &path)?,
-                "lang" => options.lang = Some(language(value, &path)?),
-                "dir" => {
-                    options.dir = Some(match one_of(value, &path, &["rtl", "ltr", "auto"])? {
-                        "ltr" => Dir::Ltr,
-                        "auto" => Dir::Auto,
-                        _ => Dir::Rtl,
-                    })
-                }
-                "jsonld" => options.render.jsonld = boolean(value, &path)?,
-                "annotate" => annotate = Some(boolean(value, &path)?),
-                "gazetteer" => gazetteer = Some(boolean(value, &path)?),
-                "published" => published = Some(date(value, &path)?),
-                "catalog" => catalog_option = Some(catalog(value, &path)?),
-                _ => {
-                    return Err(Error::invalid(
-                        path,
-                        format_args!("unknown option; the options are {}", KNOWN.join(", ")),
-                    ))
-                }
+fn from_map(map: &Map<String, Value>) -> Result<Builder> {
+    let mut b = Builder::new();
+    for (key, value) in map {
+        let path = format!("options.{key}");
+        b = match key.as_str() {
+            "from" => b.format(match one_of(value, &path, &["json", "text"])? {
+                "text" => Format::Text,
+                _ => Format::Json,
+            }),
+            "quotes" => b.quotes(match one_of(value, &path, &["keep", "guillemets"])? {
+                "guillemets" => QuoteStyle::Guillemets,
+                _ => QuoteStyle::Keep,
+            }),
+            "digits" => b.digits(match one_of(value, &path, &["keep", "western", "arabic-indic"])? {
+                "western" => DigitStyle::Western,
+                "arabic-indic" => DigitStyle::ArabicIndic,
+                _ => DigitStyle::Keep,
+            }),
+            "links" => b.links(match one_of(value, &path, &["first", "every"])? {
+                "every" => LinkPolicy::Every,
+                _ => LinkPolicy::FirstMention,
+            }),
+            "latinLang" => b.latin_lang(language(value, &path)?),
+            "rtlLang" => b.rtl_lang(language(value, &path)?),
+            "lang" => b.lang(language(value, &path)?),
+            "dir" => b.dir(match one_of(value, &path, &["rtl", "ltr", "auto"])? {
+                "ltr" => Dir::Ltr,
+                "auto" => Dir::Auto,
+                _ => Dir::Rtl,
+            }),
+            "jsonld" => b.jsonld(boolean(value, &path)?),
+            "annotate" => b.annotate(boolean(value, &path)?),
+            "gazetteer" => b.gazetteer(boolean(value, &path)?),
+            "published" => b.published(date(value, &path)?),
+            "catalog" => b.catalog(catalog(value, &path)?),
+            _ => {
+                return Err(Error::invalid(
+                    path,
+                    format_args!("unknown option; the options are {}", OPTION_NAMES.join(", ")),
+                ))
             }
-        }
-        if gazetteer == Some(true) && !cfg!(feature = "gazetteer") {
-            return Err(Error::invalid(
-                "options.gazetteer",
-                "this build has no gazetteer; build the wasm with the `gazetteer` cargo feature (see README)",
-            ));
-        }
-        if annotate.unwrap_or(catalog_option.is_some() || published.is_some()) {
-            let mut annotator = Annotator::new();
-            if let Some(on) = gazetteer {
-                annotator = annotator.gazetteer(on);
-            }
-            if let Some(catalog) = catalog_option {
-                annotator = annotator.catalog(catalog);
-            }
-            if let Some(date) = published {
-                annotator = annotator.published(date);
-            }
-            options.annotator = Some(annotator);
-        }
-        Ok(options)
-    }
-
-    /// Apply the `lang`/`dir` overrides to an imported article.
-    pub(crate) fn adjust(&self, article: &mut Article) {
-        if let Some(lang) = &self.lang {
-            article.lang = lang.clone();
-            article.dir = Dir::for_lang(lang);
-        }
-        if let Some(dir) = self.dir {
-            article.dir = dir;
-        }
-    }
-
-    /// Render options for `article`, with annotation overlays when asked for;
-    /// also the number of annotations found.
-    pub(crate) fn render_options(&self, article: &Article) -> (RenderOptions, usize) {
-        let Some(annotator) = &self.annotator else {
-            return (self.render.clone(), 0);
         };
-        let found = annotator.annotate(article);
-        let mut render = self.render.clone();
-        render.overlays = overlays(&found);
-        (render, found.len())
     }
+    if map.get("gazetteer") == Some(&Value::Bool(true)) && !cfg!(feature = "gazetteer") {
+        return Err(Error::invalid(
+            "options.gazetteer",
+            "this build has no gazetteer; build the wasm with the `gazetteer` cargo feature (see README)",
+        ));
+    }
+    Ok(b)
 }
 
 /// What a JSON value is, for "found …" in messages.
-pub(crate) fn kind(value: &Value) -> String {
+fn kind(value: &Value) -> String {
     match value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {n}"),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) => format!("the number {}", crate::annotate::numbers::machine_value(f)),
+            None => "a number".to_string(),
+        },
         Value::String(s) => format!("{:?}", shorten(s)),
         Value::Array(_) => "an array".to_string(),
         Value::Object(_) => "an object".to_string(),
@@ -233,23 +161,21 @@ fn language(value: &Value, path: &str) -> Result<String> {
     }
 }
 
-/// A date (`2017-05-27`, or a date-time whose date part is used).
-fn date(value: &Value, path: &str) -> Result<(i32, u32, u32)> {
-    let parsed = value.as_str().filter(|s| is_iso_date(s)).and_then(|s| {
-        let year = s.get(0..4)?.parse().ok()?;
-        let month = s.get(5..7)?.parse().ok()?;
-        let day = s.get(8..10)?.parse().ok()?;
-        Some((year, month, day))
-    });
-    parsed.ok_or_else(|| {
-        Error::invalid(
-            path,
-            format_args!(
-                "expected an ISO 8601 date such as \"2017-05-27\", found {}",
-                kind(value)
-            ),
-        )
-    })
+/// A date (`2017-05-27`, or a date-time whose date is used).
+fn date(value: &Value, path: &str) -> Result<crate::date::Date> {
+    value
+        .as_str()
+        .and_then(Timestamp::parse)
+        .map(|t| t.date())
+        .ok_or_else(|| {
+            Error::invalid(
+                path,
+                format_args!(
+                    "expected an ISO 8601 date such as \"2017-05-27\", found {}",
+                    kind(value)
+                ),
+            )
+        })
 }
 
 /// A catalog: its entries (array or `{"entities": […]}`) or their JSON text.

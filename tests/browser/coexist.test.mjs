@@ -50,8 +50,8 @@ test('three elements, a foreign wasm module and a second copy of the package coe
       };
     }, ADD_WASM);
     assert.equal(result.sum, 42);
-    assert.match(result.fromCopy, /<h1>نسخة ثانية<\/h1>/);
-    assert.match(result.fromFirst, /<h1>النسخة الأولى<\/h1>/);
+    assert.match(result.fromCopy, /<h1 data-text="headline">نسخة ثانية<\/h1>/);
+    assert.match(result.fromFirst, /<h1 data-text="headline">النسخة الأولى<\/h1>/);
     assert.ok(result.separateMemory, 'the second copy shares memory with the first');
     assert.deepEqual(result.headlines, [seed.headline, 'اختبار الاتجاه', 'أرقام الهواتف']);
     assert.deepEqual(problems, []);

@@ -29,9 +29,9 @@ function readArticle() {
     lang: article.getAttribute('lang'),
     computedDir: getComputedStyle(article).direction,
     headline: article.querySelector('h1').textContent,
-    // Body paragraphs are the bare <p>s (standfirst, section, byline have a class).
-    paragraphs: [...article.querySelectorAll('p')].filter((p) => p.attributes.length === 0).length,
-    firstParagraph: [...article.querySelectorAll('p')].find((p) => p.attributes.length === 0)?.textContent,
+    // Body paragraphs are the <p>s of the body that name their block.
+    paragraphs: article.querySelectorAll('.article-body > p[data-block]').length,
+    firstParagraph: article.querySelector('.article-body > p[data-block]')?.textContent,
   };
 }
 

@@ -73,3 +73,26 @@ test('hydrate() keeps the server-rendered nodes and shifts nothing', async () =>
     await close();
   }
 });
+
+test('the demo’s hydrated view loads only the reader bundle, and mentions still fire', async () => {
+  const { page, problems, close } = await openPage(ctx.browser);
+  try {
+    const requested = [];
+    page.on('request', (req) => requested.push(new URL(req.url()).pathname));
+    await page.goto(ctx.url('/www/generated/hydrate.html'));
+    await page.waitForFunction(() => /Hydrated/.test(document.getElementById('status').textContent), null, {
+      timeout: 20_000,
+    });
+    const wasm = requested.filter((p) => p.endsWith('.wasm'));
+    assert.deepEqual(wasm, ['/www/pkg/rtl_article_reader_bg.wasm'], `wasm fetched: ${wasm}`);
+    assert.ok(!requested.some((p) => p.endsWith('/full.js') || p.endsWith('/pkg/rtl_article.js')), requested.join('\n'));
+    // The server-rendered article still answers clicks on its mentions.
+    const mention = await page.$('#host .mention[data-entity-id]');
+    assert.ok(mention, 'the served article is annotated');
+    await mention.click();
+    await page.waitForFunction(() => /Mention/.test(document.getElementById('status').textContent));
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});

@@ -2,7 +2,7 @@
 //! them), a small HTML tokenizer and a text-content extractor.
 #![allow(dead_code)]
 
-use rtl_article::model::{Article, Block, Figure, Link, Mark, Publisher, Span, Text};
+use rtl_article::model::{Article, BlockKind, Figure, Link, Mark, Publisher, Span, Text};
 
 /// The seed article (tests/fixtures/seed-raqqa.txt) built in code from the
 /// fixture's own lines: headline, standfirst, the orphaned image caption,
@@ -21,12 +21,15 @@ pub fn seed_article() -> Article {
         if let Some(section) = block.strip_prefix("أقسام\n") {
             article.section = Some(section.trim().to_string());
         } else if *block != "أخبار متعلقة" {
-            article.body.push(Block::Paragraph {
-                text: Text::plain(*block),
-            });
+            article.body.push(
+                BlockKind::Paragraph {
+                    text: Text::plain(*block),
+                }
+                .into(),
+            );
         }
     }
-    article.published = Some("2017-05-27T09:30:00+03:00".into());
+    article.published = "2017-05-27T09:30:00+03:00".parse().ok();
     article
 }
 
@@ -36,8 +39,8 @@ pub fn rich_article() -> Article {
     let mut a = Article::new("أبل تطلق iPhone 15 في 2023/9/12 بسعر 799$");
     a.standfirst = Some(Text::plain("قال Tim Cook إن المبيعات ارتفعت بنسبة 45% خلال الربع الأول"));
     a.byline = Some("بقلم سامر الأحمد".into());
-    a.published = Some("2023-09-12".into());
-    a.updated = Some("2023-09-13T08:00:00Z".into());
+    a.published = "2023-09-12".parse().ok();
+    a.updated = "2023-09-13T08:00:00Z".parse().ok();
     a.section = Some("تكنولوجيا".into());
     a.tags = vec!["أبل".into(), "iPhone".into()];
     a.url = Some("https://example.com/ar/tech/iphone-15".into());
@@ -66,11 +69,14 @@ pub fn rich_article() -> Article {
     linked.push_str(" أن ");
     linked.push_marked("الشركة", Mark::Strong);
     linked.push_str(" باعت 1,250.5 مليون جهاز، وللاستفسار: +44 20 7946 0958 أو info@example.com");
-    a.body.push(Block::Paragraph { text: linked });
-    a.body.push(Block::Heading {
-        level: 2,
-        text: Text::plain("الأسعار في 2023"),
-    });
+    a.body.push(BlockKind::Paragraph { text: linked }.into());
+    a.body.push(
+        BlockKind::Heading {
+            level: 2,
+            text: Text::plain("الأسعار في 2023"),
+        }
+        .into(),
+    );
     // Emphasis crossing into a Latin run: "المتجر Apple" emphasised, run "Apple Store".
     let mut crossing = Text::plain("يفتح ");
     let start = crossing.text.len();
@@ -80,39 +86,57 @@ pub fn rich_article() -> Article {
         end: start + "المتجر Apple".len(),
         mark: Mark::Emphasis,
     });
-    a.body.push(Block::Paragraph { text: crossing });
-    a.body.push(Block::Blockquote {
-        text: Text::plain("“نحن فخورون بهذا الجهاز”"),
-        attribution: Some(Text::plain("Tim Cook، الرئيس التنفيذي")),
-        cite: Some("https://example.com/keynote".into()),
-    });
-    a.body.push(Block::PullQuote {
-        text: Text::plain("\"أفضل هاتف صنعناه\""),
-        attribution: None,
-    });
-    a.body.push(Block::List {
-        ordered: true,
-        items: vec![Text::plain("شاشة 6.1 بوصة"), Text::plain("كاميرا 48 ميغابكسل")],
-    });
-    a.body.push(Block::List {
-        ordered: false,
-        items: vec![Text::plain("اللون الأزرق"), Text::plain("اللون الأسود")],
-    });
-    a.body.push(Block::Figure(Figure {
-        src: Some("/img/camera.jpg".into()),
-        alt: None,
-        caption: Some(Text::plain("الكاميرا الخلفية")),
-        credit: None,
-        width: None,
-        height: None,
-    }));
-    a.body.push(Block::Related {
-        title: Some("اقرأ أيضا".into()),
-        links: vec![Link {
-            title: "أبل تكشف عن iOS 17".into(),
-            url: "/ar/tech/ios-17".into(),
-        }],
-    });
+    a.body.push(BlockKind::Paragraph { text: crossing }.into());
+    a.body.push(
+        BlockKind::Blockquote {
+            text: Text::plain("“نحن فخورون بهذا الجهاز”"),
+            attribution: Some(Text::plain("Tim Cook، الرئيس التنفيذي")),
+            cite: Some("https://example.com/keynote".into()),
+        }
+        .into(),
+    );
+    a.body.push(
+        BlockKind::PullQuote {
+            text: Text::plain("\"أفضل هاتف صنعناه\""),
+            attribution: None,
+        }
+        .into(),
+    );
+    a.body.push(
+        BlockKind::List {
+            ordered: true,
+            items: vec![Text::plain("شاشة 6.1 بوصة"), Text::plain("كاميرا 48 ميغابكسل")],
+        }
+        .into(),
+    );
+    a.body.push(
+        BlockKind::List {
+            ordered: false,
+            items: vec![Text::plain("اللون الأزرق"), Text::plain("اللون الأسود")],
+        }
+        .into(),
+    );
+    a.body.push(
+        BlockKind::Figure(Figure {
+            src: Some("/img/camera.jpg".into()),
+            alt: None,
+            caption: Some(Text::plain("الكاميرا الخلفية")),
+            credit: None,
+            width: None,
+            height: None,
+        })
+        .into(),
+    );
+    a.body.push(
+        BlockKind::Related {
+            title: Some("اقرأ أيضا".into()),
+            links: vec![Link {
+                title: "أبل تكشف عن iOS 17".into(),
+                url: "/ar/tech/ios-17".into(),
+            }],
+        }
+        .into(),
+    );
     a.related = vec![
         Link {
             title: "سامسونج ترد بهاتف Galaxy S24".into(),
@@ -354,13 +378,34 @@ pub fn start_tags(html: &str) -> Vec<Tag> {
 pub fn assert_texts_in_order(article: &Article, html: &str) {
     let visible = article_text(html);
     let mut from = 0;
-    for (path, text) in article.texts() {
-        match visible[from..].find(&text.text) {
-            Some(at) => from += at + text.text.len(),
+    for t in article.texts() {
+        match visible[from..].find(&t.text.text) {
+            Some(at) => from += at + t.text.text.len(),
             None => panic!(
-                "{path} ({:?}) not found verbatim after byte {from} of the visible text:\n{visible}",
-                text.text
+                "{} ({:?}) not found verbatim after byte {from} of the visible text:\n{visible}",
+                t.path, t.text.text
             ),
         }
+    }
+}
+
+/// `html` without the reader-bundle hooks (`data-block`, `data-text`,
+/// `data-added` attributes), for assertions about the rest of the markup.
+/// The hooks themselves are checked by `every_text_container_names_its_text_and_block`.
+pub fn without_hooks(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let next = [" data-block=\"", " data-text=\"", " data-added=\""]
+            .iter()
+            .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
+            .min();
+        let Some((at, len)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        let value_end = rest[at + len..].find('"').map_or(rest.len(), |e| at + len + e + 1);
+        rest = &rest[value_end..];
     }
 }

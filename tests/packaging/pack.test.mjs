@@ -139,9 +139,28 @@ console.log(JSON.stringify({ viaNode, same: viaNode === viaMain }));`,
   );
   const out = JSON.parse(execFileSync('node', ['check.mjs'], { cwd: dir, encoding: 'utf8' }));
   assert.match(out.viaNode, /^<article dir="rtl" lang="ar" class="rtl-article">/);
-  assert.ok(out.viaNode.includes(`<h1>${ARTICLE.headline}</h1>`));
+  assert.ok(out.viaNode.includes(`<h1 data-text="headline">${ARTICLE.headline}</h1>`));
   assert.ok(out.viaNode.includes('<bdi dir="ltr" lang="en">Interfax</bdi>'));
   assert.ok(out.same, 'rtl-article (node condition) and rtl-article/node differ');
+});
+
+test('the "workerd" and "worker" conditions resolve to the edge entry, "./full" to the full bundle', () => {
+  const dir = project('edge-app');
+  const resolve = (conditions, specifier) =>
+    execFileSync(
+      'node',
+      [...conditions.map((c) => `--conditions=${c}`), '--input-type=module', '-e', `console.log(import.meta.resolve(${JSON.stringify(specifier)}))`],
+      { cwd: dir, encoding: 'utf8' },
+    ).trim();
+  assert.match(resolve(['workerd'], 'rtl-article'), /node_modules\/rtl-article\/www\/edge\.js$/);
+  assert.match(resolve(['worker'], 'rtl-article'), /\/www\/edge\.js$/);
+  assert.match(resolve([], 'rtl-article/edge'), /\/www\/edge\.js$/);
+  assert.match(resolve([], 'rtl-article/full'), /\/www\/full\.js$/);
+  assert.match(resolve(['browser'], 'rtl-article'), /\/www\/rtl-article\.js$/);
+  // Everything the edge entry imports is in the tarball.
+  for (const file of ['www/edge.js', 'www/catalog-option.js', 'www/pkg/rtl_article.js', 'www/pkg/rtl_article_bg.wasm']) {
+    assert.ok(existsSync(join(dir, 'node_modules/rtl-article', file)), file);
+  }
 });
 
 test('a Vite 7 build bundles the package, emits the .wasm and renders', { timeout: 300_000 }, async () => {

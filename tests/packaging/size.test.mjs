@@ -1,5 +1,7 @@
-// The size budget: every reader downloads the wasm and the JS shell, so
-// their gzip size may not grow past size-budget.json unnoticed.
+// The size budgets: every reader downloads one of the two bundles, so
+// neither may grow past size-budget.json unnoticed. The reader bundle is
+// what a server-rendered page loads; the full bundle what a page that
+// renders in the browser loads (it includes the reader's live layer).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,21 +10,45 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const budget = JSON.parse(readFileSync(`${ROOT}size-budget.json`, 'utf8'));
 
-test('wasm + JS stay within the gzip size budget', () => {
-  const budget = JSON.parse(readFileSync(`${ROOT}size-budget.json`, 'utf8'));
-  assert.ok(Number.isInteger(budget.gzipBytes) && budget.gzipBytes > 0, 'size-budget.json: gzipBytes must be a positive integer');
-  assert.ok(Array.isArray(budget.files) && budget.files.length > 0, 'size-budget.json: files must list the shipped files');
-  let raw = 0;
-  let gzip = 0;
-  for (const file of budget.files) {
-    assert.ok(existsSync(ROOT + file), `${file} is missing: run \`npm run build\` first`);
-    const bytes = readFileSync(ROOT + file);
-    const zipped = gzipSync(bytes, { level: 9 }).length;
-    console.log(`# ${file}: ${bytes.length} bytes raw, ${zipped} bytes gzip`);
-    raw += bytes.length;
-    gzip += zipped;
+for (const [name, bundle] of Object.entries(budget.bundles ?? {})) {
+  test(`the ${name} bundle stays within its gzip budget`, () => {
+    assert.ok(Number.isInteger(bundle.gzipBytes) && bundle.gzipBytes > 0, `${name}: gzipBytes must be a positive integer`);
+    assert.ok(Array.isArray(bundle.files) && bundle.files.length > 0, `${name}: files must list the shipped files`);
+    let raw = 0;
+    let gzip = 0;
+    for (const file of bundle.files) {
+      assert.ok(existsSync(ROOT + file), `${file} is missing: run \`npm run build\` first`);
+      const bytes = readFileSync(ROOT + file);
+      const zipped = gzipSync(bytes, { level: 9 }).length;
+      console.log(`# ${name}: ${file}: ${bytes.length} bytes raw, ${zipped} bytes gzip`);
+      raw += bytes.length;
+      gzip += zipped;
+    }
+    console.log(`# ${name}: total ${raw} bytes raw, ${gzip} bytes gzip; budget ${bundle.gzipBytes} bytes gzip`);
+    assert.ok(gzip <= bundle.gzipBytes, `${name}: gzip total ${gzip} bytes exceeds the budget of ${bundle.gzipBytes} bytes`);
+  });
+}
+
+test('both bundles are budgeted', () => {
+  assert.deepEqual(Object.keys(budget.bundles ?? {}).sort(), ['full', 'reader']);
+});
+
+test('the reader bundle carries no importer, renderer or recognizer', () => {
+  // Its exports are the live layer's; the full bundle's own names are absent.
+  const glue = readFileSync(`${ROOT}www/pkg/rtl_article_reader.js`, 'utf8');
+  for (const name of ['hydrate', 'listen', 'locate', 'position']) {
+    assert.match(glue, new RegExp(`export function ${name}\\b`), `reader exports ${name}`);
   }
-  console.log(`# total: ${raw} bytes raw, ${gzip} bytes gzip; budget ${budget.gzipBytes} bytes gzip`);
-  assert.ok(gzip <= budget.gzipBytes, `gzip total ${gzip} bytes exceeds the budget of ${budget.gzipBytes} bytes`);
+  for (const name of ['render', 'renderPage', 'annotate', 'importArticle', 'mount', 'enhance', 'Catalog']) {
+    assert.doesNotMatch(glue, new RegExp(`export (function|class) ${name}\\b`), `reader must not export ${name}`);
+  }
+  // And no recognizer data: month names, the stylesheet, the lexicon.
+  const wasm = readFileSync(`${ROOT}www/pkg/rtl_article_reader_bg.wasm`).toString('latin1');
+  for (const marker of ['ca-gregorian', '--rtl-article-font', 'unknown block type']) {
+    assert.ok(!wasm.includes(marker), `the reader wasm contains ${JSON.stringify(marker)}`);
+  }
+  const full = readFileSync(`${ROOT}www/pkg/rtl_article_bg.wasm`).toString('latin1');
+  assert.ok(full.includes('--rtl-article-font'), 'the marker check reads the bytes it should');
 });

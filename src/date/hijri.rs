@@ -14,7 +14,7 @@ use icu_calendar::{Date, Gregorian};
 /// `None` when the date does not exist (month 13, day 30 of a 29-day month).
 ///
 /// ```
-/// use rtl_article::annotate::hijri::to_gregorian;
+/// use rtl_article::date::hijri::to_gregorian;
 /// // 1 Ramadan 1438 AH.
 /// assert_eq!(to_gregorian(1438, 9, 1), Some((2017, 5, 27)));
 /// assert_eq!(to_gregorian(1438, 13, 1), None);
@@ -35,7 +35,7 @@ pub fn to_gregorian(year: i32, month: u32, day: u32) -> Option<(i32, u32, u32)> 
 /// when the Gregorian date does not exist (31 April).
 ///
 /// ```
-/// use rtl_article::annotate::hijri::from_gregorian;
+/// use rtl_article::date::hijri::from_gregorian;
 /// assert_eq!(from_gregorian(2017, 5, 27), Some((1438, 9, 1)));
 /// ```
 pub fn from_gregorian(year: i32, month: u32, day: u32) -> Option<(i32, u32, u32)> {

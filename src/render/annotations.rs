@@ -1,7 +1,7 @@
-//! Annotations as markup: the [`Overlay`]s the renderer wraps around text.
-//!
-//! This module owns the HTML vocabulary of annotations, so the renderer
-//! needs no knowledge of them and the visible text never changes:
+//! Annotations as markup: the elements the renderer wraps around the
+//! ranges [`crate::annotate`] found. The annotator produces data; this
+//! module alone decides what markup each kind becomes, so the visible text
+//! never changes:
 //!
 //! | annotation | element |
 //! |---|---|
@@ -15,24 +15,14 @@
 //!
 //! Quotations are a `<span>`, not `<q>`: browsers insert quotation marks
 //! around `<q>` through CSS, and the publisher's text already has its own —
-//! a reader would see them twice.
-//!
-//! ```
-//! use rtl_article::annotate::{overlays::overlays, Annotation, AnnotationKind, EntityType};
-//! let a = Annotation {
-//!     path: "body[0].text".into(), start: 0, end: 8, confidence: 1.0,
-//!     kind: AnnotationKind::Mention { id: "isis".into(), entity_type: EntityType::Organization, url: None },
-//! };
-//! let map = overlays(&[a]);
-//! let o = &map["body[0].text"][0];
-//! assert_eq!(o.tag, "span");
-//! assert_eq!(o.attrs[0], ("class", "mention".to_string()));
-//! ```
+//! a reader would see them twice. A mention's url goes through the
+//! [URL policy](crate::url) again when it is written.
 
 use std::collections::BTreeMap;
 
-use super::{Annotation, AnnotationKind};
-use crate::render::Overlay;
+use crate::annotate::numbers::machine_value;
+use crate::annotate::{Annotation, AnnotationKind};
+use crate::model::TextId;
 
 /// Which mentions of a catalog entity become links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,29 +36,38 @@ pub enum LinkPolicy {
     Every,
 }
 
-/// The overlays for `annotations` (in reading order, as
-/// [`Annotator::annotate`](super::Annotator::annotate) returns them), by text
-/// path, ready for [`RenderOptions::overlays`](crate::render::RenderOptions::overlays),
-/// linking the first mention of each entity ([`LinkPolicy::FirstMention`]).
-/// Within a path they are sorted by start, the enclosing one first.
-pub fn overlays(annotations: &[Annotation]) -> BTreeMap<String, Vec<Overlay>> {
-    overlays_with(annotations, LinkPolicy::default())
+/// An element the renderer wraps around `start..end` (bytes) of one text.
+/// Tag and attribute names are chosen here, by code; values are escaped
+/// when written, and an `href` passes the URL policy.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Overlay {
+    /// First byte, inclusive.
+    pub start: usize,
+    /// Last byte, exclusive.
+    pub end: usize,
+    /// Element name.
+    pub tag: &'static str,
+    /// Attributes, in order.
+    pub attrs: Vec<(&'static str, String)>,
 }
 
-/// [`overlays`] with a choice of which mentions become links.
-pub fn overlays_with(annotations: &[Annotation], policy: LinkPolicy) -> BTreeMap<String, Vec<Overlay>> {
-    let mut out: BTreeMap<String, Vec<Overlay>> = BTreeMap::new();
+/// The overlays for `annotations` (in reading order, as
+/// [`Annotator::annotate`](crate::annotate::Annotator::annotate) returns
+/// them), by text, with `policy` deciding which mentions become links.
+/// Within a text they are sorted by start, the enclosing one first.
+pub(super) fn overlays(annotations: &[Annotation], policy: LinkPolicy) -> BTreeMap<TextId, Vec<Overlay>> {
+    let mut out: BTreeMap<TextId, Vec<Overlay>> = BTreeMap::new();
     let mut linked: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for a in annotations {
         let Some(mut o) = overlay(a) else { continue };
         if let (AnnotationKind::Mention { id, .. }, LinkPolicy::FirstMention) = (&a.kind, policy) {
-            let first = a.path != "headline" && linked.insert(id.as_str());
+            let first = a.text.block != "headline" && linked.insert(id.as_str());
             if o.tag == "a" && !first {
                 o.tag = "span";
                 o.attrs.retain(|(name, _)| *name != "href");
             }
         }
-        out.entry(a.path.clone()).or_default().push(o);
+        out.entry(a.text.clone()).or_default().push(o);
     }
     for list in out.values_mut() {
         crate::model::sort_stable_by_key(list, |o| (o.start, usize::MAX - o.end));
@@ -77,14 +76,15 @@ pub fn overlays_with(annotations: &[Annotation], policy: LinkPolicy) -> BTreeMap
 }
 
 /// The overlay for one annotation (`None` for an empty range).
-pub fn overlay(a: &Annotation) -> Option<Overlay> {
+fn overlay(a: &Annotation) -> Option<Overlay> {
     if a.start >= a.end {
         return None;
     }
     let (tag, attrs): (&'static str, Vec<(&'static str, String)>) = match &a.kind {
         AnnotationKind::Mention { id, entity_type, url } => {
             let mut attrs = Vec::with_capacity(4);
-            if let Some(url) = url {
+            let url = url.as_deref().and_then(crate::url::safe_url);
+            if let Some(url) = &url {
                 attrs.push(("href", url.clone()));
             }
             attrs.push(("class", "mention".to_string()));
@@ -119,7 +119,7 @@ pub fn overlay(a: &Annotation) -> Option<Overlay> {
             ("span", attrs)
         }
         AnnotationKind::Number { value, unit } => {
-            let mut attrs = vec![("value", number_value(*value))];
+            let mut attrs = vec![("value", machine_value(*value))];
             if let Some(u) = unit {
                 attrs.push(("data-unit", u.clone()));
             }
@@ -156,12 +156,46 @@ pub fn overlay(a: &Annotation) -> Option<Overlay> {
     })
 }
 
-/// A machine-readable number for `<data value>`: integers without a
-/// fraction, others as Rust prints them (`0.5`, `1500000`).
-fn number_value(v: f64) -> String {
-    if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::EntityType;
+
+    fn mention(block: &str, start: usize, url: &str) -> Annotation {
+        Annotation {
+            text: TextId::main(block),
+            start,
+            end: start + 4,
+            confidence: 1.0,
+            kind: AnnotationKind::Mention {
+                id: "isis".into(),
+                entity_type: EntityType::Organization,
+                url: Some(url.into()),
+            },
+        }
+    }
+
+    #[test]
+    fn the_first_mention_outside_the_headline_is_the_link() {
+        let found = [
+            mention("headline", 0, "/isis"),
+            mention("p1", 0, "/isis"),
+            mention("p1", 10, "/isis"),
+        ];
+        let map = overlays(&found, LinkPolicy::FirstMention);
+        assert_eq!(map[&TextId::main("headline")][0].tag, "span");
+        let body = &map[&TextId::main("p1")];
+        assert_eq!((body[0].tag, body[1].tag), ("a", "span"));
+        assert!(!body[1].attrs.iter().any(|(n, _)| *n == "href"));
+        let every = overlays(&found, LinkPolicy::Every);
+        assert!(every.values().flatten().all(|o| o.tag == "a"));
+    }
+
+    #[test]
+    fn a_url_the_policy_refuses_makes_no_link() {
+        let map = overlays(&[mention("p1", 0, "javascript:alert(1)")], LinkPolicy::Every);
+        let o = &map[&TextId::main("p1")][0];
+        assert_eq!(o.tag, "span");
+        assert!(o.attrs.iter().all(|(_, v)| !v.contains("javascript")));
     }
 }

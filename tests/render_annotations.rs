@@ -2,9 +2,9 @@
 //! reader's visible text unchanged.
 
 use rtl_article::annotate::catalog::Catalog;
-use rtl_article::annotate::{overlays, Annotator};
+use rtl_article::annotate::Annotator;
 use rtl_article::ingest;
-use rtl_article::render::{render, RenderOptions};
+use rtl_article::render::{render, LinkPolicy, RenderOptions};
 
 fn visible_text(html: &str) -> String {
     // Drop tags and the JSON-LD script; unescape the few entities the writer uses.
@@ -33,6 +33,7 @@ fn seed_renders_links_times_and_numbers_without_changing_text() {
     let annotations = Annotator::new().gazetteer(false).catalog(catalog).annotate(&article);
     let plain = render(
         &article,
+        &[],
         &RenderOptions {
             jsonld: false,
             ..RenderOptions::default()
@@ -40,11 +41,11 @@ fn seed_renders_links_times_and_numbers_without_changing_text() {
     );
     let options = RenderOptions {
         // Every mention a link, so each clitic case below is checked as a link.
-        overlays: overlays::overlays_with(&annotations, overlays::LinkPolicy::Every),
+        links: LinkPolicy::Every,
         jsonld: false,
         ..RenderOptions::default()
     };
-    let html = render(&article, &options);
+    let html = render(&article, &annotations, &options);
     assert!(
         html.contains(r#"و<a href="https://example.com/topics/isis" class="mention" data-entity-id="isis" data-entity-type="organization">داعش</a>"#),
         "وداعش links داعش only"
@@ -70,13 +71,19 @@ fn only_the_first_mention_of_an_entity_outside_the_headline_is_a_link() {
     let article = ingest::text::import(include_str!("fixtures/seed-raqqa.txt")).unwrap();
     let catalog = Catalog::from_json(include_str!("fixtures/catalog-raqqa.json")).unwrap();
     let annotations = Annotator::new().gazetteer(false).catalog(catalog).annotate(&article);
-    let options = |policy| RenderOptions {
+    let options = |links| RenderOptions {
         jsonld: false,
-        overlays: overlays::overlays_with(&annotations, policy),
+        links,
         ..RenderOptions::default()
     };
-    let html = render(&article, &options(overlays::LinkPolicy::FirstMention));
-    let headline = html.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap();
+    let html = render(&article, &annotations, &options(LinkPolicy::FirstMention));
+    let headline = html
+        .split(r#"<h1 data-text="headline">"#)
+        .nth(1)
+        .unwrap()
+        .split("</h1>")
+        .next()
+        .unwrap();
     assert!(!headline.contains("<a "), "no links in the headline: {headline}");
     assert!(
         headline.contains(r#"<span class="mention" data-entity-id="raqqa""#),
@@ -87,7 +94,7 @@ fn only_the_first_mention_of_an_entity_outside_the_headline_is_a_link() {
     assert!(html.matches(r#"data-entity-id="raqqa""#).count() >= 10);
     // The first link is in the standfirst, where الرقة is first read.
     let standfirst = html
-        .split(r#"<p class="standfirst">"#)
+        .split(r#"<p class="standfirst" data-text="standfirst">"#)
         .nth(1)
         .unwrap()
         .split("</p>")
@@ -95,7 +102,7 @@ fn only_the_first_mention_of_an_entity_outside_the_headline_is_a_link() {
         .unwrap();
     assert!(standfirst.contains(r#"href="https://example.com/topics/raqqa""#));
 
-    let every = render(&article, &options(overlays::LinkPolicy::Every));
+    let every = render(&article, &annotations, &options(LinkPolicy::Every));
     assert!(every.matches(r#"href="https://example.com/topics/raqqa""#).count() >= 10);
     assert_eq!(visible_text(&html), visible_text(&every));
 }

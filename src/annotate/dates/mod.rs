@@ -1,0 +1,321 @@
+//! Dates in Arabic news text: numeric (`2017/5/15`, `١٥-٥-٢٠١٧`), Arabic month
+//! names of every regional series, Hijri dates, weekdays and relative phrases
+//! (أمس، الشهر الماضي، نهاية العام الماضي), each turned into an ISO 8601 value.
+//!
+//! Relative and year-less dates are resolved against the article's
+//! publication date when it is known; otherwise they are still annotated,
+//! with `iso: None` and `resolved: false`, so a reader can be shown the phrase
+//! is a date even when the day cannot be named.
+//!
+//! # Rules (what is and is not a date)
+//!
+//! - **Numeric** dates need three parts joined by the same separator
+//!   (`/ - .`). A four-digit first part is `y/m/d`; a four-digit last part is
+//!   `d/m/y` — Arabic news write the day first, never `m/d/y`, so
+//!   `5/6/2017` is 5 June. Impossible dates (`2017/13/45`, 31 April) are not
+//!   annotated. A `هـ` after the date, or a year in 1300–1500 without it
+//!   (lower confidence), makes it Hijri.
+//! - **Month names** come from `data/months.json` (CLDR: Egyptian/Gulf
+//!   يناير…، Levantine/Iraqi كانون الثاني…، Moroccan يوليوز…، Algerian/Tunisian
+//!   جانفي…، Mauritanian، and the Hijri محرم…ذو الحجة) and are matched
+//!   after the crate's folding ([`crate::text::normalize`]: hamza forms, ta
+//!   marbuta, alef maksura, Persian letters, diacritics, tatweel) and
+//!   proclitics (و، ف، ب، ل، ك: `بمايو`، `وفي 3 آذار`). Many month names
+//!   are also ordinary words (مارس "exerted", صفر "zero", رجب and رمضان are
+//!   names), so a month name alone is a date only with a day (`15 مايو`,
+//!   `الـ25 من مايو`), a year (`مايو 2017`), the word `شهر` before it, or a
+//!   qualifier after it (`أيار الماضي`). `أيار/مايو` and `أيار (مايو)` are one
+//!   date.
+//! - **Year-less** dates resolve to the year that makes them nearest to the
+//!   publication date; with `الماضي` to the latest one strictly before it, with
+//!   `المقبل`/`القادم` to the earliest one strictly after it.
+//! - **Weekdays**: `الخميس الماضي` is the latest Thursday strictly before
+//!   publication, `الأحد المقبل` the next Sunday strictly after it, and a bare
+//!   `الجمعة`/`يوم الجمعة` the latest Friday on or before it (news report the
+//!   past). `صلاة الجمعة`, `خطبة الجمعة` and `ليلة الجمعة` are not dates.
+//! - **Relative** phrases: `أمس`، `أول أمس`، `اليوم`، `غدا`، `بعد غد`،
+//!   `الشهر/العام/الأسبوع الماضي/الجاري/المقبل`، `هذا الشهر`، `الـ25 من الشهر
+//!   الجاري`. A boundary phrase resolves to the boundary unit one level down:
+//!   `نهاية الشهر الجاري` → the month's last day, `مطلع الشهر` → its first
+//!   day, `منتصف الشهر` → the 15th; `نهاية العام الماضي` → December of that
+//!   year (`2016-12`), `مطلع العام` → January, `منتصف العام` → June. Weeks
+//!   are ISO weeks (`2017-W21`).
+//! - **Years**: `عام 2017`، `العام 2017`، `سنة 2017` are the date `2017`; a bare
+//!   `2017` or `15` is a number, not a date.
+//! - A Hijri month with a year but no day (`شعبان 1438`) spans two Gregorian
+//!   months, so it has no single ISO value: `iso: None`, `resolved: false`,
+//!   and the Hijri original in `hijri` (`1438-08`).
+//!
+//! The recognizer is split by the shape of what it reads: [`numeric`]
+//! (`2017/5/15`), [`named`] (month and weekday names, with their days and
+//! years), [`relative`] (أمس، الشهر الماضي، عام 2017); month and weekday
+//! names come from [`names`]. Calendar arithmetic and the Hijri calendar
+//! are [`crate::date`]'s.
+
+mod named;
+mod names;
+mod numeric;
+mod relative;
+
+use super::tokens::{tokens, Tok};
+use super::{AnnotationKind, Found};
+use crate::date::{self, Date};
+use crate::lexicon;
+use crate::text::normalize::fold;
+
+/// A resolved date at the precision the text gives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum When {
+    Day(i32, u32, u32),
+    Month(i32, u32),
+    Year(i32),
+    /// ISO week-numbering year and week.
+    Week(i32, u32),
+}
+
+impl When {
+    pub(super) fn from_days(days: i64) -> When {
+        let (y, m, d) = date::civil_from_days(days);
+        When::Day(y, m, d)
+    }
+
+    pub(super) fn from_month_index(index: i64) -> When {
+        When::Month(index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u32)
+    }
+
+    pub(super) fn week_of(days: i64) -> When {
+        // The ISO week belongs to the year of its Thursday.
+        let iso_weekday = (date::weekday(days) + 6) % 7 + 1;
+        let thursday = days - iso_weekday + 4;
+        let (year, _, _) = date::civil_from_days(thursday);
+        let week = (thursday - date::days_from_civil(year, 1, 1)) / 7 + 1;
+        When::Week(year, week as u32)
+    }
+
+    fn iso(self) -> Option<String> {
+        let in_range = |y: i32| (1..=9999).contains(&y);
+        match self {
+            When::Day(y, m, d) if in_range(y) => Some(format!("{y:04}-{m:02}-{d:02}")),
+            When::Month(y, m) if in_range(y) => Some(format!("{y:04}-{m:02}")),
+            When::Year(y) if in_range(y) => Some(format!("{y:04}")),
+            When::Week(y, w) if in_range(y) => Some(format!("{y:04}-W{w:02}")),
+            _ => None,
+        }
+    }
+}
+
+/// How a qualifier word places a year-less date relative to publication.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Placement {
+    /// No qualifier: the nearest.
+    Nearest,
+    /// الماضي: the latest strictly before.
+    Past,
+    /// الجاري/الحالي: in the current year (month/year units: offset 0).
+    Current,
+    /// المقبل/القادم: the earliest strictly after.
+    Next,
+}
+
+pub(super) fn placement(tok: Option<&Tok<'_>>) -> Option<Placement> {
+    let tok = tok?;
+    if tok.is_word(lexicon::DATE_PAST) {
+        Some(Placement::Past)
+    } else if tok.is_word(lexicon::DATE_CURRENT) {
+        Some(Placement::Current)
+    } else if tok.is_word(lexicon::DATE_NEXT) {
+        Some(Placement::Next)
+    } else {
+        None
+    }
+}
+
+impl Placement {
+    pub(super) fn offset(self) -> i64 {
+        match self {
+            Placement::Past => -1,
+            Placement::Nearest | Placement::Current => 0,
+            Placement::Next => 1,
+        }
+    }
+
+    /// Picks among `(year, ordinal)` candidates the one this placement
+    /// means, given the publication's year and ordinal on the same scale.
+    pub(super) fn pick(self, candidates: &[(i32, i64)], now_year: i32, now: i64) -> Option<i64> {
+        let mut best: Option<i64> = None;
+        for &(year, value) in candidates {
+            let better = match self {
+                Placement::Past => value < now && best.is_none_or(|b| value > b),
+                Placement::Next => value > now && best.is_none_or(|b| value < b),
+                Placement::Current => year == now_year,
+                Placement::Nearest => best.is_none_or(|b| (value - now).abs() < (b - now).abs()),
+            };
+            if better {
+                best = Some(value);
+            }
+        }
+        best
+    }
+}
+
+/// One recognised date, before it becomes a [`Found`].
+pub(super) struct Match {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Index of the first token after the date.
+    pub(super) next: usize,
+    pub(super) when: Option<When>,
+    pub(super) hijri: bool,
+    /// The Hijri date as written, ISO-like (`1438-08-19`, `1438-08`).
+    pub(super) hijri_written: Option<String>,
+    pub(super) confidence: f32,
+}
+
+impl Match {
+    fn found(self) -> Found {
+        let iso = self.when.and_then(When::iso);
+        Found {
+            start: self.start,
+            end: self.end,
+            kind: AnnotationKind::Date {
+                resolved: iso.is_some(),
+                iso,
+                calendar: if self.hijri { "hijri" } else { "gregorian" },
+                hijri: self.hijri_written,
+            },
+            confidence: self.confidence,
+        }
+    }
+}
+
+/// The publication date, as days since 1970-01-01, when valid.
+#[derive(Clone, Copy)]
+pub(super) struct Published {
+    pub(super) year: i32,
+    pub(super) month: u32,
+    pub(super) days: i64,
+}
+
+/// Finds the dates in `text`; `published` is the article's publication date
+/// `(year, month, day)`, against which relative and year-less dates are
+/// resolved. See the [module docs](self) for the rules.
+///
+/// ```
+/// use rtl_article::annotate::{dates, AnnotationKind};
+/// use rtl_article::date::Date;
+///
+/// let text = "تعهدت يوم الخميس الماضي، وأصدرت بيانا بتاريخ 2017/5/15";
+/// let found = dates::find(text, Date::new(2017, 5, 31));
+/// let isos: Vec<_> = found
+///     .iter()
+///     .map(|f| match &f.kind {
+///         AnnotationKind::Date { iso, .. } => iso.clone(),
+///         _ => None,
+///     })
+///     .collect();
+/// assert_eq!(isos, [Some("2017-05-25".into()), Some("2017-05-15".into())]);
+/// assert_eq!(&text[found[0].start..found[0].end], "يوم الخميس الماضي");
+/// ```
+pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
+    let folded = fold(text);
+    find_in(&tokens(text, &folded), published)
+}
+
+/// [`find`] over a text already cut into tokens (the Annotator cuts each
+/// text once for every recognizer).
+pub(crate) fn find_in(toks: &[Tok<'_>], published: Option<Date>) -> Vec<Found> {
+    let published = published.map(|d| Published {
+        year: d.year,
+        month: d.month,
+        days: d.days(),
+    });
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let found = numeric::numeric_date(toks, i)
+            .or_else(|| named::weekday_date(toks, i, published))
+            .or_else(|| named::month_name_date(toks, i, published))
+            .or_else(|| relative::relative_date(toks, i, published));
+        match found {
+            Some(m) if m.next > i => {
+                i = m.next;
+                out.push(m.found());
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+pub(super) fn adjacent(a: &Tok<'_>, b: &Tok<'_>) -> bool {
+    a.end == b.start
+}
+
+/// A Hijri era marker (هـ، ه، هجري، هجرية، للهجرة) or Gregorian one (م،
+/// ميلادي) at token `j`: `(is_hijri, token after)`.
+pub(super) fn era_marker(toks: &[Tok<'_>], j: usize) -> Option<(bool, usize)> {
+    let tok = toks.get(j)?;
+    if tok.is_word(lexicon::ERA_HIJRI) {
+        Some((true, j + 1))
+    } else if tok.is_word(lexicon::ERA_GREGORIAN) {
+        Some((false, j + 1))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names::names;
+    use super::*;
+    use crate::annotate::tokens::clitic_splits;
+
+    #[test]
+    fn months_file_parses_with_every_series() {
+        let names = names();
+        // 5 CLDR Gregorian series + supplement + Hijri, deduplicated.
+        assert!(names.months.len() > 40, "{}", names.months.len());
+        assert_eq!(names.weekdays.len(), 7);
+        for m in 1..=12 {
+            assert!(names.months.iter().any(|n| n.month == m && n.hijri));
+        }
+    }
+
+    #[test]
+    fn iso_weeks_belong_to_their_thursday() {
+        assert_eq!(When::week_of(date::days_from_civil(2021, 1, 3)), When::Week(2020, 53));
+        assert_eq!(When::week_of(date::days_from_civil(2017, 5, 31)), When::Week(2017, 22));
+    }
+
+    #[test]
+    fn clitics_read_assimilated_article() {
+        let splits = clitic_splits("للشهر");
+        assert!(splits.iter().any(|s| s.prefix == "ل".len() && s.is("الشهر")));
+        assert!(clitic_splits("وبمايو")
+            .iter()
+            .any(|s| s.prefix == "وب".len() && s.is("مايو")));
+    }
+
+    #[test]
+    fn month_names_match_through_the_crate_folding() {
+        // Persian-keyboard letters (ک، ی) and Arabic presentation forms, as
+        // pasted from old PDFs, are the same month.
+        let published = Date::new(2017, 5, 31);
+        for (text, covered, want) in [
+            ("في 3 کانون الثانی 2017", "3 کانون الثانی 2017", "2017-01-03"),
+            ("في 15 ﺃﻳﺎﺭ 2017", "15 ﺃﻳﺎﺭ 2017", "2017-05-15"),
+            ("وَفِي 15 أَيّار 2017", "15 أَيّار 2017", "2017-05-15"),
+        ] {
+            let found = find(text, published);
+            let [date] = found.as_slice() else {
+                panic!("{text}: {found:?}");
+            };
+            assert_eq!(&text[date.start..date.end], covered);
+            assert!(
+                matches!(&date.kind, AnnotationKind::Date { iso: Some(iso), .. } if iso == want),
+                "{text}: {:?}",
+                date.kind
+            );
+        }
+    }
+}

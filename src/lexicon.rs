@@ -1,0 +1,736 @@
+//! The lexicon: every Arabic word list the importers and recognizers
+//! compare text with, as data apart from the logic that uses it.
+//!
+//! Entries are written in FOLDED form ([`crate::text::normalize`]: أ إ آ →
+//! ا, ة → ه, ى → ي, no diacritics or tatweel, Latin in lower case),
+//! because they are compared with folded tokens: an entry spelled "على"
+//! or "برية" could never match anything. A test folds every entry and
+//! checks it is unchanged.
+//!
+//! Recognizers compare a token's folded form (or one of its clitic
+//! readings, [`crate::text::words`]) with these lists; what each list
+//! means is said where it is used. To add a word, add its folded form to
+//! the list and a test sentence to the recognizer that reads it.
+
+/// Verbs whose subject is the speaker (folded, without و/ف).
+pub(crate) const ATTRIBUTION_VERBS: &[&str] = &[
+    "قال",
+    "قالت",
+    "اعلن",
+    "اعلنت",
+    "اكد",
+    "اكدت",
+    "اشار",
+    "اشارت",
+    "اضاف",
+    "اضافت",
+    "صرح",
+    "صرحت",
+    "اوضح",
+    "اوضحت",
+    "نفي",
+    "نفت",
+    "ذكر",
+    "ذكرت",
+    "تابع",
+    "تابعت",
+    "شدد",
+    "شددت",
+    "لفت",
+    "لفتت",
+];
+
+/// Participles: the subject is the previous speaker (مضيفا أن …).
+pub(crate) const ATTRIBUTION_PARTICIPLES: &[&str] = &[
+    "مضيفا",
+    "مضيفه",
+    "مؤكدا",
+    "مؤكده",
+    "مشيرا",
+    "مشيره",
+    "موضحا",
+    "موضحه",
+    "قائلا",
+    "قائله",
+    "لافتا",
+];
+
+/// Verbs of relaying: نقلت الوكالة عن المصدر (the speaker follows عن).
+pub(crate) const RELAY_VERBS: &[&str] = &["نقل", "نقلت", "نقلا"];
+
+/// Sources given after the words: بحسب المصدر، وفقا للوكالة.
+pub(crate) const ACCORDING_TO: &[&str] = &["بحسب", "حسب", "وفق", "وفقا"];
+
+/// Nouns that make the phrase after بحسب/وفقا a source (folded, without
+/// ال): مصادر محلية، وكالة رويترز، بيان الجيش.
+pub(crate) const SOURCE_NOUNS: &[&str] = &[
+    "مصدر",
+    "مصادر",
+    "وكاله",
+    "صحيفه",
+    "موقع",
+    "قناه",
+    "بيان",
+    "تقرير",
+    "تصريحات",
+    "متحدث",
+    "ناطق",
+    "مسؤول",
+    "مسؤولين",
+    "مسؤولون",
+    "شهود",
+    "ناشطين",
+    "ناشطون",
+    "مراسل",
+    "مرصد",
+    "وزاره",
+    "هيئه",
+    "منظمه",
+    "مكتب",
+    "مصادرنا",
+];
+
+/// أن/إن and their forms with a pronoun or ب.
+pub(crate) const THAT: &[&str] = &[
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "انهما",
+    "انهن",
+    "بان",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "اننا",
+    "انني",
+];
+
+/// Nouns of a statement's setting: في بيان، في تصريح.
+pub(crate) const SETTING_NOUNS: &[&str] = &[
+    "بيان",
+    "تصريح",
+    "تصريحات",
+    "مؤتمر",
+    "حديث",
+    "مقابله",
+    "تغريده",
+    "كلمه",
+    "خطاب",
+    "رساله",
+    "اتصال",
+    "لقاء",
+    "تقرير",
+    "بيانها",
+    "بيانه",
+    "صفحته",
+    "صفحتها",
+    "حسابه",
+    "حسابها",
+    "موقعها",
+    "موقعه",
+];
+
+/// Words that end a speaker phrase.
+pub(crate) const SPEAKER_PHRASE_END: &[&str] = &[
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "خلال",
+    "حول",
+    "بعد",
+    "قبل",
+    "منذ",
+    "امام",
+    "لدي",
+    "اليوم",
+    "امس",
+    "الامس",
+    "يوم",
+    "مساء",
+    "صباح",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "ايضا",
+    "كذلك",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "ثم",
+    "هذه",
+    "هذا",
+    "الذي",
+    "التي",
+];
+
+/// Titles, folded, as word sequences.
+pub(crate) const TITLES: &[&[&str]] = &[
+    &["العقيد"],
+    &["اللواء"],
+    &["العميد"],
+    &["المقدم"],
+    &["الرائد"],
+    &["النقيب"],
+    &["الفريق"],
+    &["المشير"],
+    &["الجنرال"],
+    &["الرئيس"],
+    &["الوزير"],
+    &["الشيخ"],
+    &["الدكتور"],
+    &["الامير"],
+    &["الملك"],
+    &["السفير"],
+    &["النائب"],
+    &["القاضي"],
+    &["المستشار"],
+    &["الامين", "العام"],
+    &["الناطق", "الرسمي"],
+    &["المتحدث", "الرسمي"],
+    &["الناطق", "باسم"],
+    &["المتحدث", "باسم"],
+    &["الناطقه", "باسم"],
+    &["المتحدثه", "باسم"],
+];
+
+/// Role nouns: they end a name instead of belonging to it.
+pub(crate) const ROLE_NOUNS: &[&str] = &[
+    "الناطق",
+    "الناطقه",
+    "المتحدث",
+    "المتحدثه",
+    "الرئيس",
+    "الوزير",
+    "القائد",
+    "المسؤول",
+    "المدير",
+    "الامين",
+    "العضو",
+    "المستشار",
+    "السفير",
+    "النائب",
+    "الرسمي",
+    "السابق",
+    "الاسبق",
+    "الحالي",
+    "الجديد",
+    "العام",
+    "المساعد",
+    "الاعلي",
+    "التنفيذي",
+    "المكلف",
+    "المؤقت",
+    "العسكري",
+    "الميداني",
+];
+
+/// Descriptive adjectives that follow names without belonging to them.
+pub(crate) const DESCRIPTIVE: &[&str] = &[
+    "الارهابي",
+    "الارهابيه",
+    "المتطرف",
+    "المتطرفه",
+    "المزعوم",
+    "المزعومه",
+    "المحظور",
+    "المحظوره",
+    "المسلح",
+    "المسلحه",
+    "المسلحين",
+    "المدعوم",
+    "المدعومه",
+    "الموالي",
+    "المواليه",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "نفسه",
+    "نفسها",
+    "ذاته",
+    "ذاتها",
+    "اليوم",
+    "الان",
+    "امس",
+    "الامس",
+    "الماضي",
+    "الماضيه",
+    "المقبل",
+    "المقبله",
+    "الجاري",
+    "الحالي",
+    "الحاليه",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "الصباح",
+    "المساء",
+    "المذكور",
+    "المذكوره",
+];
+
+/// Nationality adjectives with the article, masculine (feminine adds ه).
+pub(crate) const NATIONALITIES: &[&str] = &[
+    "السوري",
+    "الروسي",
+    "الامريكي",
+    "الاميركي",
+    "التركي",
+    "الايراني",
+    "العراقي",
+    "المصري",
+    "السعودي",
+    "اللبناني",
+    "الفرنسي",
+    "البريطاني",
+    "الاسرائيلي",
+    "الفلسطيني",
+    "الاردني",
+    "القطري",
+    "الاماراتي",
+    "الالماني",
+    "الصيني",
+    "الاوروبي",
+    "الاممي",
+    "اليمني",
+    "الليبي",
+    "التونسي",
+    "الجزائري",
+    "المغربي",
+    "السوداني",
+    "الكويتي",
+    "البحريني",
+    "العماني",
+    "الكردي",
+    "الاوكراني",
+];
+
+/// Words that are never part of a name: prepositions, conjunctions,
+/// pronouns, particles and verbs of attribution.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "او",
+    "و",
+    "ثم",
+    "حتي",
+    "منذ",
+    "بين",
+    "بعد",
+    "قبل",
+    "خلال",
+    "عند",
+    "لدي",
+    "ضد",
+    "حول",
+    "نحو",
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "هو",
+    "هي",
+    "هم",
+    "كان",
+    "كانت",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "اي",
+    "كل",
+    "بعض",
+    "عبر",
+    "دون",
+    "غير",
+    "وفق",
+    "وفقا",
+    "بحسب",
+    "حسب",
+    "اذ",
+    "اذا",
+    "لكن",
+    "بل",
+    "امس",
+    "يوم",
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اعلن",
+    "اعلنت",
+    "اشار",
+    "اشارت",
+    "اضاف",
+    "اضافت",
+    "صرح",
+    "صرحت",
+    "اوضح",
+    "اوضحت",
+    "نفي",
+    "نفت",
+    "ذكر",
+    "ذكرت",
+    "لها",
+    "له",
+    "لهم",
+    "بيان",
+    "عليه",
+    "عليها",
+    "فيه",
+    "منه",
+    "بان",
+    "بانه",
+    "كما",
+    "ايضا",
+    "حيث",
+    "التي",
+    "الذي",
+    "وهو",
+    "وهي",
+    "صباح",
+    "مساء",
+];
+
+pub(crate) const STRONG_HEADS: &[&str] = &["وزاره", "وكاله", "مجلس", "منظمه", "حزب", "جبهه"];
+
+pub(crate) const WEAK_HEADS: &[&str] = &["قوات", "تنظيم", "حركه", "هيئه"];
+
+/// Common words after a weak head that make it a common noun (حركة نزوح).
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "نزوح",
+    "مرور",
+    "سير",
+    "عمل",
+    "نشاط",
+    "احتجاج",
+    "احتجاجات",
+    "جديد",
+    "جديده",
+    "كبير",
+    "كبيره",
+    "واسع",
+    "واسعه",
+    "كبيرا",
+    "عسكريه",
+    "امنيه",
+    "خاصه",
+    "اضافيه",
+    "اجنبيه",
+    "دوليه",
+    "عربيه",
+    "تركيه",
+    "روسيه",
+    "حكوميه",
+    "نظاميه",
+    "بريه",
+    "جويه",
+    "بحريه",
+    "دائم",
+    "دائمه",
+];
+
+/// Words that follow a figure without being what it counts.
+pub(crate) const NOT_COUNTED: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "او",
+    "و",
+    "ثم",
+    "حتي",
+    "منذ",
+    "بين",
+    "بعد",
+    "قبل",
+    "خلال",
+    "عند",
+    "لدي",
+    "ضد",
+    "حول",
+    "نحو",
+    "ان",
+    "انه",
+    "انها",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "هو",
+    "هي",
+    "هم",
+    "كان",
+    "كانت",
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اعلن",
+    "اعلنت",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "اي",
+    "كل",
+    "بعض",
+    "عبر",
+    "دون",
+    "غير",
+    "فقط",
+    "تقريبا",
+    "وفق",
+    "بحسب",
+    "حسب",
+    "اذ",
+    "اذا",
+    "لكن",
+    "بل",
+    "مقابل",
+    "عام",
+    "سنه",
+];
+
+pub(crate) const DATE_PAST: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته"];
+
+pub(crate) const DATE_CURRENT: &[&str] = &["الجاري", "الجاريه", "الحالي", "الحاليه"];
+
+pub(crate) const DATE_NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
+
+/// Numbers: the scale words a figure is multiplied by.
+pub(crate) const SCALES: &[(&str, f64)] = &[
+    ("الف", 1e3),
+    ("الاف", 1e3),
+    ("الفا", 1e3),
+    ("مليون", 1e6),
+    ("ملايين", 1e6),
+    ("مليونا", 1e6),
+    ("مليار", 1e9),
+    ("مليارات", 1e9),
+    ("مليارا", 1e9),
+    ("بليون", 1e9),
+    ("تريليون", 1e12),
+    ("ترليون", 1e12),
+    ("تريليونات", 1e12),
+];
+
+/// Numbers: "per cent" written as one word after the figure.
+pub(crate) const PERCENT_WORDS: &[&str] = &["بالمئه", "بالمائه"];
+
+/// Numbers: "hundred" after في (`45 في المئة`).
+pub(crate) const HUNDRED: &[&str] = &["المئه", "المائه"];
+
+/// Numbers: currency nouns (the article stripped), each with the family
+/// it belongs to.
+pub(crate) const CURRENCY_NOUNS: &[(&str, &str)] = &[
+    ("دولار", "دولار"),
+    ("دولارا", "دولار"),
+    ("دولارات", "دولار"),
+    ("يورو", "يورو"),
+    ("يوروهات", "يورو"),
+    ("ريال", "ريال"),
+    ("ريالا", "ريال"),
+    ("ريالات", "ريال"),
+    ("جنيه", "جنيه"),
+    ("جنيها", "جنيه"),
+    ("جنيهات", "جنيه"),
+    ("ليره", "ليره"),
+    ("ليرات", "ليره"),
+    ("دينار", "دينار"),
+    ("دينارا", "دينار"),
+    ("دنانير", "دينار"),
+    ("درهم", "درهم"),
+    ("درهما", "درهم"),
+    ("دراهم", "درهم"),
+];
+
+/// Numbers: a currency family and the country adjective (masculine stem,
+/// without the article) that makes it one ISO 4217 currency.
+pub(crate) const CURRENCY_COUNTRIES: &[(&str, &str, &str)] = &[
+    ("دولار", "امريكي", "USD"),
+    ("دولار", "اميركي", "USD"),
+    ("دولار", "كندي", "CAD"),
+    ("دولار", "استرالي", "AUD"),
+    ("ريال", "سعودي", "SAR"),
+    ("ريال", "قطري", "QAR"),
+    ("ريال", "عماني", "OMR"),
+    ("ريال", "يمني", "YER"),
+    ("ريال", "ايراني", "IRR"),
+    ("جنيه", "مصري", "EGP"),
+    ("جنيه", "استرليني", "GBP"),
+    ("جنيه", "سوداني", "SDG"),
+    ("ليره", "سوري", "SYP"),
+    ("ليره", "لبناني", "LBP"),
+    ("ليره", "تركي", "TRY"),
+    ("دينار", "كويتي", "KWD"),
+    ("دينار", "اردني", "JOD"),
+    ("دينار", "عراقي", "IQD"),
+    ("دينار", "بحريني", "BHD"),
+    ("دينار", "ليبي", "LYD"),
+    ("دينار", "تونسي", "TND"),
+    ("دينار", "جزائري", "DZD"),
+    ("درهم", "اماراتي", "AED"),
+    ("درهم", "مغربي", "MAD"),
+];
+
+/// Numbers: currency families that name one currency with no country
+/// adjective.
+pub(crate) const CURRENCY_DEFAULTS: &[(&str, &str)] = &[("دولار", "USD"), ("يورو", "EUR")];
+
+/// Dates: Hijri era markers after a date (هـ folds to ه).
+pub(crate) const ERA_HIJRI: &[&str] = &["ه", "هجري", "هجريه", "للهجره"];
+
+/// Dates: Gregorian era markers after a date.
+pub(crate) const ERA_GREGORIAN: &[&str] = &["م", "ميلادي", "ميلاديه", "للميلاد"];
+
+/// Dates: nouns that make the weekday after them part of a name, not a
+/// date (صلاة الجمعة).
+pub(crate) const NOT_WEEKDAY_BEFORE: &[&str] = &["صلاه", "خطبه", "صلوات", "ليله", "صلاتي"];
+
+/// Dates: words before اليوم that make it narrative ("that day"), not the
+/// publication day.
+pub(crate) const NARRATIVE_BEFORE_TODAY: &[&str] = &["ذلك", "تلك", "نفس", "ذات", "هذا"];
+
+/// Dates: "year" before a four-digit year (عام 2017).
+pub(crate) const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه"];
+
+/// Dates: "this" before a unit (هذا العام).
+pub(crate) const THIS: &[&str] = &["هذا", "هذه"];
+
+/// Dates: words for the end of a period (نهاية الشهر).
+pub(crate) const PERIOD_END: &[&str] = &["نهايه", "اواخر", "اخر"];
+
+/// Dates: words for the start of a period (مطلع العام).
+pub(crate) const PERIOD_START: &[&str] = &["بدايه", "مطلع", "اوائل", "اول", "مستهل"];
+
+/// Dates: words for the middle of a period (منتصف الشهر).
+pub(crate) const PERIOD_MIDDLE: &[&str] = &["منتصف", "اواسط", "وسط"];
+
+/// Scraped pages: marker lines that open the section list in the chrome
+/// tail (compared after folding, so اقرأ أيضاً and اقرا ايضا are one).
+pub(crate) const CHROME_SECTIONS: &[&str] = &["اقسام", "الاقسام", "القسم", "الاقسام المرتبطه"];
+
+/// Scraped pages: marker lines that open a related-articles list.
+pub(crate) const CHROME_RELATED: &[&str] = &[
+    "اخبار متعلقه",
+    "اخبار ذات صله",
+    "مواضيع ذات صله",
+    "مواضيع متعلقه",
+    "مقالات ذات صله",
+    "اقرا ايضا",
+];
+
+/// Scraped pages: marker lines that open a tag list.
+pub(crate) const CHROME_TAGS: &[&str] = &["الوسوم", "وسوم", "كلمات مفتاحيه", "الكلمات المفتاحيه", "كلمات دلاليه"];
+
+/// Bylines: words that introduce the author rather than name them, in the
+/// languages the renderer labels (folded: `By` is `by`).
+pub(crate) const BYLINE_PREFIXES: &[&str] = &["بقلم", "كتب", "كتبت", "by", "מאת", "نوشته"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::fold_str;
+
+    fn check(name: &str, words: &[&str]) {
+        for w in words {
+            assert_eq!(fold_str(w), *w, "{name}: {w:?} is not in folded form");
+            assert!(!w.is_empty() && w.trim() == *w, "{name}: {w:?}");
+        }
+    }
+
+    /// Every entry equals its own folded form: it can match a folded token.
+    #[test]
+    fn every_entry_is_folded() {
+        let lists: &[(&str, &[&str])] = &[
+            ("ATTRIBUTION_VERBS", ATTRIBUTION_VERBS),
+            ("ATTRIBUTION_PARTICIPLES", ATTRIBUTION_PARTICIPLES),
+            ("RELAY_VERBS", RELAY_VERBS),
+            ("ACCORDING_TO", ACCORDING_TO),
+            ("SOURCE_NOUNS", SOURCE_NOUNS),
+            ("THAT", THAT),
+            ("SETTING_NOUNS", SETTING_NOUNS),
+            ("SPEAKER_PHRASE_END", SPEAKER_PHRASE_END),
+            ("ROLE_NOUNS", ROLE_NOUNS),
+            ("DESCRIPTIVE", DESCRIPTIVE),
+            ("NATIONALITIES", NATIONALITIES),
+            ("FUNCTION_WORDS", FUNCTION_WORDS),
+            ("STRONG_HEADS", STRONG_HEADS),
+            ("WEAK_HEADS", WEAK_HEADS),
+            ("NOT_NAMES", NOT_NAMES),
+            ("NOT_COUNTED", NOT_COUNTED),
+            ("DATE_PAST", DATE_PAST),
+            ("DATE_CURRENT", DATE_CURRENT),
+            ("DATE_NEXT", DATE_NEXT),
+            ("PERCENT_WORDS", PERCENT_WORDS),
+            ("HUNDRED", HUNDRED),
+            (
+                "CURRENCY_DEFAULTS",
+                &CURRENCY_DEFAULTS.iter().map(|c| c.0).collect::<Vec<_>>(),
+            ),
+            ("ERA_HIJRI", ERA_HIJRI),
+            ("ERA_GREGORIAN", ERA_GREGORIAN),
+            ("NOT_WEEKDAY_BEFORE", NOT_WEEKDAY_BEFORE),
+            ("NARRATIVE_BEFORE_TODAY", NARRATIVE_BEFORE_TODAY),
+            ("YEAR_WORDS", YEAR_WORDS),
+            ("THIS", THIS),
+            ("PERIOD_END", PERIOD_END),
+            ("PERIOD_START", PERIOD_START),
+            ("PERIOD_MIDDLE", PERIOD_MIDDLE),
+            ("CHROME_SECTIONS", CHROME_SECTIONS),
+            ("CHROME_RELATED", CHROME_RELATED),
+            ("CHROME_TAGS", CHROME_TAGS),
+            ("BYLINE_PREFIXES", BYLINE_PREFIXES),
+        ];
+        for (name, words) in lists {
+            check(name, words);
+        }
+        for title in TITLES {
+            check("TITLES", title);
+        }
+        let scales: Vec<&str> = SCALES.iter().map(|s| s.0).collect();
+        check("SCALES", &scales);
+        let nouns: Vec<&str> = CURRENCY_NOUNS.iter().flat_map(|c| [c.0, c.1]).collect();
+        check("CURRENCY_NOUNS", &nouns);
+        let countries: Vec<&str> = CURRENCY_COUNTRIES.iter().flat_map(|c| [c.0, c.1]).collect();
+        check("CURRENCY_COUNTRIES", &countries);
+    }
+
+    #[test]
+    fn no_list_repeats_an_entry() {
+        for (name, words) in [("FUNCTION_WORDS", FUNCTION_WORDS), ("NOT_COUNTED", NOT_COUNTED)] {
+            let mut seen = std::collections::BTreeSet::new();
+            for w in words {
+                assert!(seen.insert(w), "{name}: {w:?} twice");
+            }
+        }
+    }
+}
