@@ -339,3 +339,66 @@ fn main_root_keeps_its_own_header() {
     assert_eq!(a.body.len(), 1);
     assert!(!all_text(&a).contains("الموقع"));
 }
+
+#[test]
+fn block_ids_come_from_data_block_or_id_and_tel_links_stay() {
+    let imported = html::import_with(
+        r#"<article><h1>عنوان</h1>
+        <p data-block="p-intro">أولى <a href="tel:+963112345678">اتصل</a></p>
+        <p id="par-2">ثانية</p>
+        <p id="par 3">ثالثة</p>
+        <p id="par-2">رابعة</p>
+        <figure data-block="f-1"><img src="/a.jpg" alt="صورة"><figcaption>تعليق</figcaption></figure>
+        <p>خامسة <a href="javascript:x">رابط</a></p>
+        </article>"#,
+        &Limits::default(),
+    )
+    .unwrap();
+    let a = &imported.article;
+    let ids: Vec<Option<&str>> = a.body.iter().map(|b| b.id.as_deref()).collect();
+    // An invalid id and a repeated one are derived instead; the figure (in
+    // the body, after paragraphs) keeps its own.
+    assert_eq!(ids, [Some("p-intro"), Some("par-2"), None, None, Some("f-1"), None]);
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains(r#""par 3" is not usable as a block id"#)),
+        "{:?}",
+        imported.warnings
+    );
+    let BlockKind::Paragraph { text } = &a.body[0].kind else {
+        panic!("paragraph")
+    };
+    assert!(matches!(&text.spans[0].mark, Mark::Link { href, .. } if href == "tel:+963112345678"));
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.contains("removed 1 link(s) with a disallowed URL scheme")));
+}
+
+#[test]
+fn the_renderers_own_markup_reads_back_as_the_same_article() {
+    use rtl_article::render::{render, RenderOptions};
+    let original = rtl_article::ingest::json::import(
+        r#"{"headline": "عنوان", "standfirst": "مقدمة", "body": [
+          {"type": "paragraph", "text": ["قال ", {"strong": "المصدر"}, " أمس"]},
+          {"type": "blockquote", "text": "لن نسمح", "attribution": "الوزير", "cite": "https://example.com/q"},
+          {"type": "pull_quote", "text": "عبارة", "attribution": "قائلها"},
+          {"type": "list", "items": ["أ", "ب"]},
+          {"type": "figure", "src": "/a.jpg", "alt": "صورة", "caption": "تعليق", "credit": "رويترز"}
+        ], "related": [{"title": "خبر", "url": "https://example.com/r"}]}"#,
+    )
+    .unwrap();
+    let markup = render(&original, &[], &RenderOptions::default());
+    let back = html::import(&markup).unwrap();
+    assert_eq!(back.headline, original.headline);
+    assert_eq!(back.standfirst, original.standfirst);
+    assert_eq!(back.related, original.related);
+    assert_eq!(back.body.len(), original.body.len(), "{:#?}", back.body);
+    for (b, o) in back.body.iter().zip(&original.body) {
+        assert_eq!(b.kind, o.kind);
+    }
+    // Block ids come back from data-block: the same names for the same texts.
+    assert_eq!(back.block_ids(), original.block_ids());
+}

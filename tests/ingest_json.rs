@@ -440,3 +440,84 @@ fn schema_and_importer_agree_on_what_is_wrong() {
     assert!(validator.is_valid(&nulls));
     assert!(json::import_value(&nulls, &Limits::default()).is_ok());
 }
+
+#[test]
+fn block_ids_are_read_checked_and_kept() {
+    let a = json::import(
+        r#"{"headline": "عنوان", "body": [
+            {"type": "paragraph", "id": "intro", "text": "أولى"},
+            {"type": "paragraph", "text": "ثانية"}
+        ]}"#,
+    )
+    .unwrap();
+    assert_eq!(a.body[0].id.as_deref(), Some("intro"));
+    assert_eq!(a.body[1].id, None);
+    let ids = a.block_ids();
+    assert_eq!(ids[0], "intro");
+    assert!(ids[1].starts_with("p-"), "{ids:?}");
+    // The id survives the round trip through the JSON format.
+    let again = json::import(&serde_json::to_string(&a).unwrap()).unwrap();
+    assert_eq!(again, a);
+
+    assert_eq!(
+        err(r#"{"headline": "ع", "body": [{"type": "paragraph", "id": "a b", "text": "x"}]}"#),
+        r#"body[0].id: "a b" must be 1 to 64 ASCII letters, digits, '_', '-', '.' or ':'"#
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "body": [{"type": "paragraph", "id": "headline", "text": "x"}]}"#),
+        r#"body[0].id: "headline" is reserved for the article's header"#
+    );
+    assert_eq!(
+        err(
+            r#"{"headline": "ع", "body": [{"type": "paragraph", "id": "x", "text": "أ"}, {"type": "heading", "level": 2, "id": "x", "text": "ب"}]}"#
+        ),
+        r#"body[1].id: "x" is already the id of body[0]"#
+    );
+    assert_eq!(
+        err(r#"{"headline": "ع", "body": [{"type": "paragraph", "id": 3, "text": "x"}]}"#),
+        "body[0].id: expected a string, found a number"
+    );
+}
+
+#[test]
+fn urls_follow_the_one_policy_refused_ones_dropped_with_a_warning() {
+    let imported = json::import_with(
+        r#"{"headline": "عنوان", "url": "javascript:alert(1)",
+            "lead": {"src": "data:image/png;base64,AAAA", "caption": "صورة"},
+            "body": [
+              {"type": "paragraph", "text": ["اتصلوا ", {"link": "بالخط الساخن", "href": "tel:+963112345678"}, " أو ", {"link": "هنا", "href": "vbscript:x"}]},
+              {"type": "blockquote", "text": "قول", "cite": "javascript:x"}
+            ],
+            "related": [{"title": "خبر", "url": "javascript:x"}, {"title": "آخر", "url": "https://example.com/a"}]}"#,
+        &Limits::default(),
+    )
+    .unwrap();
+    let a = &imported.article;
+    assert_eq!(a.url, None);
+    assert_eq!(a.lead.as_ref().and_then(|f| f.src.clone()), None);
+    let BlockKind::Paragraph { text } = &a.body[0].kind else {
+        panic!("paragraph")
+    };
+    // The tel: link stays a link; the vbscript: one keeps its text, unlinked.
+    assert_eq!(text.text, "اتصلوا بالخط الساخن أو هنا");
+    assert_eq!(text.spans.len(), 1);
+    assert!(matches!(&text.spans[0].mark, Mark::Link { href, .. } if href == "tel:+963112345678"));
+    assert!(matches!(&a.body[1].kind, BlockKind::Blockquote { cite: None, .. }));
+    assert_eq!(a.related.len(), 1);
+    assert_eq!(
+        imported.warnings,
+        [
+            r#"body[0].text[3].href: scheme "vbscript:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "vbscript:x" was dropped"#,
+            r#"body[1].cite: scheme "javascript:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "javascript:x" was dropped"#,
+            r#"related[0].url: scheme "javascript:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "javascript:x" was dropped"#,
+            r#"url: scheme "javascript:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "javascript:alert(1)" was dropped"#,
+            r#"lead.src: scheme "data:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "data:image/png;base64,AAAA" was dropped"#,
+        ]
+    );
+    // The tel: link is rendered as a link, as every importer keeps it.
+    let html = rtl_article::render::render(a, &[], &rtl_article::render::RenderOptions::default());
+    assert!(
+        html.contains(r#"<a href="tel:+963112345678">بالخط الساخن</a>"#),
+        "{html}"
+    );
+}

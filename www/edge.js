@@ -13,15 +13,7 @@
 // a workerd config lists the module with `wasm = embed "…"`.
 
 import wasmModule from './pkg/rtl_article_bg.wasm';
-import {
-  initSync,
-  Catalog,
-  annotate as wasmAnnotate,
-  importArticle as wasmImportArticle,
-  render as wasmRender,
-  renderPage as wasmRenderPage,
-} from './pkg/rtl_article.js';
-import { splitCatalog } from './catalog-option.js';
+import { initSync } from './pkg/rtl_article.js';
 
 const wasmExports = initSync({ module: wasmModule });
 
@@ -30,33 +22,4 @@ export function init() {
   return Promise.resolve(wasmExports);
 }
 
-/**
- * Render an article (object, JSON text, or scraped text with
- * `{from: 'text'}`) to an HTML fragment: one `<article class="rtl-article">`.
- * Throws an `Error` naming the field at fault. Pass a `Catalog` compiled
- * once per isolate as the `catalog` option.
- */
-export function renderToString(article, options) {
-  return wasmRender(article, ...splitCatalog(options, Catalog));
-}
-
-/** The browser entry point's name for the same function. */
-export const render = renderToString;
-
-/** Render an article as a complete HTML page (doctype, head, the stylesheet inlined). */
-export function renderPage(article, options) {
-  return wasmRenderPage(article, ...splitCatalog(options, Catalog));
-}
-
-/** Import an article without rendering: `{article, warnings}`. */
-export function importArticle(input, options) {
-  return wasmImportArticle(input, options ?? {});
-}
-
-/** Annotate an article: W3C Web Annotations with text-quote and text-position selectors. */
-export function annotate(article, options) {
-  return wasmAnnotate(article, ...splitCatalog(options, Catalog));
-}
-
-/** A compiled topic catalog. */
-export { Catalog };
+export { Catalog, annotate, importArticle, render, renderPage, renderToString } from './server.js';

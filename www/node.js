@@ -8,15 +8,7 @@
 // async-compatible: callers may `await` the string.
 
 import { readFileSync } from 'node:fs';
-import {
-  initSync,
-  Catalog,
-  annotate as wasmAnnotate,
-  importArticle as wasmImportArticle,
-  render as wasmRender,
-  renderPage as wasmRenderPage,
-} from './pkg/rtl_article.js';
-import { splitCatalog } from './catalog-option.js';
+import { initSync } from './pkg/rtl_article.js';
 
 const wasmExports = initSync({
   module: readFileSync(new URL('./pkg/rtl_article_bg.wasm', import.meta.url)),
@@ -27,43 +19,4 @@ export function init() {
   return Promise.resolve(wasmExports);
 }
 
-/**
- * Render an article (object, JSON text, or scraped text with
- * `{from: 'text'}`) to an HTML fragment: one `<article class="rtl-article">`.
- * Throws an `Error` naming the field at fault (`body[3].text: …`). Pass a
- * `Catalog` (compiled once, at start-up) as the `catalog` option to render
- * many articles without compiling it again.
- */
-export function renderToString(article, options) {
-  return wasmRender(article, ...splitCatalog(options, Catalog));
-}
-
-/** The browser entry point's name for the same function. */
-export const render = renderToString;
-
-/**
- * Render an article as a complete HTML page (doctype, head, the stylesheet
- * inlined), for serving an article as its own page.
- */
-export function renderPage(article, options) {
-  return wasmRenderPage(article, ...splitCatalog(options, Catalog));
-}
-
-/**
- * Import an article without rendering: `{article, warnings}` with the
- * article in the documented JSON format.
- */
-export function importArticle(input, options) {
-  return wasmImportArticle(input, options ?? {});
-}
-
-/**
- * Annotate an article: W3C Web Annotations (mentions, dates, numbers,
- * quotations) with text-quote and text-position selectors per block.
- */
-export function annotate(article, options) {
-  return wasmAnnotate(article, ...splitCatalog(options, Catalog));
-}
-
-/** A compiled topic catalog (see rtl-article.d.ts). */
-export { Catalog };
+export { Catalog, annotate, importArticle, render, renderPage, renderToString } from './server.js';

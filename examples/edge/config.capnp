@@ -14,6 +14,7 @@ const worker :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "worker.js"),
     (name = "rtl-article", esModule = embed "../../www/edge.js"),
+    (name = "server.js", esModule = embed "../../www/server.js"),
     (name = "catalog-option.js", esModule = embed "../../www/catalog-option.js"),
     (name = "pkg/rtl_article.js", esModule = embed "../../www/pkg/rtl_article.js"),
     (name = "pkg/rtl_article_bg.wasm", wasm = embed "../../www/pkg/rtl_article_bg.wasm"),

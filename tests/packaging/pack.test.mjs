@@ -158,7 +158,7 @@ test('the "workerd" and "worker" conditions resolve to the edge entry, "./full" 
   assert.match(resolve([], 'rtl-article/full'), /\/www\/full\.js$/);
   assert.match(resolve(['browser'], 'rtl-article'), /\/www\/rtl-article\.js$/);
   // Everything the edge entry imports is in the tarball.
-  for (const file of ['www/edge.js', 'www/catalog-option.js', 'www/pkg/rtl_article.js', 'www/pkg/rtl_article_bg.wasm']) {
+  for (const file of ['www/edge.js', 'www/server.js', 'www/catalog-option.js', 'www/pkg/rtl_article.js', 'www/pkg/rtl_article_bg.wasm']) {
     assert.ok(existsSync(join(dir, 'node_modules/rtl-article', file)), file);
   }
 });

@@ -201,32 +201,8 @@ fn truncated(what: &dyn Fn() -> String) -> Error {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{catalog, mentions};
     use super::*;
-    use crate::annotate::AnnotationKind;
-
-    fn catalog() -> Catalog {
-        Catalog::from_json(
-            r#"{"entities": [
-              {"id": "russia", "type": "place", "names": ["روسيا"]},
-              {"id": "sdf", "type": "organization", "names": ["قوات سوريا الديمقراطية", "قسد"], "enclitics": true},
-              {"id": "raqqa", "type": "place", "names": ["الرقة"]},
-              {"id": "lebanon", "type": "place", "names": ["لبنان"]}
-            ]}"#,
-        )
-        .unwrap()
-    }
-
-    fn mentions(c: &Catalog, text: &str) -> Vec<(String, String)> {
-        c.find(text)
-            .into_iter()
-            .map(|f| {
-                let AnnotationKind::Mention { id, .. } = f.kind else {
-                    panic!("not a mention")
-                };
-                (text[f.start..f.end].to_string(), id)
-            })
-            .collect()
-    }
 
     #[test]
     fn bytes_round_trip_and_reject_corruption() {

@@ -313,10 +313,11 @@ impl std::fmt::Debug for Catalog {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn catalog() -> Catalog {
+    /// A small catalog the matching and codec tests share.
+    pub(crate) fn catalog() -> Catalog {
         Catalog::from_json(
             r#"{"entities": [
               {"id": "russia", "type": "place", "names": ["روسيا"]},
@@ -328,7 +329,8 @@ mod tests {
         .unwrap()
     }
 
-    fn mentions(c: &Catalog, text: &str) -> Vec<(String, String)> {
+    /// `(covered text, id)` of every mention `c` finds in `text`.
+    pub(crate) fn mentions(c: &Catalog, text: &str) -> Vec<(String, String)> {
         c.find(text)
             .into_iter()
             .map(|f| {

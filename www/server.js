@@ -1,0 +1,54 @@
+// The server-side API, shared by the Node entry (node.js) and the edge entry
+// (edge.js): synchronous functions over the full bundle, which each entry
+// instantiates its own way before this module's functions are called (the
+// wasm-bindgen glue module is one instance, so both see the same wasm).
+
+import {
+  Catalog,
+  annotate as wasmAnnotate,
+  importArticle as wasmImportArticle,
+  render as wasmRender,
+  renderPage as wasmRenderPage,
+} from './pkg/rtl_article.js';
+import { splitCatalog } from './catalog-option.js';
+
+/**
+ * Render an article (object, JSON text, or scraped text with
+ * `{from: 'text'}`) to an HTML fragment: one `<article class="rtl-article">`.
+ * Throws an `Error` naming the field at fault (`body[3].text: …`). Pass a
+ * `Catalog` (compiled once, at start-up or once per isolate) as the
+ * `catalog` option to render many articles without compiling it again.
+ */
+export function renderToString(article, options) {
+  return wasmRender(article, ...splitCatalog(options, Catalog));
+}
+
+/** The browser entry point's name for the same function. */
+export const render = renderToString;
+
+/**
+ * Render an article as a complete HTML page (doctype, head, the stylesheet
+ * inlined), for serving an article as its own page.
+ */
+export function renderPage(article, options) {
+  return wasmRenderPage(article, ...splitCatalog(options, Catalog));
+}
+
+/**
+ * Import an article without rendering: `{article, warnings, texts}` with the
+ * article in the documented JSON format and its texts with their ids.
+ */
+export function importArticle(input, options) {
+  return wasmImportArticle(input, options ?? {});
+}
+
+/**
+ * Annotate an article: W3C Web Annotations (mentions, dates, numbers,
+ * quotations) with text-quote and text-position selectors per text.
+ */
+export function annotate(article, options) {
+  return wasmAnnotate(article, ...splitCatalog(options, Catalog));
+}
+
+/** A compiled topic catalog (see rtl-article.d.ts). */
+export { Catalog };
