@@ -507,11 +507,11 @@ fn urls_follow_the_one_policy_refused_ones_dropped_with_a_warning() {
     assert_eq!(
         imported.warnings,
         [
+            r#"lead.src: scheme "data:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "data:image/png;base64,AAAA" was dropped"#,
             r#"body[0].text[3].href: scheme "vbscript:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "vbscript:x" was dropped"#,
             r#"body[1].cite: scheme "javascript:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "javascript:x" was dropped"#,
             r#"related[0].url: scheme "javascript:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "javascript:x" was dropped"#,
             r#"url: scheme "javascript:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "javascript:alert(1)" was dropped"#,
-            r#"lead.src: scheme "data:" is not allowed (allowed: http, https, mailto, tel, or a relative URL); the URL "data:image/png;base64,AAAA" was dropped"#,
         ]
     );
     // The tel: link is rendered as a link, as every importer keeps it.
