@@ -47,6 +47,7 @@
 #![deny(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod anchor;
 pub mod annotate;
 pub mod date;
 pub mod error;

@@ -21,6 +21,7 @@
 //! | joiners, bidi marks | ZWNJ ZWJ LRM RLM ALM | removed | invisible |
 //! | digits | ٠–٩ ۰–۹ | 0–9 | the same number in any digit system |
 //! | whitespace | any run (NBSP, tabs, newlines) | one space | names span words |
+//! | quotation marks | « » “ ” „ ‟ ″ ＂ and ‘ ’ ‚ ‛ ′ | `"` and `'` | the guillemets option shows «» for “”: a quote is the same quote |
 //! | case | capitals of the Latin, Greek, Cyrillic and Armenian alphabets | lower case ([`lower_case`]) | `Interfax` = `interfax`, `İSTANBUL` = `istanbul` |
 //!
 //! Not folded, on purpose: **ؤ** and **ئ** (hamza on waw / ya). Their seat
@@ -196,6 +197,8 @@ fn step(c: char) -> Step {
         'ک' => Step::One('ك'),
         'ی' => Step::One('ي'),
         '\u{0640}' | '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => Step::Drop,
+        '«' | '»' | '“' | '”' | '„' | '‟' | '″' | '＂' => Step::One('"'),
+        '‘' | '’' | '‚' | '‛' | '′' => Step::One('\''),
         c if is_diacritic(c) => Step::DropMark,
         c if c.is_whitespace() => Step::Space,
         'A'..='Z' => Step::One(c.to_ascii_lowercase()),

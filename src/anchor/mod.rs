@@ -1,0 +1,578 @@
+//! Anchoring: describing a range of an article's text so it can be found
+//! again, and finding it again after the article is edited — or saying it
+//! cannot be found (an *orphan*), which is always better than a wrong place.
+//!
+//! A range is described ([`Document::describe`]) as a W3C
+//! `TextQuoteSelector` — the exact words, plus a prefix and suffix just long
+//! enough to make them unique in the article, cut at word boundaries — and
+//! a `TextPositionSelector` in Unicode code points, with the id of the text
+//! it is in and that text's place in the article. Ranges are first widened
+//! to whole characters with their diacritics: a letter is never split from
+//! its marks.
+//!
+//! A selector is resolved ([`Document::resolve`]) in three steps, all on
+//! Arabic-folded text ([`crate::text::normalize`]: hamza forms, ة/ه, ى/ي,
+//! diacritics, tatweel, digit systems, quotation mark shapes and white
+//! space do not matter), the result mapped back to the publisher's
+//! characters:
+//!
+//! 1. **Position**: the text it was in still has the same words at the same
+//!    place, with the same context: done.
+//! 2. **Exact quote** with its whole context, in exactly one place: done.
+//! 3. **Approximate**: every place where the quote matches with at most
+//!    about a third of its characters wrong ([`myers`], bit-parallel) is a
+//!    candidate — every one, not only those with the fewest errors — and is
+//!    scored on the quote (weight 50), the prefix (20), the suffix (20) and
+//!    the distance from where it was (10: the same text, then its place in
+//!    the article). The best candidate wins only if it is strong and clearly
+//!    ahead of the second; and when the words match exactly somewhere else
+//!    while an edited version sits where the annotation was, with its
+//!    context — the near-identical-paragraph case that makes other clients
+//!    anchor to a lookalike — it is an orphan.
+//!
+//! ```
+//! use rtl_article::anchor::{Document, Resolution};
+//! let before = Document::new([("p1", "قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم.")]);
+//! let selector = before.describe("p1", 14, 37).unwrap();
+//! assert_eq!(selector.exact, "القوات دخلت مدينة الرقة");
+//!
+//! // A sentence inserted before, diacritics added: the words are found again.
+//! let after = Document::new([("p1", "وفي تطور جديد، قال المصدر إن القوّاتِ دخلت مدينة الرقة صباح اليوم.")]);
+//! let Resolution::Placed(place) = after.resolve(&selector) else { panic!() };
+//! assert_eq!(after.slice(&place), "القوّاتِ دخلت مدينة الرقة");
+//!
+//! // The sentence deleted: an orphan, not a guess.
+//! let gone = Document::new([("p1", "وصلت تعزيزات إلى المنطقة.")]);
+//! assert!(matches!(gone.resolve(&selector), Resolution::Orphan(_)));
+//! ```
+
+mod myers;
+
+use crate::model::Article;
+use crate::text::normalize::{fold, Folded};
+use crate::text::offsets::Offsets;
+use crate::text::words::is_word_char;
+
+/// The longest prefix or suffix a description keeps, in characters.
+const MAX_CONTEXT_CHARS: usize = 64;
+
+/// Score weights (the Hypothesis client's quote/prefix/suffix weights, and a
+/// position weight large enough to tell apart two otherwise equal places).
+const QUOTE_WEIGHT: f32 = 50.0;
+const PREFIX_WEIGHT: f32 = 20.0;
+const SUFFIX_WEIGHT: f32 = 20.0;
+const POSITION_WEIGHT: f32 = 10.0;
+const TOTAL_WEIGHT: f32 = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
+
+/// The weakest a placed candidate may be (of 1.0).
+const MIN_SCORE: f32 = 0.7;
+/// The weakest quote match a placed candidate may have.
+const MIN_QUOTE: f32 = 0.65;
+/// How far ahead of the second best the best must be (of 1.0).
+const MIN_MARGIN: f32 = 0.08;
+
+/// A described range: W3C `TextQuoteSelector` and `TextPositionSelector`
+/// fields, with the text it is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selector {
+    /// The text's id ([`crate::model::TextId`] as a string).
+    pub text: String,
+    /// The text's place among the article's texts (0 = the headline).
+    pub index: Option<usize>,
+    /// First character (code point), inclusive.
+    pub start: usize,
+    /// Last character (code point), exclusive.
+    pub end: usize,
+    /// The words themselves, as written.
+    pub exact: String,
+    /// The words before, as written (possibly empty).
+    pub prefix: String,
+    /// The words after, as written (possibly empty).
+    pub suffix: String,
+}
+
+/// Where a selector was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// The text's id.
+    pub text: String,
+    /// The text's place among the article's texts.
+    pub index: usize,
+    /// First character (code point), inclusive.
+    pub start: usize,
+    /// Last character (code point), exclusive.
+    pub end: usize,
+    /// Which step found it.
+    pub method: Method,
+    /// How good the match is, 0.0–1.0 (1.0 for position and exact).
+    pub score: f32,
+}
+
+/// The step of [`Document::resolve`] that placed a selector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// The same words at the same place.
+    Position,
+    /// The exact words with their whole context, in one place.
+    Exact,
+    /// The best approximate match.
+    Fuzzy,
+}
+
+/// Why a selector could not be placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orphaned {
+    /// No place matches the quote within the error bound.
+    NotFound,
+    /// The best place is too weak a match.
+    Weak,
+    /// Two places match about equally well.
+    Ambiguous,
+    /// The quote is empty and its text is gone.
+    Empty,
+}
+
+/// The outcome of [`Document::resolve`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolution {
+    /// Found.
+    Placed(Place),
+    /// Not found, or not with confidence.
+    Orphan(Orphaned),
+}
+
+/// One text of the document, with its folding kept for matching.
+struct Passage {
+    id: String,
+    original: String,
+    folded: Folded,
+    /// The folded text as characters.
+    chars: Vec<char>,
+    /// For each folded character, its byte offset in the folded text.
+    char_bytes: Vec<usize>,
+}
+
+impl Passage {
+    fn new(id: &str, original: &str) -> Passage {
+        let folded = fold(original);
+        let mut chars = Vec::with_capacity(folded.text.len());
+        let mut char_bytes = Vec::with_capacity(folded.text.len());
+        for (i, c) in folded.text.char_indices() {
+            chars.push(c);
+            char_bytes.push(i);
+        }
+        Passage {
+            id: id.to_string(),
+            original: original.to_string(),
+            folded,
+            chars,
+            char_bytes,
+        }
+    }
+
+    fn byte_of_char(&self, i: usize) -> usize {
+        self.char_bytes.get(i).copied().unwrap_or(self.folded.text.len())
+    }
+
+    /// The original code-point range of folded characters `s..e`.
+    fn original_range(&self, s: usize, e: usize) -> (usize, usize) {
+        let (bs, be) = self.folded.to_original(self.byte_of_char(s), self.byte_of_char(e));
+        let mut offsets = Offsets::new(&self.original);
+        (offsets.byte(bs).chars, offsets.byte(be).chars)
+    }
+
+    /// The folded character index where original code point `cp` falls
+    /// (the first folded character from it on).
+    fn folded_index(&self, cp: usize) -> usize {
+        let byte = Offsets::new(&self.original).chars(cp).byte;
+        // First folded char whose original start is at or after `byte`.
+        self.char_bytes
+            .partition_point(|&fb| self.folded.original_start(fb) < byte)
+    }
+}
+
+/// An article's texts, ready for describing and resolving many selectors.
+pub struct Document {
+    passages: Vec<Passage>,
+}
+
+/// A candidate place, in folded characters of one passage.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    passage: usize,
+    start: usize,
+    end: usize,
+    quote: f32,
+    score: f32,
+    exact_context: bool,
+}
+
+impl Document {
+    /// A document of `(text id, text)` pairs, in reading order.
+    pub fn new<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>) -> Document {
+        Document {
+            passages: texts.into_iter().map(|(id, text)| Passage::new(id, text)).collect(),
+        }
+    }
+
+    /// The texts of `article` ([`Article::texts`]).
+    pub fn from_article(article: &Article) -> Document {
+        let texts = article.texts();
+        let ids: Vec<String> = texts.iter().map(|t| t.id.to_string()).collect();
+        Document::new(
+            ids.iter()
+                .map(String::as_str)
+                .zip(texts.iter().map(|t| t.text.text.as_str())),
+        )
+    }
+
+    /// The publisher's characters at `place`.
+    pub fn slice(&self, place: &Place) -> String {
+        self.passages
+            .get(place.index)
+            .map(|p| {
+                p.original
+                    .chars()
+                    .skip(place.start)
+                    .take(place.end - place.start)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The text named `id` and its index.
+    fn passage(&self, id: &str) -> Option<(usize, &Passage)> {
+        self.passages.iter().enumerate().find(|(_, p)| p.id == id)
+    }
+
+    /// Describe characters `start..end` (code points) of text `text`: the
+    /// range widened to keep every letter with its diacritics, the exact
+    /// words, and context just long enough to be unique (whole words, at
+    /// least one each side where there is one, at most
+    /// 64 characters). `None` when the text is not in the document or the
+    /// range is out of it.
+    pub fn describe(&self, text: &str, start: usize, end: usize) -> Option<Selector> {
+        let (index, passage) = self.passage(text)?;
+        let chars: Vec<char> = passage.original.chars().collect();
+        if start > end || end > chars.len() {
+            return None;
+        }
+        let (start, end) = widen(&chars, start, end);
+        let exact: String = chars[start..end].iter().collect();
+        // Grow the context a word at a time until the folded
+        // prefix + exact + suffix occurs once in the whole document.
+        let mut prefix_start = start;
+        let mut suffix_end = end;
+        let mut words = 0;
+        loop {
+            let grown_prefix = word_back(&chars, prefix_start);
+            let grown_suffix = word_forward(&chars, suffix_end);
+            let can_grow = (grown_prefix < prefix_start && start - grown_prefix <= MAX_CONTEXT_CHARS)
+                || (grown_suffix > suffix_end && grown_suffix - end <= MAX_CONTEXT_CHARS);
+            if words > 0 && (!can_grow || self.unique(&chars[prefix_start..suffix_end])) {
+                break;
+            }
+            if !can_grow {
+                break;
+            }
+            if start - grown_prefix <= MAX_CONTEXT_CHARS {
+                prefix_start = grown_prefix;
+            }
+            if grown_suffix - end <= MAX_CONTEXT_CHARS {
+                suffix_end = grown_suffix;
+            }
+            words += 1;
+        }
+        Some(Selector {
+            text: passage.id.clone(),
+            index: Some(index),
+            start,
+            end,
+            exact,
+            prefix: chars[prefix_start..start].iter().collect(),
+            suffix: chars[end..suffix_end].iter().collect(),
+        })
+    }
+
+    /// Whether `span` (prefix, exact and suffix), folded, occurs once in
+    /// the document.
+    fn unique(&self, span: &[char]) -> bool {
+        let whole: String = span.iter().collect();
+        let needle = fold(&whole).text;
+        if needle.trim().is_empty() {
+            return false;
+        }
+        let mut count = 0;
+        for p in &self.passages {
+            let mut from = 0;
+            while let Some(at) = p.folded.text.get(from..).and_then(|t| t.find(&needle)) {
+                count += 1;
+                if count > 1 {
+                    return false;
+                }
+                from += at + needle.chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        count == 1
+    }
+
+    /// Find `selector` in this document (see the [module docs](self)).
+    pub fn resolve(&self, selector: &Selector) -> Resolution {
+        let exact = fold(&selector.exact).text;
+        let exact_chars: Vec<char> = exact.chars().collect();
+        // The text it was in, when the document still has it.
+        let hint = self.passage(&selector.text).map(|(i, _)| i);
+        if exact_chars.is_empty() {
+            return match hint {
+                Some(i) => {
+                    let len = self.passages[i].original.chars().count();
+                    let at = selector.start.min(len);
+                    Resolution::Placed(self.place(i, at, at, Method::Position, 1.0))
+                }
+                None => Resolution::Orphan(Orphaned::Empty),
+            };
+        }
+        let prefix: Vec<char> = fold(&selector.prefix).text.chars().collect();
+        let suffix: Vec<char> = fold(&selector.suffix).text.chars().collect();
+
+        // 1. Position.
+        if let Some(i) = hint {
+            let p = &self.passages[i];
+            let fs = p.folded_index(selector.start);
+            let fe = fs + exact_chars.len();
+            if p.chars.get(fs..fe) == Some(&exact_chars[..]) && context_equal(&p.chars, fs, fe, &prefix, &suffix) {
+                let (os, oe) = p.original_range(fs, fe);
+                return Resolution::Placed(self.place(i, os, oe, Method::Position, 1.0));
+            }
+        }
+
+        // 2. The exact quote with its whole context, in one place.
+        let mut exact_hits = Vec::new();
+        for (i, p) in self.passages.iter().enumerate() {
+            for fs in occurrences(&p.chars, &exact_chars) {
+                let fe = fs + exact_chars.len();
+                if context_equal(&p.chars, fs, fe, &prefix, &suffix) {
+                    exact_hits.push((i, fs, fe));
+                }
+            }
+        }
+
+        // 3. Every approximate candidate, scored.
+        let candidates = self.candidates(selector, hint, &exact_chars, &prefix, &suffix);
+        if let [(i, fs, fe)] = exact_hits[..] {
+            // One exact place with its context: accepted, unless an edited
+            // version sits where the annotation was, with its context.
+            if !lookalike_conflict(&candidates, i, hint) {
+                let p = &self.passages[i];
+                let (os, oe) = p.original_range(fs, fe);
+                return Resolution::Placed(self.place(i, os, oe, Method::Exact, 1.0));
+            }
+            return Resolution::Orphan(Orphaned::Ambiguous);
+        }
+        let Some(best) = candidates.first() else {
+            return Resolution::Orphan(Orphaned::NotFound);
+        };
+        if best.score < MIN_SCORE || best.quote < MIN_QUOTE {
+            return Resolution::Orphan(Orphaned::Weak);
+        }
+        if let Some(second) = candidates.get(1) {
+            if best.score - second.score < MIN_MARGIN {
+                return Resolution::Orphan(Orphaned::Ambiguous);
+            }
+        }
+        if lookalike_conflict(&candidates, best.passage, hint) {
+            return Resolution::Orphan(Orphaned::Ambiguous);
+        }
+        let p = &self.passages[best.passage];
+        let (os, oe) = p.original_range(best.start, best.end);
+        Resolution::Placed(self.place(best.passage, os, oe, Method::Fuzzy, best.score))
+    }
+
+    fn place(&self, index: usize, start: usize, end: usize, method: Method, score: f32) -> Place {
+        Place {
+            text: self.passages[index].id.clone(),
+            index,
+            start,
+            end,
+            method,
+            score,
+        }
+    }
+
+    /// Every candidate place of the folded quote, best first, at most one
+    /// per region of overlapping matches.
+    fn candidates(
+        &self,
+        selector: &Selector,
+        hint: Option<usize>,
+        exact: &[char],
+        prefix: &[char],
+        suffix: &[char],
+    ) -> Vec<Candidate> {
+        let m = exact.len();
+        // Short quotes carry little evidence: fewer errors allowed.
+        let k = if m < 8 {
+            m / 8
+        } else if m < 16 {
+            m / 5
+        } else {
+            m * 3 / 10
+        };
+        let pattern = myers::Pattern::new(exact);
+        let reversed_chars: Vec<char> = exact.iter().rev().copied().collect();
+        let reversed = myers::Pattern::new(&reversed_chars);
+        let old_index = hint.or(selector.index);
+        let mut out: Vec<Candidate> = Vec::new();
+        for (i, p) in self.passages.iter().enumerate() {
+            let ends = myers::ends(&pattern, &p.chars, k);
+            // Group consecutive ends into regions; keep each region's best end.
+            let mut regions: Vec<(usize, usize)> = Vec::new();
+            for (end, errors) in ends {
+                match regions.last_mut() {
+                    Some(last) if end <= last.0 + k + 1 => {
+                        if errors < last.1 {
+                            *last = (end, errors);
+                        }
+                    }
+                    _ => regions.push((end, errors)),
+                }
+            }
+            for (end, _) in regions {
+                let (start, errors) = myers::start_for(&reversed, &p.chars, end, m + k);
+                let quote = 1.0 - errors as f32 / m as f32;
+                let pre = similarity(
+                    prefix,
+                    p.chars.get(start.saturating_sub(prefix.len())..start).unwrap_or(&[]),
+                );
+                let suf = similarity(
+                    suffix,
+                    p.chars.get(end..(end + suffix.len()).min(p.chars.len())).unwrap_or(&[]),
+                );
+                let position = match (hint, old_index) {
+                    (Some(h), _) if h == i => {
+                        let old = p.folded_index(selector.start) as f32;
+                        let len = p.chars.len().max(1) as f32;
+                        0.5 + 0.5 * (1.0 - ((start as f32 - old).abs() / len).min(1.0))
+                    }
+                    (_, Some(old)) => {
+                        let distance = (old as isize - i as isize).unsigned_abs() as f32;
+                        0.5 * (1.0 - (distance / 4.0).min(1.0))
+                    }
+                    _ => 0.0,
+                };
+                let score =
+                    (QUOTE_WEIGHT * quote + PREFIX_WEIGHT * pre + SUFFIX_WEIGHT * suf + POSITION_WEIGHT * position)
+                        / TOTAL_WEIGHT;
+                out.push(Candidate {
+                    passage: i,
+                    start,
+                    end,
+                    quote,
+                    score,
+                    exact_context: pre >= 0.999 && suf >= 0.999,
+                });
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+}
+
+/// The edited-original-versus-lookalike conflict: the place about to be
+/// chosen is in passage `chosen`, while another candidate with its whole
+/// context and a fair quote match sits in the passage the selector named
+/// (or, that being gone, is at least as strong on context).
+fn lookalike_conflict(candidates: &[Candidate], chosen: usize, hint: Option<usize>) -> bool {
+    candidates.iter().any(|c| {
+        c.passage != chosen
+            && c.exact_context
+            && c.quote >= MIN_QUOTE
+            && match hint {
+                Some(h) => c.passage == h,
+                None => true,
+            }
+    }) && candidates.iter().any(|c| c.passage == chosen)
+}
+
+/// Whether the folded characters before `fs` end with `prefix` and those
+/// after `fe` start with `suffix`.
+fn context_equal(text: &[char], fs: usize, fe: usize, prefix: &[char], suffix: &[char]) -> bool {
+    let before = text.get(fs.saturating_sub(prefix.len())..fs).unwrap_or(&[]);
+    let after = text.get(fe..(fe + suffix.len()).min(text.len())).unwrap_or(&[]);
+    before == prefix && after == suffix
+}
+
+/// Start indexes of every occurrence of `needle` in `hay`.
+fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return Vec::new();
+    }
+    (0..=hay.len() - needle.len())
+        .filter(|&i| hay[i] == needle[0] && hay[i..i + needle.len()] == *needle)
+        .collect()
+}
+
+/// 1 − edit distance / length: how alike `want` (the stored context) and
+/// `got` (the text there now) are; 1.0 when there is no context to compare.
+fn similarity(want: &[char], got: &[char]) -> f32 {
+    if want.is_empty() {
+        return 1.0;
+    }
+    // Context is at most 64 characters: plain dynamic programming.
+    let mut row: Vec<usize> = (0..=got.len()).collect();
+    for (i, a) in want.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, b) in got.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(a != b)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    1.0 - (row[got.len()] as f32 / want.len() as f32).min(1.0)
+}
+
+/// Whether `c` is a combining mark that belongs to the letter before it.
+fn is_mark(c: char) -> bool {
+    crate::text::normalize::is_diacritic(c) || matches!(c, '\u{0300}'..='\u{036F}' | '\u{200D}')
+}
+
+/// `start..end` widened so no letter is cut from its marks.
+fn widen(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start > 0 && chars.get(start).copied().is_some_and(is_mark) {
+        start -= 1;
+    }
+    while end < chars.len() && chars.get(end).copied().is_some_and(is_mark) {
+        end += 1;
+    }
+    (start, end.max(start))
+}
+
+/// The start of the word before position `at` (with the spaces between),
+/// or `at` when there is none.
+fn word_back(chars: &[char], at: usize) -> usize {
+    let mut i = at;
+    while i > 0 && !is_word_char(chars[i - 1]) {
+        i -= 1;
+    }
+    while i > 0 && is_word_char(chars[i - 1]) {
+        i -= 1;
+    }
+    if i == at {
+        at
+    } else {
+        i
+    }
+}
+
+/// The end of the word after position `at` (with the spaces between).
+fn word_forward(chars: &[char], at: usize) -> usize {
+    let mut i = at;
+    while i < chars.len() && !is_word_char(chars[i]) {
+        i += 1;
+    }
+    while i < chars.len() && is_word_char(chars[i]) {
+        i += 1;
+    }
+    i
+}

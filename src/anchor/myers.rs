@@ -1,0 +1,243 @@
+//! Approximate string matching by bit vectors (Myers 1999, in the block
+//! form of Hyyrö 2003): the edit distance of a pattern against every
+//! prefix or every substring of a text in O(⌈m/64⌉·n) word operations.
+//!
+//! Two searches: [`ends`] finds every end position in a text where the
+//! pattern matches with at most `k` errors, the match starting anywhere
+//! (semi-global); [`start_for`] then finds where the best match ending at
+//! a given position starts, by running the reversed pattern backwards from
+//! that end with the start pinned. Patterns of any length (quotes of
+//! thousands of characters) are cut into 64-bit blocks.
+
+/// The pattern compiled for one search direction: for each distinct
+/// character, a bit vector of the positions where it occurs.
+pub(crate) struct Pattern {
+    /// The distinct characters, sorted, for lookup.
+    chars: Vec<char>,
+    /// `peq[i * blocks + b]`: block `b` of the occurrence vector of `chars[i]`.
+    peq: Vec<u64>,
+    blocks: usize,
+    len: usize,
+}
+
+impl Pattern {
+    /// Compile `pattern` (its characters in the order they will be met).
+    pub(crate) fn new(pattern: &[char]) -> Pattern {
+        let blocks = pattern.len().div_ceil(64).max(1);
+        let mut chars: Vec<char> = pattern.to_vec();
+        chars.sort_unstable();
+        chars.dedup();
+        let mut peq = vec![0u64; chars.len() * blocks];
+        for (i, c) in pattern.iter().enumerate() {
+            if let Ok(slot) = chars.binary_search(c) {
+                peq[slot * blocks + i / 64] |= 1 << (i % 64);
+            }
+        }
+        Pattern {
+            chars,
+            peq,
+            blocks,
+            len: pattern.len(),
+        }
+    }
+
+    fn eq(&self, c: char) -> Option<&[u64]> {
+        let slot = self.chars.binary_search(&c).ok()?;
+        self.peq.get(slot * self.blocks..(slot + 1) * self.blocks)
+    }
+}
+
+/// The running state of one search: per block, the vertical positive and
+/// negative delta vectors.
+struct State {
+    pv: Vec<u64>,
+    mv: Vec<u64>,
+    /// The bit of the pattern's last character in the last block.
+    last: u64,
+    score: usize,
+}
+
+impl State {
+    fn new(pattern: &Pattern) -> State {
+        let rem = pattern.len % 64;
+        State {
+            pv: vec![u64::MAX; pattern.blocks],
+            mv: vec![0; pattern.blocks],
+            last: if rem == 0 { 1 << 63 } else { 1 << (rem - 1) },
+            score: pattern.len,
+        }
+    }
+
+    /// Advance one text character; `top` is the horizontal delta of the
+    /// top row (0: a match may start anywhere; +1: the start is pinned).
+    fn step(&mut self, pattern: &Pattern, c: char, top: i8) {
+        let zeros;
+        let eqs = match pattern.eq(c) {
+            Some(e) => e,
+            None => {
+                zeros = vec![0u64; pattern.blocks];
+                &zeros[..]
+            }
+        };
+        let mut hin = top;
+        let last_block = pattern.blocks - 1;
+        for b in 0..pattern.blocks {
+            let pv = self.pv[b];
+            let mv = self.mv[b];
+            let mut eq = eqs[b];
+            if hin < 0 {
+                eq |= 1;
+            }
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let mut ph = mv | !(xh | pv);
+            let mut mh = pv & xh;
+            let high = if b == last_block { self.last } else { 1 << 63 };
+            let hout: i8 = if ph & high != 0 {
+                1
+            } else if mh & high != 0 {
+                -1
+            } else {
+                0
+            };
+            ph <<= 1;
+            mh <<= 1;
+            if hin < 0 {
+                mh |= 1;
+            } else if hin > 0 {
+                ph |= 1;
+            }
+            self.pv[b] = mh | !(xv | ph);
+            self.mv[b] = ph & xv;
+            if b == last_block {
+                self.score = (self.score as isize + hout as isize).max(0) as usize;
+            }
+            hin = hout;
+        }
+    }
+}
+
+/// Every position `end` (exclusive, in characters of `text`) at which
+/// `pattern` matches a substring of `text` ending there with at most `k`
+/// errors (insertions, deletions, substitutions), with the errors.
+pub(crate) fn ends(pattern: &Pattern, text: &[char], k: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if pattern.len == 0 {
+        return out;
+    }
+    let mut state = State::new(pattern);
+    for (j, &c) in text.iter().enumerate() {
+        state.step(pattern, c, 0);
+        if state.score <= k {
+            out.push((j + 1, state.score));
+        }
+    }
+    out
+}
+
+/// Where the best match of the pattern ending at `end` starts: `reversed`
+/// is the pattern compiled from its characters in reverse. The text is
+/// read backwards from `end`, at most `window` characters; returns
+/// `(start, errors)` with the fewest errors, the longest such match on a
+/// tie (so that diacritic-free edges are not trimmed off).
+pub(crate) fn start_for(reversed: &Pattern, text: &[char], end: usize, window: usize) -> (usize, usize) {
+    let mut state = State::new(reversed);
+    let mut best = (end, reversed.len);
+    let lowest = end.saturating_sub(window);
+    for j in (lowest..end).rev() {
+        state.step(reversed, text[j], 1);
+        if state.score <= best.1 {
+            best = (j, state.score);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Plain dynamic programming, for checking.
+    fn distance(a: &[char], b: &[char]) -> usize {
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let cur = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+                prev = cur;
+            }
+        }
+        row[b.len()]
+    }
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn ends_agree_with_dynamic_programming() {
+        let mut seed = 0x2545_f491_u64;
+        let mut rand = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let alphabet = chars("ابتثجحخد ");
+        for _ in 0..300 {
+            let m = 1 + rand(150);
+            let n = rand(300);
+            let pattern: Vec<char> = (0..m).map(|_| alphabet[rand(alphabet.len())]).collect();
+            let text: Vec<char> = (0..n).map(|_| alphabet[rand(alphabet.len())]).collect();
+            let k = rand(m + 1);
+            let compiled = Pattern::new(&pattern);
+            let got = ends(&compiled, &text, k);
+            // Semi-global DP: the best alignment of the whole pattern to a
+            // substring ending at each position.
+            let mut want = Vec::new();
+            let mut col: Vec<usize> = (0..=m).collect();
+            for (j, tc) in text.iter().enumerate() {
+                let mut next = vec![0; m + 1];
+                for i in 1..=m {
+                    next[i] = (col[i - 1] + usize::from(pattern[i - 1] != *tc))
+                        .min(col[i] + 1)
+                        .min(next[i - 1] + 1);
+                }
+                col = next;
+                if col[m] <= k {
+                    want.push((j + 1, col[m]));
+                }
+            }
+            assert_eq!(got, want, "m={m} n={n} k={k}");
+        }
+    }
+
+    #[test]
+    fn starts_are_where_the_best_alignment_begins() {
+        let text = chars("قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم");
+        let pattern = chars("القوات دخلت المدينه");
+        let compiled = Pattern::new(&pattern);
+        let found = ends(&compiled, &text, 4);
+        let &(end, errors) = found.iter().min_by_key(|e| e.1).unwrap();
+        let reversed: Vec<char> = pattern.iter().rev().copied().collect();
+        let (start, back) = start_for(&Pattern::new(&reversed), &text, end, pattern.len() + 4);
+        assert_eq!(back, errors);
+        let matched: String = text[start..end].iter().collect();
+        assert_eq!(matched, "القوات دخلت مدينة");
+        assert_eq!(distance(&pattern, &text[start..end]), errors);
+    }
+
+    #[test]
+    fn long_patterns_cross_blocks() {
+        let base: String = "وكانت قوات سوريا الديمقراطية قد تعهدت بألا يلحق أي ضرر ".repeat(6);
+        let text = chars(&format!("مقدمة {base} خاتمة"));
+        let mut pattern = chars(&base);
+        pattern[100] = 'x';
+        pattern.remove(200);
+        let compiled = Pattern::new(&pattern);
+        let found = ends(&compiled, &text, 5);
+        assert!(found.iter().any(|&(_, e)| e == 2), "{found:?}");
+    }
+}
