@@ -16,6 +16,8 @@ pub(crate) struct Pattern {
     chars: Vec<char>,
     /// `peq[i * blocks + b]`: block `b` of the occurrence vector of `chars[i]`.
     peq: Vec<u64>,
+    /// The occurrence vector of a character not in the pattern.
+    zeros: Vec<u64>,
     blocks: usize,
     len: usize,
 }
@@ -36,14 +38,17 @@ impl Pattern {
         Pattern {
             chars,
             peq,
+            zeros: vec![0; blocks],
             blocks,
             len: pattern.len(),
         }
     }
 
-    fn eq(&self, c: char) -> Option<&[u64]> {
-        let slot = self.chars.binary_search(&c).ok()?;
-        self.peq.get(slot * self.blocks..(slot + 1) * self.blocks)
+    fn eq(&self, c: char) -> &[u64] {
+        match self.chars.binary_search(&c) {
+            Ok(slot) => &self.peq[slot * self.blocks..(slot + 1) * self.blocks],
+            Err(_) => &self.zeros,
+        }
     }
 }
 
@@ -71,20 +76,13 @@ impl State {
     /// Advance one text character; `top` is the horizontal delta of the
     /// top row (0: a match may start anywhere; +1: the start is pinned).
     fn step(&mut self, pattern: &Pattern, c: char, top: i8) {
-        let zeros;
-        let eqs = match pattern.eq(c) {
-            Some(e) => e,
-            None => {
-                zeros = vec![0u64; pattern.blocks];
-                &zeros[..]
-            }
-        };
+        let eqs = pattern.eq(c);
         let mut hin = top;
         let last_block = pattern.blocks - 1;
-        for b in 0..pattern.blocks {
+        for (b, &block_eq) in eqs.iter().enumerate() {
             let pv = self.pv[b];
             let mv = self.mv[b];
-            let mut eq = eqs[b];
+            let mut eq = block_eq;
             if hin < 0 {
                 eq |= 1;
             }
