@@ -71,6 +71,9 @@ pub struct Builder {
     gazetteer: bool,
     published: Option<Date>,
     page: bool,
+    notes: Vec<crate::anchor::w3c::Annotation>,
+    /// What reading `notes` warned about.
+    note_warnings: Vec<String>,
 }
 
 /// What the pipeline made of one input.
@@ -196,6 +199,23 @@ impl Builder {
         self
     }
 
+    /// Editorial notes to show with the article, after any it carries
+    /// itself (read them with [`ingest::notes::read`]).
+    pub fn notes(mut self, notes: Vec<crate::anchor::w3c::Annotation>) -> Self {
+        self.notes = notes;
+        self
+    }
+
+    /// Editorial notes from their W3C JSON (an `AnnotationCollection`, an
+    /// array, one annotation), `path` naming them in errors; warnings are
+    /// reported with the output's.
+    pub fn notes_json(mut self, value: &serde_json::Value, path: &str) -> Result<Self> {
+        let mut warnings = Vec::new();
+        self.notes = ingest::notes::read(value, path, &mut warnings)?;
+        self.note_warnings = warnings;
+        Ok(self)
+    }
+
     /// The input format set.
     pub fn input_format(&self) -> Format {
         self.format
@@ -305,13 +325,18 @@ impl Builder {
     }
 
     fn finish(&self, imported: Imported) -> Output {
-        let Imported { article, warnings } = imported;
+        let Imported {
+            mut article,
+            mut warnings,
+        } = imported;
+        article.notes.extend(self.notes.iter().cloned());
+        warnings.extend(self.note_warnings.iter().cloned());
+        warnings.extend(render::notes::warnings(&article));
         let annotations = self.annotator().map(|a| a.annotate(&article)).unwrap_or_default();
-        let html = if self.page {
-            render::render_page(&article, &annotations, &self.render)
-        } else {
-            render::render(&article, &annotations, &self.render)
-        };
+        let render = render::Render::new(&article, &self.render)
+            .annotations(&annotations)
+            .catalog(self.catalog.as_deref());
+        let html = if self.page { render.page() } else { render.fragment() };
         Output {
             html,
             annotations,

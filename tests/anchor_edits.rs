@@ -67,8 +67,18 @@ fn run(derived: bool) -> Outcome {
         let id = case["id"].as_str().unwrap();
         let (before_ids, before_texts) = side(&case["before"], derived);
         let (after_ids, after_texts) = side(&case["after"], derived);
-        let before = Document::new(before_ids.iter().map(String::as_str).zip(before_texts.iter().map(String::as_str)));
-        let after = Document::new(after_ids.iter().map(String::as_str).zip(after_texts.iter().map(String::as_str)));
+        let before = Document::new(
+            before_ids
+                .iter()
+                .map(String::as_str)
+                .zip(before_texts.iter().map(String::as_str)),
+        );
+        let after = Document::new(
+            after_ids
+                .iter()
+                .map(String::as_str)
+                .zip(after_texts.iter().map(String::as_str)),
+        );
         let target = &case["target"];
         let given_id = target["text"].as_str().unwrap();
         let index = case["before"]
@@ -102,7 +112,10 @@ fn run(derived: bool) -> Outcome {
                     .iter()
                     .position(|t| t["id"] == expect["text"])
                     .unwrap();
-                let (ws, we) = (expect["start"].as_u64().unwrap() as usize, expect["end"].as_u64().unwrap() as usize);
+                let (ws, we) = (
+                    expect["start"].as_u64().unwrap() as usize,
+                    expect["end"].as_u64().unwrap() as usize,
+                );
                 let same_place = p.index == want_index && p.start == ws && p.end == we;
                 // A range that differs only by marks or spaces at its edges
                 // shows the same words.

@@ -260,3 +260,126 @@ fn a_compiled_catalog_annotates_like_its_json() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("cut.bin"), "{}", stderr(&bad));
 }
+
+/// The seed as JSON, with the paragraph holding "120 عنصرا" given `edit`.
+fn seed_json(edit: impl Fn(&str) -> String) -> String {
+    let out = cli(&["import", SEED], None);
+    let mut article: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    for block in article["body"].as_array_mut().unwrap() {
+        if let Some(text) = block["text"].as_str().filter(|t| t.contains("120 عنصرا")) {
+            block["text"] = serde_json::Value::String(edit(text));
+        }
+    }
+    article.to_string()
+}
+
+#[test]
+fn reanchor_updates_selectors_and_marks_orphans() {
+    let before = temp_file("reanchor-before.json", &seed_json(|t| t.to_string()));
+    let after = temp_file(
+        "reanchor-after.json",
+        &seed_json(|t| {
+            t.replacen("وأضاف أنه", "وفي تطور لاحق، وأضاف أنه", 1)
+                .replace(" كانت متجهة من الرقة إلى تدمر", "")
+        }),
+    );
+    // Annotations made on the article before the edit, as the annotate
+    // command writes them, plus one whose words the edit removed.
+    let saved = cli(&["annotate", &before.display().to_string()], None);
+    let mut annotations: serde_json::Value = serde_json::from_str(&stdout(&saved)).unwrap();
+    let mut wanted = None;
+    for (i, a) in annotations.as_array_mut().unwrap().iter_mut().enumerate() {
+        a["generator"] = serde_json::json!({"name": "test"});
+        if a["target"]["selector"][0]["exact"] == "120 عنصرا" {
+            wanted = Some(i);
+        }
+    }
+    let collection = serde_json::json!({
+        "type": "AnnotationCollection", "label": "saved",
+        "first": {"type": "AnnotationPage", "items": [
+            annotations[wanted.unwrap()].clone(),
+            {"type": "Annotation", "motivation": "highlighting",
+             "target": {"source": "urn:x#p-aaaaaaaa", "selector": [
+                {"type": "TextQuoteSelector", "exact": "من الرقة إلى تدمر", "prefix": "متجهة ", "suffix": "."}]}},
+        ]}
+    });
+    let saved = temp_file("reanchor-saved.json", &collection.to_string());
+    let out = cli(
+        &[
+            "reanchor",
+            "--article",
+            &after.display().to_string(),
+            "--annotations",
+            &saved.display().to_string(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 placed, 1 orphaned"), "{}", stderr(&out));
+    let back: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(back["label"], "saved");
+    let items = back["first"]["items"].as_array().unwrap();
+    // The number moved with the inserted words; what we did not write is kept.
+    assert_eq!(items[0]["target"]["selector"][0]["exact"], "120 عنصرا");
+    let edited: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&after).unwrap()).unwrap();
+    let paragraph = edited["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|b| b["text"].as_str().filter(|t| t.contains("120 عنصرا")))
+        .unwrap();
+    let at = paragraph[..paragraph.find("120 عنصرا").unwrap()].chars().count() as u64;
+    assert_eq!(items[0]["target"]["selector"][1]["start"].as_u64().unwrap(), at);
+    assert_ne!(
+        items[0]["target"]["selector"][1]["start"],
+        collection["first"]["items"][0]["target"]["selector"][1]["start"]
+    );
+    assert_eq!(items[0]["generator"]["name"], "test");
+    assert!(items[0].get("orphan").is_none());
+    // The words that are gone: an orphan, with its selector kept.
+    assert_eq!(items[1]["orphan"], true);
+    assert_eq!(items[1]["target"]["selector"][0]["exact"], "من الرقة إلى تدمر");
+}
+
+#[test]
+fn reanchor_refuses_bad_annotations_naming_the_field() {
+    let article = temp_file("reanchor-article.json", &seed_json(|t| t.to_string()));
+    let bad = temp_file(
+        "reanchor-bad.json",
+        r#"[{"target": {"selector": {"type": "TextPositionSelector", "start": "3"}}}]"#,
+    );
+    let out = cli(
+        &[
+            "reanchor",
+            "--article",
+            &article.display().to_string(),
+            "--annotations",
+            &bad.display().to_string(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("[0].target.selector.start: expected a non-negative integer, found a string"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn render_shows_editorial_notes_from_a_file() {
+    let notes = temp_file(
+        "notes.json",
+        r#"[{"motivation": "assessing", "bodyValue": "وثّقت مصادر مستقلة 118 قتيلا.",
+             "target": {"selector": {"type": "TextQuoteSelector", "exact": "120 عنصرا"}}},
+            {"motivation": "editing", "bodyValue": "صُحّح.", "target": {"selector": {"type": "TextQuoteSelector", "exact": "ليست في النص"}}}]"#,
+    );
+    let out = cli(&["render", SEED, "--notes", &notes.display().to_string()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = stdout(&out);
+    assert!(
+        html.contains("120 عنصرا<button type=\"button\" class=\"note-marker fact-check\""),
+        "{html}"
+    );
+    assert!(stderr(&out).contains("are no longer in the text"), "{}", stderr(&out));
+}

@@ -244,6 +244,37 @@ impl Document {
         )
     }
 
+    /// Anchor `annotation` in this document again: its selector is
+    /// described afresh where it was found (the source kept), or, when it
+    /// cannot be placed, kept as it was and the annotation marked an
+    /// orphan. A note on the whole article (no selector) is left alone.
+    /// Returns where it now is.
+    ///
+    /// ```
+    /// use rtl_article::anchor::{w3c::Annotation, Document};
+    /// let before = Document::new([("p1", "قال المصدر إن القوات دخلت مدينة الرقة.")]);
+    /// let mut a = Annotation { selector: before.describe("p1", 14, 25), ..Annotation::default() };
+    /// let after = Document::new([("p2", "في تطور جديد، قال المصدر إن القوات دخلت مدينة الرقة.")]);
+    /// let place = after.reanchor(&mut a).unwrap();
+    /// assert_eq!(after.slice(&place), "القوات دخلت");
+    /// assert_eq!(a.selector.as_ref().unwrap().text, "p2");
+    /// assert!(!a.orphan);
+    /// ```
+    pub fn reanchor(&self, annotation: &mut w3c::Annotation) -> Option<Place> {
+        let selector = annotation.selector.as_ref()?;
+        match self.resolve(selector) {
+            Resolution::Placed(place) => {
+                annotation.selector = self.describe(&place.text, place.start, place.end);
+                annotation.orphan = false;
+                Some(place)
+            }
+            Resolution::Orphan(_) => {
+                annotation.orphan = true;
+                None
+            }
+        }
+    }
+
     /// The publisher's characters at `place`.
     pub fn slice(&self, place: &Place) -> String {
         self.passages
@@ -413,14 +444,20 @@ impl Document {
                 // — by its id, which the publisher kept — still holds the
                 // words, barely edited, with their whole context, and the
                 // rival is elsewhere.
-                let close: Vec<&Candidate> =
-                    candidates.iter().filter(|c| best.score - c.score < MIN_MARGIN).collect();
+                let close: Vec<&Candidate> = candidates
+                    .iter()
+                    .filter(|c| best.score - c.score < MIN_MARGIN)
+                    .collect();
                 let at_home: Vec<&&Candidate> = close
                     .iter()
                     .filter(|c| Some(c.passage) == hint && self.sure(c, &exact_chars))
                     .collect();
                 match at_home[..] {
-                    [home] if close.iter().all(|c| c.passage != home.passage || std::ptr::eq(*c, *home)) => {
+                    [home]
+                        if close
+                            .iter()
+                            .all(|c| c.passage != home.passage || std::ptr::eq(*c, *home)) =>
+                    {
                         best = home;
                     }
                     _ => return Resolution::Orphan(Orphaned::Ambiguous),
@@ -452,7 +489,10 @@ impl Document {
             let starts: Vec<usize> = if prefix.is_empty() {
                 vec![0]
             } else {
-                occurrences(&p.chars, prefix).into_iter().map(|at| at + prefix.len()).collect()
+                occurrences(&p.chars, prefix)
+                    .into_iter()
+                    .map(|at| at + prefix.len())
+                    .collect()
             };
             for s in starts {
                 let end = if suffix.is_empty() {
@@ -531,7 +571,9 @@ impl Document {
             for (end, errors) in ends {
                 match regions.last_mut() {
                     Some(last) if end <= last.0 + k + 1 => {
-                        if errors < last.1 {
+                        // On a tie the later end: the whole last word
+                        // ("مدينة", not "مدين" for "المدينه").
+                        if errors <= last.1 {
                             *last = (end, errors);
                         }
                     }
@@ -539,7 +581,16 @@ impl Document {
                 }
             }
             for (end, _) in regions {
-                let (start, errors) = myers::start_for(&reversed, &p.chars, end, m + k);
+                let (mut start, errors) = myers::start_for(&reversed, &p.chars, end, m + k);
+                // Spaces at the edges the quote does not have are not its.
+                let mut end = end;
+                let spaced = |c: Option<&char>| c.is_some_and(|c| c.is_whitespace());
+                while end > start && spaced(p.chars.get(end - 1)) && !spaced(exact.last()) {
+                    end -= 1;
+                }
+                while start < end && spaced(p.chars.get(start)) && !spaced(exact.first()) {
+                    start += 1;
+                }
                 let quote = 1.0 - errors as f32 / m as f32;
                 let pre = similarity(
                     prefix,
@@ -597,10 +648,7 @@ fn lookalike_conflict(candidates: &[Candidate], chosen: usize, hint: Option<usiz
 
 /// The words of folded characters.
 fn words_of(chars: &[char]) -> Vec<&[char]> {
-    chars
-        .split(|c| !is_word_char(*c))
-        .filter(|w| !w.is_empty())
-        .collect()
+    chars.split(|c| !is_word_char(*c)).filter(|w| !w.is_empty()).collect()
 }
 
 /// How many words of `a` appear in `b` in the same order (the longest

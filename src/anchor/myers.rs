@@ -218,7 +218,8 @@ mod tests {
         let pattern = chars("القوات دخلت المدينه");
         let compiled = Pattern::new(&pattern);
         let found = ends(&compiled, &text, 4);
-        let &(end, errors) = found.iter().min_by_key(|e| e.1).unwrap();
+        // The last of the best ends: "مدين" and "مدينة" tie at 3 errors.
+        let &(end, errors) = found.iter().rev().min_by_key(|e| e.1).unwrap();
         let reversed: Vec<char> = pattern.iter().rev().copied().collect();
         let (start, back) = start_for(&Pattern::new(&reversed), &text, end, pattern.len() + 4);
         assert_eq!(back, errors);

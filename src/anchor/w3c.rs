@@ -225,7 +225,10 @@ impl Annotation {
     /// Read one annotation; `path` names it in errors (`notes[2]`).
     pub fn read<T: Tree>(value: &T, path: &str) -> Result<Annotation> {
         if value.kind() != "an object" {
-            return Err(Error::invalid(path, format!("expected an annotation object, found {}", value.kind())));
+            return Err(Error::invalid(
+                path,
+                format!("expected an annotation object, found {}", value.kind()),
+            ));
         }
         if let Some(kind) = value.field("type") {
             let names = strings(&kind, &format!("{path}.type"))?;
@@ -318,7 +321,10 @@ impl Annotation {
         fields.push((
             "motivation".into(),
             if motivations.len() == 1 {
-                motivations.into_iter().next().unwrap_or_else(|| T::from_string("commenting"))
+                motivations
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| T::from_string("commenting"))
             } else {
                 T::from_items(motivations)
             },
@@ -331,7 +337,10 @@ impl Annotation {
         if let Some(creator) = &self.creator {
             let creator_kept = base.and_then(|b| b.field("creator"));
             let unchanged = creator_kept.as_ref().is_some_and(|c| {
-                c.string().or_else(|| c.field("name").and_then(|n| n.string())).as_deref() == Some(creator)
+                c.string()
+                    .or_else(|| c.field("name").and_then(|n| n.string()))
+                    .as_deref()
+                    == Some(creator)
                     || c.field("id").and_then(|n| n.string()).as_deref() == Some(creator)
             });
             fields.push((
@@ -345,17 +354,32 @@ impl Annotation {
         let bodies: Vec<T> = self.body.iter().map(write_body).collect();
         match bodies.len() {
             0 => {}
-            1 => fields.push(("body".into(), bodies.into_iter().next().unwrap_or_else(|| T::from_items(Vec::new())))),
+            1 => fields.push((
+                "body".into(),
+                bodies.into_iter().next().unwrap_or_else(|| T::from_items(Vec::new())),
+            )),
             _ => fields.push(("body".into(), T::from_items(bodies))),
         }
-        fields.push(("target".into(), write_target(self.source.as_deref(), self.selector.as_ref(), None)));
+        fields.push((
+            "target".into(),
+            write_target(self.source.as_deref(), self.selector.as_ref(), None),
+        ));
         if self.orphan {
             fields.push(("orphan".into(), T::from_bool(true)));
         }
         if let Some(base) = base {
             const WRITTEN: &[&str] = &[
-                "@context", "id", "type", "motivation", "created", "modified", "creator", "body", "bodyValue",
-                "target", "orphan",
+                "@context",
+                "id",
+                "type",
+                "motivation",
+                "created",
+                "modified",
+                "creator",
+                "body",
+                "bodyValue",
+                "target",
+                "orphan",
             ];
             for (key, value) in base.entries() {
                 if !WRITTEN.contains(&key.as_str()) {
@@ -435,7 +459,12 @@ pub fn read_collection<T: Tree>(value: &T, path: &str) -> Result<Vec<(Annotation
                     "pages by IRI are not fetched: give the items inline",
                 ))
             }
-            None => return Err(Error::invalid(format!("{path}.first.items"), "missing: expected an array")),
+            None => {
+                return Err(Error::invalid(
+                    format!("{path}.first.items"),
+                    "missing: expected an array",
+                ))
+            }
         }
     } else if let Some(items) = value.field("items") {
         match items.items() {
@@ -497,7 +526,10 @@ fn read_body<T: Tree>(b: &T, path: &str) -> Result<Body> {
         return Ok(Body::Link { iri, purpose: None });
     }
     if b.kind() != "an object" {
-        return Err(Error::invalid(path, format!("expected a body object or an IRI, found {}", b.kind())));
+        return Err(Error::invalid(
+            path,
+            format!("expected a body object or an IRI, found {}", b.kind()),
+        ));
     }
     let purpose = optional_string(b, "purpose", path)?;
     if let Some(v) = b.field("value") {
@@ -511,7 +543,10 @@ fn read_body<T: Tree>(b: &T, path: &str) -> Result<Body> {
     let iri = optional_string(b, "source", path)?.or(optional_string(b, "id", path)?);
     match iri {
         Some(iri) => Ok(Body::Link { iri, purpose }),
-        None => Err(Error::invalid(path, "expected a TextualBody with a value, or a resource with an id")),
+        None => Err(Error::invalid(
+            path,
+            "expected a TextualBody with a value, or a resource with an id",
+        )),
     }
 }
 
@@ -526,7 +561,10 @@ fn write_body<T: Tree>(b: &Body) -> T {
             let mut f = vec![
                 ("type".into(), T::from_string("TextualBody")),
                 ("value".into(), T::from_string(value)),
-                ("format".into(), T::from_string(format.as_deref().unwrap_or("text/plain"))),
+                (
+                    "format".into(),
+                    T::from_string(format.as_deref().unwrap_or("text/plain")),
+                ),
             ];
             if let Some(l) = language {
                 f.push(("language".into(), T::from_string(l)));
@@ -554,7 +592,10 @@ fn read_target<T: Tree>(t: &T, path: &str) -> Result<(Option<String>, Option<Sel
         return Ok((Some(split_iri(&iri).0), None));
     }
     if t.kind() != "an object" {
-        return Err(Error::invalid(path, format!("expected a target object or an IRI, found {}", t.kind())));
+        return Err(Error::invalid(
+            path,
+            format!("expected a target object or an IRI, found {}", t.kind()),
+        ));
     }
     let mut found = Found::default();
     if let Some(source) = t.field("source") {
@@ -616,7 +657,10 @@ struct Found {
 
 fn read_selector<T: Tree>(s: &T, path: &str, found: &mut Found, depth: usize) -> Result<()> {
     if depth > MAX_REFINEMENT {
-        return Err(Error::invalid(path, format!("refinedBy nested deeper than {MAX_REFINEMENT}")));
+        return Err(Error::invalid(
+            path,
+            format!("refinedBy nested deeper than {MAX_REFINEMENT}"),
+        ));
     }
     let kind = s.field("type").and_then(|t| t.string()).unwrap_or_default();
     match kind.as_str() {
@@ -726,7 +770,10 @@ fn strings<T: Tree>(value: &T, path: &str) -> Result<Vec<String>> {
             .enumerate()
             .map(|(i, v)| v.string().ok_or_else(|| expected(format!("{path}[{i}]"), v)))
             .collect(),
-        None => value.string().map(|s| vec![s]).ok_or_else(|| expected(path.to_string(), value)),
+        None => value
+            .string()
+            .map(|s| vec![s])
+            .ok_or_else(|| expected(path.to_string(), value)),
     }
 }
 
@@ -758,8 +805,14 @@ fn offset<T: Tree>(s: &T, key: &str, path: &str) -> Result<usize> {
     };
     match v.number() {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e12 => Ok(n as usize),
-        Some(n) => Err(Error::invalid(at, format!("expected a non-negative integer, found {n}"))),
-        None => Err(Error::invalid(at, format!("expected a non-negative integer, found {}", v.kind()))),
+        Some(n) => Err(Error::invalid(
+            at,
+            format!("expected a non-negative integer, found {n}"),
+        )),
+        None => Err(Error::invalid(
+            at,
+            format!("expected a non-negative integer, found {}", v.kind()),
+        )),
     }
 }
 

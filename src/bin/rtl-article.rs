@@ -8,6 +8,8 @@
 //! rtl-article annotate article.json --catalog catalog.json --published 2017-05-31
 //! rtl-article render --jsonl archive.jsonl > rendered.jsonl   # batch, every core
 //! rtl-article catalog catalog.json -o catalog.bin             # compile a catalog
+//! rtl-article render article.json --notes notes.json          # with editorial notes
+//! rtl-article reanchor --article edited.json --annotations saved.json
 //! ```
 //!
 //! Bad input exits with status 1 and one line on stderr that names the field
@@ -19,6 +21,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
+use rtl_article::anchor::{self, Document};
 use rtl_article::annotate::{catalog::Catalog, w3c};
 use rtl_article::date::Timestamp;
 use rtl_article::ingest::{Imported, Limits};
@@ -68,6 +71,25 @@ enum Command {
         /// Render without annotations, even with --catalog.
         #[arg(long)]
         no_annotate: bool,
+        /// Editorial notes to show (W3C annotations: an AnnotationCollection,
+        /// an array or one annotation, in JSON): fact-checks, corrections,
+        /// footnotes, glossary entries.
+        #[arg(long, value_name = "NOTES.json")]
+        notes: Option<PathBuf>,
+    },
+    /// Anchor saved annotations (W3C JSON) in an edited article: print them
+    /// with updated selectors, and `"orphan": true` on those whose words
+    /// are gone. Fields this tool does not know are kept.
+    Reanchor {
+        /// The article as it is now.
+        #[arg(long, value_name = "FILE")]
+        article: PathBuf,
+        /// Input format of the article; guessed from the extension when absent.
+        #[arg(long, value_enum)]
+        from: Option<Format>,
+        /// The annotations: an AnnotationCollection, an array or one annotation.
+        #[arg(long, value_name = "FILE")]
+        annotations: PathBuf,
     },
     /// Print W3C Web Annotations (JSON array) for the article's mentions,
     /// dates, numbers and quotations.
@@ -166,6 +188,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             annotation,
             annotate,
             no_annotate,
+            notes,
         } => {
             let mut builder = annotation_builder(&annotation)?
                 .page(standalone)
@@ -184,19 +207,34 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             } else if no_annotate {
                 builder = builder.annotate(false);
             }
+            if let Some(path) = &notes {
+                builder = builder.notes_json(&read_json(path)?, &path.display().to_string())?;
+            }
             builder.check()?;
             let jsonl = input.jsonl;
             let job = |imported: Imported| -> Result<String, Error> {
-                let html = builder.run_imported(imported)?.html;
+                let seen = imported.warnings.len();
+                let out = builder.run_imported(imported)?;
+                if !jsonl {
+                    // The import's own warnings were printed already.
+                    for warning in &out.warnings[seen.min(out.warnings.len())..] {
+                        eprintln!("rtl-article: warning: {warning}");
+                    }
+                }
                 // In batch mode each output line is one JSON string of HTML.
                 if jsonl {
-                    to_json(&html)
+                    to_json(&out.html)
                 } else {
-                    Ok(html)
+                    Ok(out.html)
                 }
             };
             process(&input, &builder, job)
         }
+        Command::Reanchor {
+            article,
+            from,
+            annotations,
+        } => reanchor(&article, from, &annotations),
         Command::Catalog { catalog, output } => {
             let compiled = load_catalog(&catalog)?;
             let bytes = compiled.to_bytes();
@@ -219,6 +257,67 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             process(&input, &builder, job)
         }
     }
+}
+
+/// `reanchor`: the saved annotations anchored in the article as it is now,
+/// printed in the shape they came in.
+fn reanchor(article: &Path, from: Option<Format>, annotations: &Path) -> Result<ExitCode, Error> {
+    let source = read_input(article, Limits::default().max_input_bytes)?;
+    let format = match from {
+        Some(f) => f,
+        None => guess_format(article)?,
+    };
+    let builder = Builder::new().format(match format {
+        Format::Json => InputFormat::Json,
+        Format::Text => InputFormat::Text,
+        Format::Html => InputFormat::Html,
+    });
+    let imported = builder.import(&source)?;
+    let document = Document::from_article(&imported.article);
+    let saved = read_json(annotations)?;
+    let path = annotations.display().to_string();
+    let read = anchor::w3c::read_collection(&saved, &path)?;
+    let (mut placed, mut orphans, mut whole) = (0, 0, 0);
+    let items: Vec<serde_json::Value> = read
+        .into_iter()
+        .map(|(mut annotation, raw)| {
+            let anchored = annotation.selector.is_some();
+            match (anchored, document.reanchor(&mut annotation)) {
+                (false, _) => whole += 1,
+                (true, Some(_)) => placed += 1,
+                (true, None) => orphans += 1,
+            }
+            annotation.write(Some(&raw))
+        })
+        .collect();
+    // The same shape as the input: a collection keeps its other fields.
+    let out = match saved {
+        serde_json::Value::Array(_) => serde_json::Value::Array(items),
+        serde_json::Value::Object(mut map) if map.contains_key("first") || map.contains_key("items") => {
+            if let Some(serde_json::Value::Object(first)) = map.get_mut("first") {
+                first.insert("items".into(), serde_json::Value::Array(items));
+            } else {
+                map.insert("items".into(), serde_json::Value::Array(items));
+            }
+            serde_json::Value::Object(map)
+        }
+        _ => items.into_iter().next().unwrap_or(serde_json::Value::Null),
+    };
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{}", to_json(&out)?)?;
+    eprintln!("rtl-article: {placed} placed, {orphans} orphaned, {whole} on the whole article");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A JSON file, with errors that start with its path.
+fn read_json(path: &Path) -> Result<serde_json::Value, Error> {
+    let text = read_input(path, Limits::default().max_input_bytes)?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::new(
+            ErrorKind::Syntax,
+            format!("{}: line {}, column {}: {e}", path.display(), e.line(), e.column()),
+        )
+    })
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {

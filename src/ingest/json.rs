@@ -72,6 +72,7 @@ const ARTICLE_FIELDS: &[&str] = &[
     "lead",
     "body",
     "related",
+    "notes",
 ];
 const PUBLISHER_FIELDS: &[&str] = &["name", "url", "logo"];
 const FIGURE_FIELDS: &[&str] = &["src", "alt", "caption", "credit", "width", "height"];
@@ -356,6 +357,10 @@ impl Walker<'_> {
             None => Vec::new(),
             Some(v) => self.links(v, "related")?,
         };
+        let notes = match field(map, "notes") {
+            None => Vec::new(),
+            Some(v) => super::notes::read(v, "notes", &mut self.warnings)?,
+        };
         let article = Article {
             id: self.opt_string(map, "", "id")?,
             lang,
@@ -372,6 +377,7 @@ impl Walker<'_> {
             lead,
             body,
             related,
+            notes,
         };
         check_block_ids(&article)?;
         Ok(article)

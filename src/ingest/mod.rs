@@ -10,6 +10,7 @@ pub mod check;
 pub mod html;
 pub mod json;
 pub mod markup;
+pub mod notes;
 pub mod text;
 
 /// Size limits every importer enforces; input past a limit is refused with

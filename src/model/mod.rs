@@ -15,6 +15,7 @@
 
 use serde::Serialize;
 
+use crate::anchor::w3c::Annotation;
 use crate::date::Timestamp;
 
 mod block;
@@ -129,6 +130,21 @@ pub struct Article {
     /// Related articles, shown after the body.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Link>,
+    /// Editorial annotations — fact-checks, corrections, footnotes,
+    /// glossary entries — anchored to the text ([`crate::anchor::w3c`]),
+    /// shown as markers with popovers.
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "notes_json")]
+    pub notes: Vec<Annotation>,
+}
+
+/// The notes as the W3C annotations they were read from.
+fn notes_json<S: serde::Serializer>(notes: &[Annotation], serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = serializer.serialize_seq(Some(notes.len()))?;
+    for note in notes {
+        seq.serialize_element(&note.write::<serde_json::Value>(None))?;
+    }
+    seq.end()
 }
 
 impl Article {
@@ -150,6 +166,7 @@ impl Article {
             lead: None,
             body: Vec::new(),
             related: Vec::new(),
+            notes: Vec::new(),
         }
     }
 

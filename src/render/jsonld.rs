@@ -20,6 +20,8 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::annotate::catalog::Catalog;
+use crate::annotate::{Annotation, AnnotationKind, EntityType};
 use crate::lexicon::BYLINE_PREFIXES;
 use crate::model::Article;
 use crate::text::normalize::fold;
@@ -77,6 +79,77 @@ pub fn news_article(article: &Article) -> Value {
         ld.insert("url".into(), json!(url));
     }
     Value::Object(ld)
+}
+
+/// The entities `annotations` mention, in order of first mention, as
+/// schema.org things for the `NewsArticle`'s `mentions`: `@type` (Person,
+/// Place, Organization), `name` (the catalog's first name, else the words
+/// of the first mention), `description`, `url` and `identifier` (the
+/// catalog id). The reader bundle's entity cards are made from these.
+///
+/// ```
+/// use rtl_article::annotate::catalog::Catalog;
+/// use rtl_article::annotate::{Annotation, AnnotationKind, EntityType};
+/// use rtl_article::model::{Article, Block, TextId};
+/// use rtl_article::render::jsonld::mentions;
+/// let catalog = Catalog::from_json(r#"[{"id": "raqqa", "type": "place", "names": ["الرقة"], "description": "مدينة سورية"}]"#).unwrap();
+/// let mut article = Article::new("عنوان");
+/// article.body.push(Block::paragraph("دخلوا بالرقة").with_id("p1"));
+/// let found = [Annotation {
+///     text: TextId::main("p1"), start: 11, end: 21, confidence: 1.0,
+///     kind: AnnotationKind::Mention { id: "raqqa".into(), entity_type: EntityType::Place, url: None },
+/// }];
+/// let things = mentions(&article, &found, Some(&catalog));
+/// assert_eq!(things[0]["@type"], "Place");
+/// assert_eq!(things[0]["name"], "الرقة");
+/// assert_eq!(things[0]["description"], "مدينة سورية");
+/// ```
+pub fn mentions(article: &Article, annotations: &[Annotation], catalog: Option<&Catalog>) -> Vec<Value> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    let texts = article.texts();
+    for a in annotations {
+        let AnnotationKind::Mention { id, entity_type, url } = &a.kind else {
+            continue;
+        };
+        if seen.contains(&id.as_str()) {
+            continue;
+        }
+        seen.push(id);
+        let entity = catalog.and_then(|c| c.get(id));
+        let said = || {
+            texts
+                .iter()
+                .find(|t| t.id == a.text)
+                .and_then(|t| t.text.text.get(a.start..a.end))
+                .unwrap_or("")
+                .to_string()
+        };
+        let name = entity.and_then(|e| e.names.first().cloned()).unwrap_or_else(said);
+        let mut thing = Map::new();
+        let kind = match entity_type {
+            EntityType::Person => "Person",
+            EntityType::Place => "Place",
+            EntityType::Organization => "Organization",
+            EntityType::Event => "Event",
+            EntityType::Topic => "Thing",
+        };
+        thing.insert("@type".into(), json!(kind));
+        thing.insert("name".into(), json!(name));
+        if let Some(d) = entity.and_then(|e| e.description.as_deref()) {
+            thing.insert("description".into(), json!(d));
+        }
+        if let Some(url) = url
+            .as_deref()
+            .or(entity.and_then(|e| e.url.as_deref()))
+            .and_then(safe_url)
+        {
+            thing.insert("url".into(), json!(url));
+        }
+        thing.insert("identifier".into(), json!(id));
+        out.push(Value::Object(thing));
+    }
+    out
 }
 
 /// The author's name from a printed byline: "بقلم: سامر" → "سامر". The

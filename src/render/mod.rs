@@ -39,6 +39,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::annotate::catalog::Catalog;
 use crate::annotate::Annotation;
 use crate::model::{Article, Block, BlockKind, Dir, Figure, Link, Mark, Part, Text, TextId};
 use crate::text::bidi::{self, RunScript};
@@ -49,6 +50,7 @@ pub mod html;
 pub mod inline;
 pub mod jsonld;
 pub mod labels;
+pub mod notes;
 pub mod typography;
 
 pub use annotations::LinkPolicy;
@@ -122,11 +124,75 @@ impl Default for RenderOptions {
 /// `annotations` (from [`Annotator::annotate`](crate::annotate::Annotator::annotate))
 /// marked up in the texts they name.
 pub fn render(article: &Article, annotations: &[Annotation], options: &RenderOptions) -> String {
-    let mut w = HtmlWriter::new();
-    let overlays = annotations::overlays(annotations, options.links);
-    let ids = article.block_ids();
-    Renderer::new(&mut w, article, &overlays, &ids, options).article();
-    w.finish()
+    Render::new(article, options).annotations(annotations).fragment()
+}
+
+/// One render of an article: its annotations and the catalog they were
+/// found with (for the entity cards' names and descriptions in the
+/// JSON-LD `mentions`), as a fragment ([`render`]) or a page
+/// ([`render_page`]).
+///
+/// ```
+/// use rtl_article::annotate::catalog::Catalog;
+/// use rtl_article::model::{Article, Block};
+/// use rtl_article::render::{Render, RenderOptions};
+/// let catalog = Catalog::from_json(r#"[{"id": "raqqa", "type": "place", "names": ["الرقة"], "description": "مدينة سورية"}]"#).unwrap();
+/// let mut article = Article::new("عنوان");
+/// article.body.push(Block::paragraph("دخلت القوات الرقة").with_id("p1"));
+/// let found = rtl_article::annotate::Annotator::new().catalog(catalog.clone()).annotate(&article);
+/// let options = RenderOptions::default();
+/// let html = Render::new(&article, &options).annotations(&found).catalog(Some(&catalog)).fragment();
+/// assert!(html.contains(r#""description":"مدينة سورية""#));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Render<'a> {
+    article: &'a Article,
+    annotations: &'a [Annotation],
+    catalog: Option<&'a Catalog>,
+    options: &'a RenderOptions,
+}
+
+impl<'a> Render<'a> {
+    /// A render of `article` with `options`, no annotations.
+    pub fn new(article: &'a Article, options: &'a RenderOptions) -> Self {
+        Render {
+            article,
+            annotations: &[],
+            catalog: None,
+            options,
+        }
+    }
+
+    /// The annotations to mark up.
+    pub fn annotations(mut self, annotations: &'a [Annotation]) -> Self {
+        self.annotations = annotations;
+        self
+    }
+
+    /// The catalog the annotations' mentions link to.
+    pub fn catalog(mut self, catalog: Option<&'a Catalog>) -> Self {
+        self.catalog = catalog;
+        self
+    }
+
+    /// The `<article>` element.
+    pub fn fragment(&self) -> String {
+        let mut w = HtmlWriter::new();
+        self.write_article(&mut w);
+        w.finish()
+    }
+
+    fn write_article(&self, w: &mut HtmlWriter) {
+        let overlays = annotations::overlays(self.annotations, self.options.links);
+        let ids = self.article.block_ids();
+        let notes = notes::place(self.article);
+        let mentions = if self.options.jsonld {
+            jsonld::mentions(self.article, self.annotations, self.catalog)
+        } else {
+            Vec::new()
+        };
+        Renderer::new(w, self.article, &overlays, &ids, self.options, &notes, mentions).article();
+    }
 }
 
 /// Render `article` as a complete HTML page (`<!doctype html>`, `<html dir
@@ -141,63 +207,69 @@ pub fn render(article: &Article, annotations: &[Annotation], options: &RenderOpt
 /// assert!(page.contains("<title>عنوان &lt;الخبر&gt;</title>"));
 /// ```
 pub fn render_page(article: &Article, annotations: &[Annotation], options: &RenderOptions) -> String {
-    let mut w = HtmlWriter::new();
-    w.raw_static("<!doctype html>\n");
-    w.open("html");
-    w.attr("dir", article.dir.as_str());
-    w.attr("lang", &article.lang);
-    w.newline();
-    w.open("head");
-    w.newline();
-    w.void("meta");
-    w.attr("charset", "utf-8");
-    w.newline();
-    w.void("meta");
-    w.attr("name", "viewport");
-    w.attr("content", "width=device-width, initial-scale=1");
-    w.newline();
-    // The page canvas follows the stylesheet's dark scheme too.
-    w.void("meta");
-    w.attr("name", "color-scheme");
-    w.attr("content", "light dark");
-    w.newline();
-    w.open("title");
-    w.text(&article.headline.text);
-    w.close("title");
-    w.newline();
-    if let Some(s) = &article.standfirst {
+    Render::new(article, options).annotations(annotations).page()
+}
+
+impl Render<'_> {
+    /// A complete HTML page ([`render_page`]).
+    pub fn page(&self) -> String {
+        let article = self.article;
+        let mut w = HtmlWriter::new();
+        w.raw_static("<!doctype html>\n");
+        w.open("html");
+        w.attr("dir", article.dir.as_str());
+        w.attr("lang", &article.lang);
+        w.newline();
+        w.open("head");
+        w.newline();
         w.void("meta");
-        w.attr("name", "description");
-        w.attr("content", &s.text);
+        w.attr("charset", "utf-8");
         w.newline();
-    }
-    if let Some(url) = article.url.as_deref().and_then(safe_url) {
-        w.void("link");
-        w.attr("rel", "canonical");
-        w.attr("href", &url);
+        w.void("meta");
+        w.attr("name", "viewport");
+        w.attr("content", "width=device-width, initial-scale=1");
         w.newline();
+        // The page canvas follows the stylesheet's dark scheme too.
+        w.void("meta");
+        w.attr("name", "color-scheme");
+        w.attr("content", "light dark");
+        w.newline();
+        w.open("title");
+        w.text(&article.headline.text);
+        w.close("title");
+        w.newline();
+        if let Some(s) = &article.standfirst {
+            w.void("meta");
+            w.attr("name", "description");
+            w.attr("content", &s.text);
+            w.newline();
+        }
+        if let Some(url) = article.url.as_deref().and_then(safe_url) {
+            w.void("link");
+            w.attr("rel", "canonical");
+            w.attr("href", &url);
+            w.newline();
+        }
+        w.open("style");
+        w.raw_static(STYLESHEET);
+        w.close("style");
+        w.newline();
+        w.close("head");
+        w.newline();
+        w.open("body");
+        w.newline();
+        w.open("main");
+        w.newline();
+        self.write_article(&mut w);
+        w.newline();
+        w.close("main");
+        w.newline();
+        w.close("body");
+        w.newline();
+        w.close("html");
+        w.newline();
+        w.finish()
     }
-    w.open("style");
-    w.raw_static(STYLESHEET);
-    w.close("style");
-    w.newline();
-    w.close("head");
-    w.newline();
-    w.open("body");
-    w.newline();
-    w.open("main");
-    w.newline();
-    let overlays = annotations::overlays(annotations, options.links);
-    let ids = article.block_ids();
-    Renderer::new(&mut w, article, &overlays, &ids, options).article();
-    w.newline();
-    w.close("main");
-    w.newline();
-    w.close("body");
-    w.newline();
-    w.close("html");
-    w.newline();
-    w.finish()
 }
 
 /// What one inline range becomes.
@@ -232,6 +304,10 @@ struct Renderer<'w, 'a> {
     overlays: &'a BTreeMap<TextId, Vec<Overlay>>,
     /// The body blocks' ids.
     ids: &'a [String],
+    /// The editorial notes, placed.
+    notes: &'a notes::Notes<'a>,
+    /// The JSON-LD `mentions`.
+    mentions: Vec<serde_json::Value>,
 }
 
 impl<'w, 'a> Renderer<'w, 'a> {
@@ -241,6 +317,8 @@ impl<'w, 'a> Renderer<'w, 'a> {
         overlays: &'a BTreeMap<TextId, Vec<Overlay>>,
         ids: &'a [String],
         options: &'a RenderOptions,
+        notes: &'a notes::Notes<'a>,
+        mentions: Vec<serde_json::Value>,
     ) -> Self {
         let rtl = match article.dir {
             Dir::Rtl => true,
@@ -255,6 +333,8 @@ impl<'w, 'a> Renderer<'w, 'a> {
             rtl,
             overlays,
             ids,
+            notes,
+            mentions,
         }
     }
 
@@ -279,11 +359,20 @@ impl<'w, 'a> Renderer<'w, 'a> {
             self.w.close("div");
             self.w.newline();
         }
+        notes::section(self.w, self.notes, self.labels, &notes::heading_id(a));
         self.tags();
         self.related();
         if self.options.jsonld {
-            self.w.json_ld(&jsonld::news_article(a));
+            let mut ld = jsonld::news_article(a);
+            if !self.mentions.is_empty() {
+                ld["mentions"] = serde_json::Value::Array(std::mem::take(&mut self.mentions));
+            }
+            self.w.json_ld(&ld);
             self.w.newline();
+            if !self.notes.shown.is_empty() {
+                self.w.json_ld(&notes::collection(a, self.notes));
+                self.w.newline();
+            }
         }
         self.w.close("article");
     }
@@ -669,19 +758,68 @@ impl<'w, 'a> Renderer<'w, 'a> {
             .collect();
 
         let subs = Substitutions::with_latin_runs(&text.text, options.quotes, options.digits, &latin_runs);
+        // Note markers go where no element is open (see `notes`): `depth`
+        // counts the open ones, `at` is how far the text has been written.
+        let notes: &'a notes::Notes<'a> = self.notes;
+        let markers: &[(usize, usize)] = id
+            .and_then(|id| notes.markers.get(&id.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut next = 0;
+        let mut depth = 0usize;
+        let mut at = 0;
         for event in inline::nest(&text.text, &nested) {
             match event {
-                Event::Open(i) => self.open_wrap(&wraps[owners[i]]),
-                Event::Close(i) => self.w.close(wraps[owners[i]].tag()),
-                Event::Text(r) => {
-                    let segment = &text.text[r.clone()];
-                    if subs.is_empty() {
-                        self.w.text(segment);
-                    } else {
-                        self.w.text(&subs.apply(segment, r.start));
+                Event::Open(i) => {
+                    if depth == 0 {
+                        self.markers_up_to(markers, &mut next, at);
                     }
+                    depth += 1;
+                    self.open_wrap(&wraps[owners[i]]);
+                }
+                Event::Close(i) => {
+                    depth = depth.saturating_sub(1);
+                    self.w.close(wraps[owners[i]].tag());
+                }
+                Event::Text(r) => {
+                    let mut from = r.start;
+                    if depth == 0 {
+                        self.markers_up_to(markers, &mut next, from);
+                        while let Some(&(byte, _)) = markers.get(next).filter(|m| m.0 < r.end) {
+                            self.segment(&text.text, &subs, from..byte.max(from));
+                            from = byte.max(from);
+                            self.markers_up_to(markers, &mut next, from);
+                        }
+                    }
+                    self.segment(&text.text, &subs, from..r.end);
+                    at = r.end;
                 }
             }
+        }
+        self.markers_up_to(markers, &mut next, usize::MAX);
+    }
+
+    /// Text bytes `r` of `text`, with the display substitutions.
+    fn segment(&mut self, text: &str, subs: &Substitutions, r: std::ops::Range<usize>) {
+        if r.is_empty() {
+            return;
+        }
+        let segment = &text[r.clone()];
+        if subs.is_empty() {
+            self.w.text(segment);
+        } else {
+            self.w.text(&subs.apply(segment, r.start));
+        }
+    }
+
+    /// The note markers from `next` on that sit at or before byte `at`.
+    fn markers_up_to(&mut self, markers: &[(usize, usize)], next: &mut usize, at: usize) {
+        while let Some(&(byte, shown)) = markers.get(*next) {
+            if byte > at {
+                break;
+            }
+            notes::marker(self.w, &self.notes.shown[shown], self.labels);
+            *next += 1;
         }
     }
 

@@ -63,6 +63,7 @@ pub(crate) const OPTION_NAMES: &[&str] = &[
     "published",
     "gazetteer",
     "links",
+    "notes",
 ];
 
 /// What a JS value is, for "found …" in messages.

@@ -83,6 +83,7 @@ fn from_map(map: &Map<String, Value>) -> Result<Builder> {
             "gazetteer" => b.gazetteer(boolean(value, &path)?),
             "published" => b.published(date(value, &path)?),
             "catalog" => b.catalog(catalog(value, &path)?),
+            "notes" => b.notes_json(value, &path)?,
             _ => {
                 return Err(Error::invalid(
                     path,

@@ -187,6 +187,7 @@ pub fn import<N: MarkupNode>(root: &N, limits: &Limits) -> Result<Imported> {
         body,
         related,
         warnings,
+        section,
         ..
     } = &mut walker;
     article.headline = match headline.take() {
@@ -228,7 +229,7 @@ pub fn import<N: MarkupNode>(root: &N, limits: &Limits) -> Result<Imported> {
         .take()
         .or_else(|| meta_date("published", "article:published_time"));
     article.updated = updated.take().or_else(|| meta_date("updated", "article:modified_time"));
-    article.section = survey.meta("article:section");
+    article.section = section.take().or_else(|| survey.meta("article:section"));
     for tag in survey.metas("article:tag") {
         if !article.tags.contains(&tag) {
             article.tags.push(tag);
@@ -245,6 +246,7 @@ pub fn import<N: MarkupNode>(root: &N, limits: &Limits) -> Result<Imported> {
         logo: None,
     });
 
+    article.notes = notes_in(&survey.json_ld, &mut warnings);
     for (name, count) in &walker.dropped {
         warnings.push(format!("html: dropped {count} {name}"));
     }
@@ -256,6 +258,44 @@ pub fn import<N: MarkupNode>(root: &N, limits: &Limits) -> Result<Imported> {
     }
     check_article(&article, limits)?;
     Ok(Imported { article, warnings })
+}
+
+/// The editorial notes in the page's JSON-LD: every script that holds an
+/// `AnnotationCollection`, an `AnnotationPage` or annotations
+/// ([`crate::ingest::notes`]). A script of notes that cannot be read is a
+/// warning; scripts of other JSON-LD (a `NewsArticle`) are not notes.
+fn notes_in(scripts: &[String], warnings: &mut Vec<String>) -> Vec<crate::anchor::w3c::Annotation> {
+    use crate::anchor::w3c::Tree;
+    let mut notes = Vec::new();
+    for (i, script) in scripts.iter().enumerate() {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(script) else {
+            continue;
+        };
+        let names = |v: &serde_json::Value| -> Vec<String> {
+            match v.field("type") {
+                Some(serde_json::Value::String(s)) => vec![s],
+                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            }
+        };
+        let is_notes = |v: &serde_json::Value| {
+            names(v)
+                .iter()
+                .any(|n| matches!(n.as_str(), "AnnotationCollection" | "AnnotationPage" | "Annotation"))
+        };
+        let annotations = match &value {
+            serde_json::Value::Array(items) => !items.is_empty() && items.iter().all(is_notes),
+            v => is_notes(v),
+        };
+        if !annotations {
+            continue;
+        }
+        match super::notes::read(&value, &format!("html: JSON-LD script {}", i + 1), warnings) {
+            Ok(read) => notes.extend(read),
+            Err(err) => warnings.push(format!("{err}; these notes were not imported")),
+        }
+    }
+    notes
 }
 
 /// The concatenated text of a subtree, skipping dropped elements

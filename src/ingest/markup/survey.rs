@@ -27,6 +27,8 @@ pub(super) struct Survey<N> {
     pub(super) body: Option<Candidate<N>>,
     /// Outermost `<aside>`s with their depth-first index.
     pub(super) asides: Vec<(usize, N)>,
+    /// The text of every `<script type="application/ld+json">`.
+    pub(super) json_ld: Vec<String>,
 }
 
 /// Which candidate a stack frame's element is, so its end can be recorded.
@@ -63,6 +65,7 @@ impl<N: MarkupNode> Survey<N> {
             main: None,
             body: None,
             asides: Vec::new(),
+            json_ld: Vec::new(),
         };
         let mut index = 0usize;
         let mut stack = vec![Frame {
@@ -180,6 +183,10 @@ impl<N: MarkupNode> Survey<N> {
                 return Owner::Body;
             }
             "aside" if !in_chrome => self.asides.push((index, node.clone())),
+            "script" if super::tags::is_json_ld(node, name) => {
+                let text: String = node.children().iter().filter_map(MarkupNode::text).collect();
+                self.json_ld.push(text);
+            }
             _ => {}
         }
         Owner::Nothing

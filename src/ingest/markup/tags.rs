@@ -100,6 +100,15 @@ pub(super) fn class_words<N: MarkupNode>(node: &N) -> Vec<String> {
     words
 }
 
+/// A `<script type="application/ld+json">`: structured data the survey
+/// reads (the notes), not content to report as dropped.
+pub(super) fn is_json_ld<N: MarkupNode>(node: &N, name: &str) -> bool {
+    name == "script"
+        && node
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+}
+
 /// Hidden, or a widget (ad, share bar, newsletter box …) by its class or id.
 pub(super) fn is_widget_or_hidden<N: MarkupNode>(node: &N) -> bool {
     if node.attr("hidden").is_some() || node.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {

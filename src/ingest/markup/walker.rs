@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use super::inline::{collapse, InlineBuilder};
 use super::survey::Survey;
 use super::tags::{
-    class_words, dimension, is_byline, is_pull_quote, is_standfirst, is_widget_or_hidden, BLOCK_LEVEL, DROPPED,
+    class_words, dimension, is_byline, is_json_ld, is_pull_quote, is_standfirst, is_widget_or_hidden, BLOCK_LEVEL,
+    DROPPED,
 };
 use super::{reversed_children, text_content, MarkupNode, MAX_DEPTH};
 use crate::date::Timestamp;
@@ -33,6 +34,8 @@ pub(super) struct Walker<'l> {
     pub(super) limits: &'l Limits,
     pub(super) headline: Option<Text>,
     pub(super) standfirst: Option<Text>,
+    /// The section label in the header.
+    pub(super) section: Option<String>,
     pub(super) byline: Option<String>,
     pub(super) published: Option<Timestamp>,
     pub(super) updated: Option<Timestamp>,
@@ -62,6 +65,7 @@ impl<'l> Walker<'l> {
             limits,
             headline: None,
             standfirst: None,
+            section: None,
             byline: None,
             published: None,
             updated: None,
@@ -185,6 +189,14 @@ impl<'l> Walker<'l> {
     }
 
     pub(super) fn block_element<N: MarkupNode>(&mut self, node: &N, name: &str, ctx: Ctx, depth: usize) -> Result<()> {
+        if node.attr("data-added").is_some() {
+            // What our renderer wrote around the texts (the dates line, the
+            // notes): not article text. Its dates still count.
+            return self.scan_times(node, depth + 1);
+        }
+        if is_json_ld(node, name) {
+            return Ok(());
+        }
         if DROPPED.contains(&name) {
             self.drop_element(name, "");
             return Ok(());
@@ -259,6 +271,12 @@ impl<'l> Walker<'l> {
                     let id = self.block_id(node);
                     self.push_block(id, BlockKind::Heading { level, text })?;
                 }
+            }
+            "p" if ctx.in_header && self.section.is_none() && class_words(node).iter().any(|w| w == "section") => {
+                // The section label above the headline (the renderer writes
+                // `<p class="section">`), not the standfirst.
+                let text = collapse(&text_content(node));
+                self.section = Some(text).filter(|t| !t.is_empty());
             }
             "p" => {
                 let text = self.inline_text(node, ctx, depth)?;
@@ -410,6 +428,13 @@ impl<'l> Walker<'l> {
         ctx: Ctx,
         depth: usize,
     ) -> Result<()> {
+        if node.attr("data-added").is_some() {
+            // A note marker our renderer put in the text.
+            return Ok(());
+        }
+        if is_json_ld(node, name) {
+            return Ok(());
+        }
         if DROPPED.contains(&name) {
             self.drop_element(name, "");
             return Ok(());
