@@ -9,10 +9,12 @@
 //        rtl_article_reader.js + rtl_article_reader_bg.wasm, rtl_article.js + rtl_article_bg.wasm
 //   3. wasm-opt -Oz --converge (npm `binaryen`), in place
 //   then:
-//   4. the seed article imported and server-rendered ->
+//   4. the browser files as shipped: www/dist/ (scripts/dist.mjs: esbuild
+//      bundles, splits and minifies the shell, the live layer and the glue)
+//   5. the seed article imported and server-rendered ->
 //        www/generated/seed.json, seed.html, hydrate.html (the demo's SSR view)
 //
-// Step 4 runs the seed through www/node.js — the wasm just built, the same
+// Step 5 runs the seed through www/node.js — the wasm just built, the same
 // core the CLI links — so it needs no second (native, release) build. Pass
 // `--cli` to use `cargo run --release --bin rtl-article` instead.
 //
@@ -115,7 +117,14 @@ function bundle(feature, name) {
 bundle('reader', 'rtl_article_reader');
 bundle('full', 'rtl_article');
 
-// 4. The seed, imported and server-rendered at build time.
+// 4. What browsers download.
+const { buildDist } = await import('./dist.mjs');
+for (const [name, files] of Object.entries(await buildDist())) {
+  const total = files.reduce((sum, f) => sum + gzipSync(readFileSync(ROOT + f), { level: 9 }).length, 0);
+  console.log(`www/dist: the ${name} bundle is ${files.length} files, ${kb(total)} gzip`);
+}
+
+// 5. The seed, imported and server-rendered at build time.
 mkdirSync(GENERATED, { recursive: true });
 let seedJson;
 let seedHtml;

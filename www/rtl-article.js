@@ -1,10 +1,12 @@
 // rtl-article for the browser: the <rtl-article> element and the functions
 // behind it. A thin shell over the WebAssembly core, which comes as two
-// bundles: the small reader bundle (hydrate server-rendered markup, mention
-// events, DOM ↔ text offsets), imported here, and the full bundle (render,
-// annotate, import, Catalog: full.js), imported only when something must be
-// rendered in the page. This file loads each once, fetches the stylesheet
-// once, sets HTML through a Trusted Types policy and re-dispatches events.
+// bundles: the small reader bundle (hydrate server-rendered markup,
+// anchoring, DOM ↔ text offsets, storage), imported here, and the full
+// bundle (render, annotate, import, Catalog: full.js), imported only when
+// something must be rendered in the page. Every rendered or hydrated
+// article gets the live layer (layer.js: entity cards, editorial notes,
+// highlights and their panel). This file loads each bundle once, fetches
+// the stylesheet once and sets HTML through a Trusted Types policy.
 //
 //   import { render, mount, enhance, hydrate, annotate } from 'rtl-article';
 //   <rtl-article src="article.json" quotes="guillemets" digits="arabic-indic"></rtl-article>
@@ -24,6 +26,7 @@
 
 import initReaderWasm, * as reader from './pkg/rtl_article_reader.js';
 import { compileCatalog, splitCatalog } from './catalog-option.js';
+import { attachLayer } from './layer.js';
 
 const READER_URL = new URL('./pkg/rtl_article_reader_bg.wasm', import.meta.url);
 const CSS_URL = new URL('./rtl-article.css', import.meta.url);
@@ -158,19 +161,48 @@ function renderRoot(element, css) {
 class ArticleHandle {
   /** The core's handle: a Mount (full bundle) or a Hydrated (reader bundle). */
   #inner;
-  /** A Mount's live layer (`listen`); a Hydrated holds its own. */
+  /** The live layer (layer.js). */
   #live;
   #host;
   #hydrated;
   /** The catalog compiled for the current options: `{source, compiled}`. */
   #catalog;
 
-  constructor(inner, host, { live = null, hydrated = false, catalog = NO_CATALOG } = {}) {
+  /** The live layer's options, kept for the layers later renders get. */
+  #reader;
+
+  constructor(inner, host, { live = null, hydrated = false, catalog = NO_CATALOG, reader = {} } = {}) {
     this.#inner = inner;
     this.#live = live;
     this.#host = host;
     this.#hydrated = hydrated;
     this.#catalog = catalog;
+    this.#reader = reader;
+  }
+
+  get #layer() {
+    if (!this.#live) throw new Error('rtl-article: the article is unmounted');
+    return this.#live;
+  }
+
+  /** The reader's highlights as a W3C AnnotationCollection. */
+  exportAnnotations() {
+    return this.#layer.exportAnnotations();
+  }
+
+  /** Add W3C annotations (re-anchored, stored): `{placed, orphans}`. */
+  importAnnotations(annotations) {
+    return this.#layer.importAnnotations(annotations);
+  }
+
+  /** Delete the highlight with `id`. */
+  removeAnnotation(id) {
+    return this.#layer.removeAnnotation(id);
+  }
+
+  /** Open the highlights and notes panel. */
+  openPanel() {
+    this.#layer.openPanel();
   }
 
   /** `{id, headline, lang, dir, published, …, warnings}`, or null once unmounted. */
@@ -185,7 +217,8 @@ class ArticleHandle {
     let opts;
     let handle;
     if (options !== undefined) {
-      const next = withCatalog(options, wasm.Catalog, this.#catalog);
+      this.#reader = readerOptions(options);
+      const next = withCatalog(renderOptions(options), wasm.Catalog, this.#catalog);
       [opts, handle] = [next.options, next.handle];
       this.#catalog = next.catalog;
     }
@@ -194,10 +227,13 @@ class ArticleHandle {
       const mounted = wasm.mount(this.#host, article, opts ?? {}, write, handle);
       this.#inner.unmount();
       this.#inner = mounted;
-      this.#live = wasm.listen(this.#host);
+      this.#live?.unmount();
+      this.#live = await layerFor(this.#host, wasm, this.#reader);
       this.#hydrated = false;
     } else {
       this.#inner.update(article, opts, handle);
+      // The text may have changed: the highlights re-anchor.
+      this.#live?.refresh(articleIn(this.#host));
     }
     return this.meta;
   }
@@ -215,6 +251,37 @@ class ArticleHandle {
 }
 
 const NO_CATALOG = { source: undefined, compiled: null };
+
+/** The rendered article element in `host` (its shadow root, or its children). */
+function articleIn(host) {
+  return (host.shadowRoot ?? host).querySelector('article.rtl-article') ?? (host.matches?.('article.rtl-article') ? host : null);
+}
+
+/** The live layer for the article rendered in `host`, on bundle `wasm` (a promise). */
+function layerFor(host, wasm, options) {
+  const article = articleIn(host);
+  if (!article) throw new Error('rtl-article: no rendered article in the element');
+  const root = article.getRootNode() instanceof ShadowRoot ? article.getRootNode() : host;
+  return attachLayer(host, root, article, wasm, options);
+}
+
+/** The live layer's options (`storage`, `highlights`, `cards`, `user`) of `options`. */
+const READER_OPTIONS = ['storage', 'highlights', 'cards', 'user'];
+function readerOptions(options) {
+  const out = {};
+  if (options && typeof options === 'object') {
+    for (const key of READER_OPTIONS) if (key in options) out[key] = options[key];
+  }
+  return out;
+}
+
+/** `options` without the live layer's, for the full bundle's renderer. */
+function renderOptions(options) {
+  if (!options || typeof options !== 'object') return options;
+  const out = { ...options };
+  for (const key of READER_OPTIONS) delete out[key];
+  return out;
+}
 
 /**
  * The core's arguments for `options`, compiling its catalog unless it is the
@@ -287,9 +354,10 @@ export async function annotate(article, options) {
 export async function mount(element, article, options) {
   const [{ wasm }, css] = await Promise.all([loadFull(), stylesheet()]);
   renderRoot(element, css);
-  const { options: opts, handle, catalog } = withCatalog(options, wasm.Catalog);
+  const reader = readerOptions(options);
+  const { options: opts, handle, catalog } = withCatalog(renderOptions(options), wasm.Catalog);
   const inner = wasm.mount(element, article, opts, write, handle);
-  return new ArticleHandle(inner, element, { catalog, live: wasm.listen(element) });
+  return new ArticleHandle(inner, element, { catalog, reader, live: await layerFor(element, wasm, reader) });
 }
 
 /**
@@ -300,9 +368,10 @@ export async function mount(element, article, options) {
 export async function enhance(element, options) {
   const [{ wasm }, css] = await Promise.all([loadFull(), stylesheet()]);
   renderRoot(element, css);
-  const { options: opts, handle, catalog } = withCatalog(options, wasm.Catalog);
+  const reader = readerOptions(options);
+  const { options: opts, handle, catalog } = withCatalog(renderOptions(options), wasm.Catalog);
   const inner = wasm.enhance(element, opts, write, handle);
-  return new ArticleHandle(inner, element, { catalog, live: wasm.listen(element) });
+  return new ArticleHandle(inner, element, { catalog, reader, live: await layerFor(element, wasm, reader) });
 }
 
 /**
@@ -312,7 +381,9 @@ export async function enhance(element, options) {
  */
 export async function hydrate(element, options) {
   await initReader();
-  return new ArticleHandle(reader.hydrate(element, options ?? {}), element, { hydrated: true });
+  const opts = readerOptions(options);
+  const inner = reader.hydrate(element, options ?? {});
+  return new ArticleHandle(inner, element, { hydrated: true, reader: opts, live: await layerFor(element, reader, opts) });
 }
 
 /**
@@ -355,7 +426,7 @@ export class RtlArticleElement extends Base {
 
   /** The core's handle: a Mount, or a Hydrated for server-rendered markup. */
   #handle = null;
-  /** A Mount's live layer (`listen`). */
+  /** The live layer (layer.js). */
   #live = null;
   #hydrated = false;
   #generation = 0;
@@ -393,6 +464,39 @@ export class RtlArticleElement extends Base {
   set options(value) {
     this.#extra = { ...(value ?? {}) };
     if (this.isConnected) this.#schedule();
+  }
+
+  #current() {
+    if (!this.#live) throw new Error('rtl-article: no article yet (wait for rtl-article:ready)');
+    return this.#live;
+  }
+
+  /** A live layer for what was just rendered, unless a newer render started. */
+  async #layer(generation, wasm, options) {
+    const live = await layerFor(this, wasm, options);
+    if (generation === this.#generation) return live;
+    live.unmount();
+    return null;
+  }
+
+  /** The reader's highlights as a W3C AnnotationCollection. */
+  exportAnnotations() {
+    return this.#current().exportAnnotations();
+  }
+
+  /** Add W3C annotations, re-anchored and stored: `{placed, orphans}`. */
+  importAnnotations(annotations) {
+    return this.#current().importAnnotations(annotations);
+  }
+
+  /** Delete the highlight with `id`. */
+  removeAnnotation(id) {
+    return this.#current().removeAnnotation(id);
+  }
+
+  /** Open the highlights and notes panel. */
+  openPanel() {
+    this.#current().openPanel();
   }
 
   /** Render again (after changing the inline JSON or wrapped markup). */
@@ -438,15 +542,18 @@ export class RtlArticleElement extends Base {
         // Server-rendered: attach with the reader bundle; nothing is rendered.
         await initReader();
         if (generation !== this.#generation) return;
-        this.#handle = reader.hydrate(this, {});
+        this.#handle = reader.hydrate(this, readerOptions(options));
         this.#hydrated = true;
+        this.#live = await this.#layer(generation, reader, readerOptions(options));
+        if (!this.#live) return;
         this.#emit('rtl-article:ready', this.#handle.meta);
         return;
       }
       const [{ wasm }, css] = await Promise.all([loadFull(), stylesheet()]);
       if (generation !== this.#generation) return;
       renderRoot(this, css);
-      const next = withCatalog(options, wasm.Catalog, this.#catalog);
+      const live = readerOptions(options);
+      const next = withCatalog(renderOptions(options), wasm.Catalog, this.#catalog);
       this.#catalog = next.catalog;
       if (input.enhance || input.hydrate) {
         // Wrapped markup (a hydrated article's own, once options change) is
@@ -454,14 +561,17 @@ export class RtlArticleElement extends Base {
         const mounted = wasm.enhance(this, next.options, write, next.handle);
         this.#drop();
         this.#handle = mounted;
-        this.#live = wasm.listen(this);
+        this.#live = await this.#layer(generation, wasm, live);
+        if (!this.#live) return;
       } else if (this.#handle && !this.#hydrated) {
         this.#handle.update(input.article, { ...next.options, from: input.from }, next.handle);
+        this.#live?.refresh(articleIn(this));
       } else {
         const mounted = wasm.mount(this, input.article, { ...next.options, from: input.from }, write, next.handle);
         this.#drop();
         this.#handle = mounted;
-        this.#live = wasm.listen(this);
+        this.#live = await this.#layer(generation, wasm, live);
+        if (!this.#live) return;
       }
       this.#emit('rtl-article:ready', this.#handle.meta);
     } catch (err) {

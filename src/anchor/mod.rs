@@ -347,19 +347,15 @@ impl Document {
     /// the document.
     fn unique(&self, span: &[char]) -> bool {
         let whole: String = span.iter().collect();
-        let needle = fold(&whole).text;
-        if needle.trim().is_empty() {
+        let needle: Vec<char> = fold(&whole).text.chars().collect();
+        if needle.iter().all(|c| c.is_whitespace()) {
             return false;
         }
         let mut count = 0;
         for p in &self.passages {
-            let mut from = 0;
-            while let Some(at) = p.folded.text.get(from..).and_then(|t| t.find(&needle)) {
-                count += 1;
-                if count > 1 {
-                    return false;
-                }
-                from += at + needle.chars().next().map_or(1, char::len_utf8);
+            count += occurrences(&p.chars, &needle).len();
+            if count > 1 {
+                return false;
             }
         }
         count == 1
@@ -625,7 +621,10 @@ impl Document {
                 });
             }
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        // Best first; the shared sort keeps the wasm small.
+        crate::model::sort_stable_by_key(&mut out, |c| {
+            (1_000_000 - (c.score.clamp(0.0, 1.0) * 1e6) as usize, 0)
+        });
         out
     }
 }

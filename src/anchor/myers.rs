@@ -26,9 +26,9 @@ impl Pattern {
     /// Compile `pattern` (its characters in the order they will be met).
     pub(crate) fn new(pattern: &[char]) -> Pattern {
         let blocks = pattern.len().div_ceil(64).max(1);
-        let mut chars: Vec<char> = pattern.to_vec();
-        chars.sort_unstable();
-        chars.dedup();
+        let mut codes: Vec<usize> = pattern.iter().map(|&c| c as usize).collect();
+        crate::model::sort_dedup_offsets(&mut codes);
+        let chars: Vec<char> = codes.into_iter().filter_map(|c| char::from_u32(c as u32)).collect();
         let mut peq = vec![0u64; chars.len() * blocks];
         for (i, c) in pattern.iter().enumerate() {
             if let Ok(slot) = chars.binary_search(c) {

@@ -279,26 +279,9 @@ impl Annotation {
                 out.body.push(read_body(b, &bpath)?);
             }
         }
-        let Some(target) = value.field("target") else {
-            return Err(Error::invalid(format!("{path}.target"), "missing (required)"));
-        };
-        let targets = one_or_many(target);
-        let many = targets.len() > 1;
-        for (i, t) in targets.iter().enumerate() {
-            let tpath = if many {
-                format!("{path}.target[{i}]")
-            } else {
-                format!("{path}.target")
-            };
-            let (source, selector) = read_target(t, &tpath)?;
-            if out.source.is_none() {
-                out.source = source;
-            }
-            if selector.is_some() {
-                out.selector = selector;
-                break;
-            }
-        }
+        let (source, selector) = target_of(value, path)?;
+        out.source = source;
+        out.selector = selector;
         if out.motivation.is_empty() {
             out.motivation.push(if out.body.is_empty() {
                 Motivation::Highlighting
@@ -584,6 +567,30 @@ fn write_body<T: Tree>(b: &Body) -> T {
     }
 }
 
+/// The article IRI and selector of annotation `value`'s target (the first
+/// of several targets that has a selector); `path` names it in errors.
+pub fn target_of<T: Tree>(value: &T, path: &str) -> Result<(Option<String>, Option<Selector>)> {
+    let Some(target) = value.field("target") else {
+        return Err(Error::invalid(format!("{path}.target"), "missing (required)"));
+    };
+    let targets = one_or_many(target);
+    let many = targets.len() > 1;
+    let mut source = None;
+    for (i, t) in targets.iter().enumerate() {
+        let tpath = if many {
+            format!("{path}.target[{i}]")
+        } else {
+            format!("{path}.target")
+        };
+        let (s, selector) = read_target(t, &tpath)?;
+        source = source.or(s);
+        if selector.is_some() {
+            return Ok((source, selector));
+        }
+    }
+    Ok((source, None))
+}
+
 /// A target's article IRI and selector.
 fn read_target<T: Tree>(t: &T, path: &str) -> Result<(Option<String>, Option<Selector>)> {
     if let Some(iri) = t.string() {
@@ -713,10 +720,23 @@ fn split_iri(iri: &str) -> (String, Option<String>) {
     match iri.split_once('#') {
         Some((article, fragment)) => {
             let text = decode_fragment(fragment);
-            let is_text = text.parse::<crate::model::TextId>().is_ok();
-            (article.to_string(), is_text.then_some(text))
+            (article.to_string(), looks_like_text_id(&text).then_some(text))
         }
         None => (iri.to_string(), None),
+    }
+}
+
+/// Whether `s` can be a [`TextId`](crate::model::TextId): a block id, then
+/// optionally `/` and a part. The parser proper is not needed to tell a text
+/// from another fragment, and its messages would cost the reader bundle.
+fn looks_like_text_id(s: &str) -> bool {
+    use crate::model::{is_block_id, RESERVED_BLOCK_IDS};
+    match s.split_once('/') {
+        None => is_block_id(s) || RESERVED_BLOCK_IDS.contains(&s),
+        Some((block, part)) => {
+            is_block_id(block)
+                && (part == "attribution" || (!part.is_empty() && part.bytes().all(|b| b.is_ascii_digit())))
+        }
     }
 }
 
@@ -752,7 +772,7 @@ fn decode_fragment(s: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn one_or_many<T: Tree>(value: T) -> Vec<T> {
@@ -807,7 +827,10 @@ fn offset<T: Tree>(s: &T, key: &str, path: &str) -> Result<usize> {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e12 => Ok(n as usize),
         Some(n) => Err(Error::invalid(
             at,
-            format!("expected a non-negative integer, found {n}"),
+            format!(
+                "expected a non-negative integer, found {}",
+                crate::annotate::numbers::machine_value(n)
+            ),
         )),
         None => Err(Error::invalid(
             at,

@@ -339,13 +339,13 @@ impl std::str::FromStr for TextId {
                 _ => {
                     return Err(crate::Error::invalid(
                         "text id",
-                        format!("expected \"block\", \"block/attribution\" or \"block/N\", found {s:?}"),
+                        format!("expected \"block\", \"block/attribution\" or \"block/N\", found \"{s}\""),
                     ))
                 }
             },
         };
         if block.is_empty() {
-            return Err(crate::Error::invalid("text id", format!("no block in {s:?}")));
+            return Err(crate::Error::invalid("text id", format!("no block in \"{s}\"")));
         }
         Ok(TextId {
             block: block.to_string(),

@@ -38,8 +38,6 @@ pub struct Labels {
     pub pull_quote: &'static str,
     /// Editorial notes.
     pub notes: NoteLabels,
-    /// The reader bundle's controls.
-    pub reader: ReaderLabels,
 }
 
 /// The words of editorial notes ([`crate::ingest::notes`]).
@@ -63,50 +61,6 @@ pub struct NoteLabels {
     pub whole: &'static str,
 }
 
-/// The words of the reader bundle's entity cards, highlights and notes
-/// panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReaderLabels {
-    /// Entity type: person.
-    pub person: &'static str,
-    /// Entity type: place.
-    pub place: &'static str,
-    /// Entity type: organisation.
-    pub organization: &'static str,
-    /// The link to an entity's page.
-    pub topic_page: &'static str,
-    /// Close a card or panel.
-    pub close: &'static str,
-    /// Highlight the selection.
-    pub highlight: &'static str,
-    /// Highlight the selection and write a note.
-    pub highlight_note: &'static str,
-    /// Name of the selection toolbar.
-    pub toolbar: &'static str,
-    /// Placeholder of the note field.
-    pub note_placeholder: &'static str,
-    /// Save a note.
-    pub save: &'static str,
-    /// Cancel editing.
-    pub cancel: &'static str,
-    /// Edit a note.
-    pub edit: &'static str,
-    /// Delete a highlight.
-    pub delete: &'static str,
-    /// Go to a highlight in the text.
-    pub go_to: &'static str,
-    /// The button that opens the panel.
-    pub panel_button: &'static str,
-    /// The panel's title.
-    pub panel_title: &'static str,
-    /// The panel with nothing in it.
-    pub empty: &'static str,
-    /// Heading of the highlights that could not be placed.
-    pub orphans: &'static str,
-    /// The store failed.
-    pub storage_error: &'static str,
-}
-
 const AR: Labels = Labels {
     related: "أخبار متعلقة",
     read_also: "اقرأ أيضا",
@@ -123,27 +77,6 @@ const AR: Labels = Labels {
         source: "المصدر",
         orphan: "لم يعد المقطع الذي تشير إليه هذه الملاحظة في المقال.",
         whole: "عن المقال",
-    },
-    reader: ReaderLabels {
-        person: "شخص",
-        place: "مكان",
-        organization: "منظمة",
-        topic_page: "صفحة الموضوع",
-        close: "إغلاق",
-        highlight: "تظليل",
-        highlight_note: "تظليل مع ملاحظة",
-        toolbar: "أدوات التحديد",
-        note_placeholder: "اكتب ملاحظتك",
-        save: "حفظ",
-        cancel: "إلغاء",
-        edit: "تعديل",
-        delete: "حذف",
-        go_to: "الانتقال إلى النص",
-        panel_button: "تظليلاتي",
-        panel_title: "تظليلاتي وملاحظاتي",
-        empty: "لا توجد تظليلات بعد. حدّد نصا لتظليله.",
-        orphans: "لم يعد موضعها في المقال",
-        storage_error: "تعذّر حفظ التظليلات على هذا الجهاز",
     },
 };
 const HE: Labels = Labels {
@@ -163,27 +96,6 @@ const HE: Labels = Labels {
         orphan: "הקטע שאליו מתייחסת הערה זו אינו מופיע עוד בכתבה.",
         whole: "על הכתבה",
     },
-    reader: ReaderLabels {
-        person: "אדם",
-        place: "מקום",
-        organization: "ארגון",
-        topic_page: "לדף הנושא",
-        close: "סגירה",
-        highlight: "הדגשה",
-        highlight_note: "הדגשה עם הערה",
-        toolbar: "כלי בחירה",
-        note_placeholder: "כתבו הערה",
-        save: "שמירה",
-        cancel: "ביטול",
-        edit: "עריכה",
-        delete: "מחיקה",
-        go_to: "מעבר לטקסט",
-        panel_button: "ההדגשות שלי",
-        panel_title: "ההדגשות וההערות שלי",
-        empty: "אין הדגשות עדיין. בחרו טקסט כדי להדגיש אותו.",
-        orphans: "לא נמצאו עוד בכתבה",
-        storage_error: "לא ניתן לשמור את ההדגשות במכשיר זה",
-    },
 };
 const FA: Labels = Labels {
     related: "مطالب مرتبط",
@@ -201,27 +113,6 @@ const FA: Labels = Labels {
         source: "منبع",
         orphan: "بخشی که این یادداشت به آن اشاره دارد دیگر در مقاله نیست.",
         whole: "دربارهٔ مقاله",
-    },
-    reader: ReaderLabels {
-        person: "شخص",
-        place: "مکان",
-        organization: "سازمان",
-        topic_page: "صفحهٔ موضوع",
-        close: "بستن",
-        highlight: "برجسته‌سازی",
-        highlight_note: "برجسته‌سازی با یادداشت",
-        toolbar: "ابزار انتخاب",
-        note_placeholder: "یادداشت خود را بنویسید",
-        save: "ذخیره",
-        cancel: "انصراف",
-        edit: "ویرایش",
-        delete: "حذف",
-        go_to: "رفتن به متن",
-        panel_button: "برجسته‌های من",
-        panel_title: "برجسته‌ها و یادداشت‌های من",
-        empty: "هنوز چیزی برجسته نشده است. متنی را انتخاب کنید.",
-        orphans: "دیگر در مقاله پیدا نمی‌شوند",
-        storage_error: "برجسته‌ها در این دستگاه ذخیره نشدند",
     },
 };
 const UR: Labels = Labels {
@@ -241,27 +132,6 @@ const UR: Labels = Labels {
         orphan: "جس حصے کی طرف یہ نوٹ اشارہ کرتا ہے وہ اب مضمون میں نہیں ہے۔",
         whole: "مضمون کے بارے میں",
     },
-    reader: ReaderLabels {
-        person: "شخصیت",
-        place: "مقام",
-        organization: "تنظیم",
-        topic_page: "موضوع کا صفحہ",
-        close: "بند کریں",
-        highlight: "نمایاں کریں",
-        highlight_note: "نوٹ کے ساتھ نمایاں کریں",
-        toolbar: "انتخاب کے اوزار",
-        note_placeholder: "اپنا نوٹ لکھیں",
-        save: "محفوظ کریں",
-        cancel: "منسوخ",
-        edit: "ترمیم",
-        delete: "حذف کریں",
-        go_to: "متن پر جائیں",
-        panel_button: "میرے نمایاں حصے",
-        panel_title: "میرے نمایاں حصے اور نوٹس",
-        empty: "ابھی کچھ نمایاں نہیں کیا گیا۔ نمایاں کرنے کے لیے متن منتخب کریں۔",
-        orphans: "اب مضمون میں نہیں ملے",
-        storage_error: "اس آلے پر نمایاں حصے محفوظ نہیں ہو سکے",
-    },
 };
 const EN: Labels = Labels {
     related: "Related articles",
@@ -279,27 +149,6 @@ const EN: Labels = Labels {
         source: "Source",
         orphan: "The passage this note refers to is no longer in the article.",
         whole: "On this article",
-    },
-    reader: ReaderLabels {
-        person: "Person",
-        place: "Place",
-        organization: "Organisation",
-        topic_page: "Topic page",
-        close: "Close",
-        highlight: "Highlight",
-        highlight_note: "Highlight with a note",
-        toolbar: "Selection tools",
-        note_placeholder: "Write a note",
-        save: "Save",
-        cancel: "Cancel",
-        edit: "Edit",
-        delete: "Delete",
-        go_to: "Go to the text",
-        panel_button: "My highlights",
-        panel_title: "My highlights and notes",
-        empty: "No highlights yet. Select some text to highlight it.",
-        orphans: "No longer found in the article",
-        storage_error: "Highlights could not be saved on this device",
     },
 };
 

@@ -86,7 +86,8 @@ pub(super) fn place(article: &Article) -> Notes<'_> {
             Resolution::Orphan(_) => orphans.push(note),
         }
     }
-    placed.sort_by_key(|&(index, byte, start, ..)| (index, byte, start));
+    // Reading order: by text, then where the marker goes (the shared sort).
+    crate::model::sort_stable_by_key(&mut placed, |&(index, byte, ..)| (index, byte));
     let mut ids = Vec::new();
     for (n, (index, byte, _, note, selector)) in placed.into_iter().enumerate() {
         let at = notes.shown.len();

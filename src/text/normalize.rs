@@ -24,6 +24,13 @@
 //! | quotation marks | « » “ ” „ ‟ ″ ＂ and ‘ ’ ‚ ‛ ′ | `"` and `'` | the guillemets option shows «» for “”: a quote is the same quote |
 //! | case | capitals of the Latin, Greek, Cyrillic and Armenian alphabets | lower case ([`lower_case`]) | `Interfax` = `interfax`, `İSTANBUL` = `istanbul` |
 //!
+//! The reader bundle alone (the `reader` wasm feature without `full`)
+//! leaves presentation forms as they are: there folding serves anchoring
+//! a reader's highlights in the page they were made on, whose text the
+//! stored selector was copied from, and the 7 KB table is a sixth of the
+//! bundle. Everything else — the annotator, the CLI, the renderer, the
+//! full bundle — folds them.
+//!
 //! Not folded, on purpose: **ؤ** and **ئ** (hamza on waw / ya). Their seat
 //! follows the grammar of the word, and folding them to و / ي merges
 //! distinct words (سؤال "question" / سوال is not a word, but رئيس "president"
@@ -46,6 +53,7 @@
 //! assert_eq!(&original[start..end], "الرَّقَّة");
 //! ```
 
+#[cfg(not(all(target_arch = "wasm32", feature = "reader", not(feature = "full"))))]
 #[rustfmt::skip]
 #[path = "presentation_forms.rs"]
 mod presentation_forms;
@@ -174,6 +182,13 @@ pub(crate) fn is_diacritic(c: char) -> bool {
     )
 }
 
+/// The reader bundle has no presentation-form table (see the module docs).
+#[cfg(all(target_arch = "wasm32", feature = "reader", not(feature = "full")))]
+fn presentation_form(_: char) -> Option<&'static str> {
+    None
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "reader", not(feature = "full"))))]
 fn presentation_form(c: char) -> Option<&'static str> {
     let code = u16::try_from(c as u32).ok()?;
     if !matches!(code, 0xFB50..=0xFDFF | 0xFE70..=0xFEFF) {

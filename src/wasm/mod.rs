@@ -23,19 +23,31 @@
 // this module itself writes no unsafe code.
 #![allow(unsafe_code)]
 
+#[cfg(feature = "reader")]
+pub mod anchors;
 #[cfg(feature = "full")]
 mod dom;
 #[cfg(feature = "full")]
 pub mod full;
+#[cfg(feature = "reader")]
+mod js;
 #[cfg(feature = "full")]
 mod options;
 #[cfg(feature = "reader")]
 pub mod reader;
+#[cfg(feature = "reader")]
+pub mod store;
+#[cfg(feature = "reader")]
+mod texts;
 
+#[cfg(feature = "reader")]
+pub use anchors::*;
 #[cfg(feature = "full")]
 pub use full::*;
 #[cfg(feature = "reader")]
 pub use reader::*;
+#[cfg(feature = "reader")]
+pub use store::*;
 
 // The allocator: talc instead of the default dlmalloc, ~3 KB gzip smaller
 // (see Cargo.toml).

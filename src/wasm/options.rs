@@ -84,10 +84,16 @@ fn from_map(map: &Map<String, Value>) -> Result<Builder> {
             "published" => b.published(date(value, &path)?),
             "catalog" => b.catalog(catalog(value, &path)?),
             "notes" => b.notes_json(value, &path)?,
+            // The live layer's (reader bundle) options: not the renderer's.
+            name if super::reader::READER_OPTIONS.contains(&name) => b,
             _ => {
                 return Err(Error::invalid(
                     path,
-                    format_args!("unknown option; the options are {}", OPTION_NAMES.join(", ")),
+                    format_args!(
+                        "unknown option; the options are {}, {}",
+                        OPTION_NAMES.join(", "),
+                        super::reader::READER_OPTIONS.join(", ")
+                    ),
                 ))
             }
         };

@@ -9,24 +9,34 @@
 //! positions and text offsets through the `data-text` containers (see
 //! [`crate::render`]), in code points, the unit of W3C selectors.
 //!
+//! The live layer itself — entity cards, editorial notes' highlights,
+//! reader highlights with notes, the notes panel — is `www/layer.js`, over
+//! [`super::anchors`] (anchoring in the page) and [`super::store`]
+//! (`localStorage`).
+//!
 //! Nothing here imports, renders or recognizes: those live in the full
 //! bundle, so a reader of a server-rendered article downloads only this.
 
-use gloo::events::{EventListener, EventListenerOptions};
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, EventTarget, Node};
+use web_sys::{Element, Node};
 
+use super::js::get;
+use super::texts;
 use super::{js_error, js_kind, OPTION_NAMES};
 use crate::error::Error;
-use crate::text::offsets::Offsets;
+
+/// The live layer's option names (`www/layer.js`), accepted with the
+/// render options (which the reader ignores: the markup was rendered with
+/// them).
+pub(crate) const READER_OPTIONS: &[&str] = &["storage", "highlights", "cards", "user"];
 
 /// Attach to server-rendered markup (an `<article class="rtl-article">`
 /// inside `element`, or in its shadow root, or `element` itself) without
-/// re-rendering it: no HTML is written, so nothing moves. Mention clicks
-/// are re-dispatched from `element` as `rtl-article:mention` events. The
-/// handle's `meta` is read from the markup and its JSON-LD.
+/// re-rendering it: no HTML is written, so nothing moves. The handle's
+/// `meta` is read from the markup and its JSON-LD; `article` is the
+/// article element, for the live layer.
 #[wasm_bindgen]
 pub fn hydrate(element: Element, options: JsValue) -> Result<Hydrated, JsError> {
     check_reader_options(&options).map_err(js_error)?;
@@ -35,47 +45,20 @@ pub fn hydrate(element: Element, options: JsValue) -> Result<Hydrated, JsError> 
             "hydrate: no <article class=\"rtl-article\"> inside the element; server-render it with renderToString",
         ));
     };
-    let meta = read_meta(&article);
-    let scope: Node = article.parent_node().unwrap_or_else(|| element.clone().into());
-    let live = Live::attach(&element, &scope);
     Ok(Hydrated {
         host: element,
-        meta,
-        _live: live,
+        meta: read_meta(&article),
+        article,
     })
 }
 
-/// Listen for mention clicks in the article rendered inside `element` (in
-/// its shadow root when it has one), re-dispatched from `element`: the live
-/// layer the shell adds to what the full bundle's `mount` and `enhance`
-/// rendered. Drop the handle (`unmount`) with the article.
-#[wasm_bindgen]
-pub fn listen(element: Element) -> Listeners {
-    let scope: Node = element.shadow_root().map_or_else(|| element.clone().into(), Into::into);
-    Listeners {
-        _live: Live::attach(&element, &scope),
-    }
-}
-
-/// The live layer of an article rendered in the page.
-#[wasm_bindgen]
-pub struct Listeners {
-    _live: Live,
-}
-
-#[wasm_bindgen]
-impl Listeners {
-    /// Remove the listeners; the handle is freed.
-    pub fn unmount(self) {}
-}
-
-/// A hydrated article: it holds the event listeners, which go when it is
-/// unmounted or freed. The markup stays on the page either way.
+/// A hydrated article: its metadata and elements. The markup stays on the
+/// page when it is unmounted or freed.
 #[wasm_bindgen]
 pub struct Hydrated {
     host: Element,
     meta: Object,
-    _live: Live,
+    article: Element,
 }
 
 #[wasm_bindgen]
@@ -94,7 +77,13 @@ impl Hydrated {
         self.host.clone()
     }
 
-    /// Remove the listeners; the markup stays. The handle is freed.
+    /// The `<article class="rtl-article">` element.
+    #[wasm_bindgen(getter)]
+    pub fn article(&self) -> Element {
+        self.article.clone()
+    }
+
+    /// Let go of the handle; the markup stays.
     pub fn unmount(self) {}
 }
 
@@ -107,18 +96,12 @@ impl Hydrated {
 /// as DOM ranges do.
 #[wasm_bindgen]
 pub fn locate(node: &Node, offset: u32) -> JsValue {
-    let Some(container) = container_of(node) else {
-        return JsValue::NULL;
-    };
-    let Some(id) = container.get_attribute("data-text") else {
-        return JsValue::NULL;
-    };
-    let Some(prefix) = text_before(&container, node, offset) else {
+    let Some((_, id, at)) = texts::locate(node, offset) else {
         return JsValue::NULL;
     };
     let out = Object::new();
     set(&out, "text", &JsValue::from_str(&id));
-    set(&out, "offset", &JsValue::from_f64(prefix.chars().count() as f64));
+    set(&out, "offset", &JsValue::from_f64(at as f64));
     out.into()
 }
 
@@ -131,79 +114,15 @@ pub fn position(root: &Node, text: &str, offset: u32) -> JsValue {
     let Some(container) = find_container(root, text) else {
         return JsValue::NULL;
     };
-    let mut left = offset as usize;
-    let mut last: Option<(Node, usize)> = None;
-    for node in text_nodes(&container) {
-        let data = node.node_value().unwrap_or_default();
-        let chars = data.chars().count();
-        if left < chars {
-            let utf16 = Offsets::new(&data).chars(left).utf16;
-            return node_offset(&node, utf16);
+    match texts::point(&container, offset as usize, true) {
+        Some((node, at)) => {
+            let out = Object::new();
+            set(&out, "node", &node);
+            set(&out, "offset", &JsValue::from_f64(f64::from(at)));
+            out.into()
         }
-        left -= chars;
-        last = Some((node, data.encode_utf16().count()));
+        None => JsValue::NULL,
     }
-    match last {
-        Some((node, len)) if left == 0 => node_offset(&node, len),
-        _ => JsValue::NULL,
-    }
-}
-
-fn node_offset(node: &Node, offset: usize) -> JsValue {
-    let out = Object::new();
-    set(&out, "node", node);
-    set(&out, "offset", &JsValue::from_f64(offset as f64));
-    out.into()
-}
-
-/// The text nodes under `root`, in document order (iterative: no depth
-/// limit on the stack).
-fn text_nodes(root: &Element) -> Vec<Node> {
-    let mut out = Vec::new();
-    let root: &Node = root.as_ref();
-    let mut next = root.first_child();
-    while let Some(node) = next {
-        if node.node_type() == Node::TEXT_NODE {
-            out.push(node.clone());
-        }
-        next = match node.first_child() {
-            Some(child) => Some(child),
-            None => {
-                let mut up = Some(node);
-                let mut found = None;
-                while let Some(n) = up {
-                    if n.is_same_node(Some(root)) {
-                        break;
-                    }
-                    if let Some(sibling) = n.next_sibling() {
-                        found = Some(sibling);
-                        break;
-                    }
-                    up = n.parent_node();
-                }
-                found
-            }
-        };
-    }
-    out
-}
-
-/// The text of `container` before the DOM position `(node, offset)`.
-fn text_before(container: &Element, node: &Node, offset: u32) -> Option<String> {
-    let document = container.owner_document()?;
-    let range = document.create_range().ok()?;
-    range.set_start(container, 0).ok()?;
-    range.set_end(node, offset).ok()?;
-    range.to_string().as_string()
-}
-
-/// The `data-text` container around `node` (itself or an ancestor).
-fn container_of(node: &Node) -> Option<Element> {
-    let element = match node.dyn_ref::<Element>() {
-        Some(e) => e.clone(),
-        None => node.parent_element()?,
-    };
-    element.closest("[data-text]").ok().flatten()
 }
 
 /// The container of text `id` under `root` (compared, not put in a
@@ -298,13 +217,17 @@ fn meta_is_empty(meta: &Object, key: &str) -> bool {
     Reflect::get(meta, &JsValue::from_str(key)).map_or(true, |v| v.is_null())
 }
 
-/// The article's JSON-LD object, when it has a readable one.
+/// The article's JSON-LD `NewsArticle`: the first readable script that is
+/// not the notes' `AnnotationCollection`.
 fn json_ld(article: &Element) -> Option<JsValue> {
-    let script = article
-        .query_selector(r#"script[type="application/ld+json"]"#)
-        .ok()
-        .flatten()?;
-    JSON::parse(&script.text_content()?).ok().filter(JsValue::is_object)
+    let list = article
+        .query_selector_all(r#"script[type="application/ld+json"]"#)
+        .ok()?;
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .filter_map(|n| n.text_content())
+        .filter_map(|t| js_sys::JSON::parse(&t).ok())
+        .find(|v| v.is_object() && get(v, "type").as_string().as_deref() != Some("AnnotationCollection"))
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {
@@ -326,74 +249,16 @@ fn check_reader_options(options: &JsValue) -> Result<(), Error> {
     }
     for key in Object::keys(options.unchecked_ref::<Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
-        if !OPTION_NAMES.contains(&key.as_str()) {
+        if !OPTION_NAMES.contains(&key.as_str()) && !READER_OPTIONS.contains(&key.as_str()) {
             return Err(Error::invalid(
                 format!("options.{key}"),
-                format!("unknown option; the options are {}", OPTION_NAMES.join(", ")),
+                format!(
+                    "unknown option; the options are {}, {}",
+                    OPTION_NAMES.join(", "),
+                    READER_OPTIONS.join(", ")
+                ),
             ));
         }
     }
     Ok(())
-}
-
-/// The live part of an article on the page: its event listeners, removed
-/// when this is dropped (with the handle that owns it). Shared by hydrated
-/// and mounted articles.
-pub(crate) struct Live {
-    _listeners: Vec<EventListener>,
-}
-
-impl Live {
-    /// Listen for clicks on mentions under `scope`, re-dispatched from `host`.
-    pub(crate) fn attach(host: &Element, scope: &Node) -> Live {
-        let host = host.clone();
-        let inside = scope.clone();
-        let click = EventListener::new_with_options(
-            scope.unchecked_ref::<EventTarget>(),
-            "click",
-            // Not passive: a cancelled mention event cancels the click.
-            EventListenerOptions::enable_prevent_default(),
-            move |event: &Event| {
-                let Some(mention) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|el| el.closest(".mention[data-entity-id]").ok().flatten())
-                    .filter(|m| inside.contains(Some(m)))
-                else {
-                    return;
-                };
-                if !dispatch_mention(&host, &mention) {
-                    event.prevent_default();
-                }
-            },
-        );
-        Live {
-            _listeners: vec![click],
-        }
-    }
-}
-
-/// Dispatch `rtl-article:mention` for `mention` from `host`; false when a
-/// listener cancelled it.
-fn dispatch_mention(host: &Element, mention: &Element) -> bool {
-    let detail = Object::new();
-    let fields = [
-        ("id", mention.get_attribute("data-entity-id")),
-        ("type", mention.get_attribute("data-entity-type")),
-        ("text", mention.text_content()),
-        ("href", mention.get_attribute("href")),
-    ];
-    for (key, value) in fields {
-        let value = value.map_or(JsValue::NULL, |v| JsValue::from_str(&v));
-        set(&detail, key, &value);
-    }
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_cancelable(true);
-    init.set_detail(&detail);
-    match CustomEvent::new_with_event_init_dict("rtl-article:mention", &init) {
-        Ok(event) => host.dispatch_event(&event).unwrap_or(true),
-        Err(_) => true,
-    }
 }

@@ -61,7 +61,12 @@ test('"Highlight" shows the annotations through --rtl-article-annotation, text u
   try {
     await page.goto(ctx.url('/www/index.html'));
     await waitForArticle(page);
-    const text = () => document.querySelector('rtl-article').shadowRoot.querySelector('article').textContent;
+    // The words a reader sees: not the JSON-LD, not the reader's controls.
+    const text = () => {
+      const copy = document.querySelector('rtl-article').shadowRoot.querySelector('article').cloneNode(true);
+      for (const e of copy.querySelectorAll('script, [data-added]')) e.remove();
+      return copy.textContent;
+    };
     const before = await page.evaluate(text);
     await page.check('input[name=annotate]');
     await page.waitForFunction(() => document.getElementById('seed').article?.annotations > 0);

@@ -39,7 +39,7 @@ const EXECUTABLE = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Fail early with a useful message when the build has not run. */
 export function requireBuild() {
-  for (const file of ['www/pkg/rtl_article.js', 'www/pkg/rtl_article_bg.wasm', 'www/rtl-article.js']) {
+  for (const file of ['www/pkg/rtl_article.js', 'www/pkg/rtl_article_bg.wasm', 'www/dist/rtl-article.js']) {
     if (!existsSync(ROOT + file)) {
       throw new Error(`${file} is missing: run \`npm run build\` before the browser tests`);
     }
@@ -91,7 +91,7 @@ export async function openPage(browser, { width = 1200, height = 900 } = {}) {
 }
 
 /**
- * Open the bare harness page: it imports `/www/rtl-article.js`, awaits
+ * Open the bare harness page: it imports `/www/dist/rtl-article.js`, awaits
  * `init()` and exposes the module as `window.rtl`.
  */
 export async function openHarness(ctx, options) {

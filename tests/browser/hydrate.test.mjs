@@ -31,7 +31,7 @@ test('hydrate() keeps the server-rendered nodes and shifts nothing', async () =>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>hydrate</title>
-<link rel="stylesheet" href="/www/rtl-article.css">
+<link rel="stylesheet" href="/www/dist/rtl-article.css">
 <script type="module" src="/tests/browser/pages/harness.js"></script>
 </head>
 <body><main id="stage"><div id="host">${markup}</div></main></body>

@@ -20,9 +20,9 @@ async function page(markup) {
     route.fulfill({
       contentType: 'text/html; charset=utf-8',
       body: `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
-<link rel="stylesheet" href="/www/rtl-article.css">
+<link rel="stylesheet" href="/www/dist/rtl-article.css">
 <script type="module">
-import { initReader, locate, position } from '/www/rtl-article.js';
+import { initReader, locate, position } from '/www/dist/rtl-article.js';
 await initReader();
 window.offsets = { locate, position };
 window.offsetsReady = true;

@@ -96,9 +96,12 @@ test('the tarball ships the wasm, types and stylesheet, and no sources', () => {
   const report = `tarball: ${files.join(', ')}`;
   assert.ok(files.includes('www/pkg/rtl_article_bg.wasm'), report);
   assert.ok(files.includes('www/pkg/rtl_article.js'), report);
-  assert.ok(files.includes('www/rtl-article.js'), report);
+  assert.ok(files.includes('www/dist/rtl-article.js'), report);
+  assert.ok(files.includes('www/dist/full.js'), report);
   assert.ok(files.includes('www/node.js'), report);
-  assert.ok(files.includes('www/rtl-article.css'), report);
+  assert.ok(files.includes('www/dist/rtl-article.css'), report);
+  // The browser ships minified: the unminified shell is not packed twice.
+  assert.ok(!files.includes('www/rtl-article.js') && !files.includes('www/layer.js'), report);
   assert.ok(files.some((f) => f.endsWith('.d.ts')), report);
   assert.ok(files.includes('package.json'), report);
   for (const f of files) {
@@ -115,7 +118,7 @@ test('a plain page with an import map renders the element', async () => {
     join(dir, 'index.html'),
     `<!doctype html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>plain</title>
-<script type="importmap">{"imports": {"rtl-article": "./node_modules/rtl-article/www/rtl-article.js"}}</script>
+<script type="importmap">{"imports": {"rtl-article": "./node_modules/rtl-article/www/dist/rtl-article.js"}}</script>
 <script type="module">import 'rtl-article';</script>
 </head><body><rtl-article src="article.json"></rtl-article></body></html>`,
   );

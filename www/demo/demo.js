@@ -2,7 +2,7 @@
 // and options (annotate with a small catalog); the status line reports the
 // element's events. External module, so the page works under a strict CSP.
 
-import '../rtl-article.js';
+import '../dist/rtl-article.js';
 
 const element = document.getElementById('seed');
 const controls = document.getElementById('controls');

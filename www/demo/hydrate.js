@@ -1,14 +1,15 @@
 // The hydration view: the article arrived as server-rendered HTML (from
-// renderToString at build time); hydrate() attaches listeners to it without
-// writing any HTML, so nothing on the page moves.
+// renderToString at build time); hydrate() attaches the live layer to it —
+// entity cards, the editorial notes, highlights and their panel — without
+// re-rendering it, so nothing on the page moves.
 
-import { hydrate } from '../rtl-article.js';
+import { hydrate } from '../dist/rtl-article.js';
 
 const host = document.getElementById('host');
 const status = document.getElementById('status');
 
+// The events a publisher would listen to (the card opens by itself).
 host.addEventListener('rtl-article:mention', (event) => {
-  event.preventDefault();
   const bdi = document.createElement('bdi');
   bdi.textContent = event.detail.text;
   status.replaceChildren('Mention: “', bdi, `” → ${event.detail.id}`);

@@ -1,6 +1,6 @@
 // Loads the shipped shell exactly as a publisher would and exposes it to the
 // tests as `window.rtl`; `window.rtlReady` flips once `init()` resolved.
-import * as rtl from '/www/rtl-article.js';
+import * as rtl from '/www/dist/rtl-article.js';
 
 window.rtl = rtl;
 try {

@@ -1,0 +1,128 @@
+//! JavaScript values for the reader bundle without serde: reading and
+//! writing W3C targets through [`Tree`] (the same parser the CLI and the
+//! renderer use on `serde_json` values), and small `Reflect` helpers.
+//!
+//! Values from callers may be anything — getters that throw, proxies,
+//! cyclic objects: reads that fail are "absent", and nothing here recurses
+//! into a value beyond what the annotation format names.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::anchor::w3c::Tree;
+
+/// Field `key` of `value` (`undefined` when absent or unreadable).
+pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
+    if !value.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Set field `key` of an object we made.
+pub(crate) fn set(object: &JsValue, key: &str, value: &JsValue) {
+    // Setting a property on a plain object we made cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// A plain object with these fields.
+pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let o: JsValue = Object::new().into();
+    for (k, v) in fields {
+        set(&o, k, v);
+    }
+    o
+}
+
+/// The message of a thrown value.
+pub(crate) fn message(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .and_then(|e| e.message().as_string())
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown JavaScript error".to_string())
+}
+
+impl Tree for JsValue {
+    fn field(&self, key: &str) -> Option<Self> {
+        if !self.is_object() || Array::is_array(self) {
+            return None;
+        }
+        let v = get(self, key);
+        (!v.is_undefined()).then_some(v)
+    }
+
+    fn items(&self) -> Option<Vec<Self>> {
+        Array::is_array(self).then(|| self.unchecked_ref::<Array>().iter().collect())
+    }
+
+    fn string(&self) -> Option<String> {
+        self.as_string()
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+
+    fn entries(&self) -> Vec<(String, Self)> {
+        if !self.is_object() || Array::is_array(self) {
+            return Vec::new();
+        }
+        Object::keys(self.unchecked_ref::<Object>())
+            .iter()
+            .filter_map(|k| k.as_string())
+            .map(|k| {
+                let v = get(self, &k);
+                (k, v)
+            })
+            .collect()
+    }
+
+    fn kind(&self) -> &'static str {
+        if self.is_null() {
+            "null"
+        } else if Array::is_array(self) {
+            "an array"
+        } else if self.is_string() {
+            "a string"
+        } else if self.as_f64().is_some() {
+            "a number"
+        } else if self.as_bool().is_some() {
+            "a boolean"
+        } else if self.is_function() {
+            "a function"
+        } else if self.is_object() {
+            "an object"
+        } else {
+            "undefined"
+        }
+    }
+
+    fn from_string(s: &str) -> Self {
+        JsValue::from_str(s)
+    }
+
+    fn from_number(n: f64) -> Self {
+        JsValue::from_f64(n)
+    }
+
+    fn from_bool(b: bool) -> Self {
+        JsValue::from_bool(b)
+    }
+
+    fn from_items(items: Vec<Self>) -> Self {
+        items.into_iter().collect::<Array>().into()
+    }
+
+    fn from_entries(entries: Vec<(String, Self)>) -> Self {
+        let o: JsValue = Object::new().into();
+        for (k, v) in entries {
+            set(&o, &k, &v);
+        }
+        o
+    }
+}
