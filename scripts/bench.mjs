@@ -19,6 +19,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PAGES = [
   { name: 'mount', path: '/benches/browser/mount.html' },
   { name: 'annotate', path: '/benches/browser/annotate.html' },
+  { name: 'anchor', path: '/benches/browser/anchor.html' },
 ];
 
 const CHROMIUM_ARGS = [

@@ -131,7 +131,9 @@ let seedHtml;
 if (args.has('--cli')) {
   const cli = ['run', '--quiet', '--release', '--bin', 'rtl-article', '--'];
   seedJson = run('cargo', [...cli, 'import', SEED], { capture: true });
-  seedHtml = run('cargo', [...cli, 'render', SEED, '--catalog', 'www/demo/catalog.json'], { capture: true });
+  seedHtml = run('cargo', [...cli, 'render', SEED, '--catalog', 'www/demo/catalog.json', '--notes', 'www/demo/notes.json'], {
+    capture: true,
+  });
 } else {
   const node = await import('../www/node.js');
   const { article, warnings } = node.importArticle(readFileSync(SEED, 'utf8'), { from: 'text' });
@@ -139,8 +141,10 @@ if (args.has('--cli')) {
   seedJson = `${JSON.stringify(article, null, 2)}\n`;
   // The hydrated view is the product a publisher serves: annotated with the
   // demo's catalog, compiled once.
+  // With the demo's editorial notes (a fact-check and a glossary entry).
   const catalog = new node.Catalog(readFileSync(`${ROOT}www/demo/catalog.json`, 'utf8'));
-  seedHtml = node.renderToString(article, { catalog });
+  const notes = JSON.parse(readFileSync(`${ROOT}www/demo/notes.json`, 'utf8'));
+  seedHtml = node.renderToString(article, { catalog, notes });
   catalog.free();
 }
 if (!seedHtml.startsWith('<article')) {

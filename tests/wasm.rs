@@ -380,36 +380,72 @@ fn a_compiled_catalog_is_reused_by_mount_and_update() {
     handle.unmount().expect("unmounts");
 }
 
-/// `listen` re-dispatches a mention click from the host as a cancelable
-/// `rtl-article:mention` event, and stops when dropped.
+/// `Anchors`: describe a range, find it again after an edit, re-anchor a
+/// W3C annotation written by another tool; orphans say so.
 #[wasm_bindgen_test]
-fn listen_re_dispatches_mention_clicks() {
-    let host = host();
-    let opts = js_sys::Object::new();
-    Reflect::set(&opts, &"catalog".into(), &JsValue::from_str(CATALOG)).expect("set");
-    let handle = wasm::mount(host.clone(), parse(ARTICLE), opts.into(), None, None).expect("mounts");
-    let live = wasm::listen(host.clone());
-    let seen = js_sys::eval(
-        "globalThis.__mentions = []; (e) => { globalThis.__mentions.push(e.detail.id); e.preventDefault(); }",
-    )
-    .expect("eval")
-    .unchecked_into::<js_sys::Function>();
-    host.add_event_listener_with_callback("rtl-article:mention", &seen)
-        .expect("listen");
-    let mention: web_sys::HtmlElement = host
-        .query_selector(".mention[data-entity-id]")
-        .expect("query")
-        .expect("a mention")
-        .unchecked_into();
-    mention.click();
-    let count = || {
-        Reflect::get(&js_sys::global(), &"__mentions".into())
-            .map(|v| v.unchecked_into::<Array>().length())
-            .unwrap_or(0)
+fn anchors_describe_resolve_and_reanchor() {
+    let ids = vec!["p1".to_string()];
+    let before = wasm::Anchors::new(
+        ids.clone(),
+        vec!["قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم.".into()],
+    );
+    let selector = before.describe("p1", 14, 37);
+    let get = |v: &JsValue, k: &str| Reflect::get(v, &k.into()).expect("get");
+    assert_eq!(
+        get(&selector, "exact").as_string().as_deref(),
+        Some("القوات دخلت مدينة الرقة")
+    );
+    assert!(before.describe("nope", 0, 1).is_null());
+
+    let after = wasm::Anchors::new(
+        ids,
+        vec!["وفي تطور جديد، قال المصدر إن القوّاتِ دخلت مدينة الرقة صباح اليوم.".into()],
+    );
+    assert_ne!(before.version(), after.version());
+    let place = after.resolve(&selector);
+    assert_eq!(get(&place, "start").as_f64(), Some(29.0));
+    assert_eq!(get(&place, "method").as_string().as_deref(), Some("exact"));
+
+    // A W3C annotation in another tool's shape: a CssSelector refined by a quote.
+    let annotation = parse(
+        r#"{"type": "Annotation", "target": {"source": "https://example.com/a",
+            "selector": {"type": "CssSelector", "value": "[data-text=\"p1\"]",
+                         "refinedBy": {"type": "TextQuoteSelector", "exact": "مدينة الرقة"}}}}"#,
+    );
+    let out = after.reanchor(&annotation).expect("reads");
+    assert_eq!(get(&out, "orphan"), JsValue::FALSE);
+    let target = get(&out, "target");
+    let source = get(&get(&target, "source"), "id").as_string().unwrap_or_default();
+    assert_eq!(source, "https://example.com/a#p1");
+    let gone = parse(r#"{"target": {"selector": {"type": "TextQuoteSelector", "exact": "كلمات ليست هنا أبدا"}}}"#);
+    assert_eq!(get(&after.reanchor(&gone).expect("reads"), "orphan"), JsValue::TRUE);
+    let Err(err) = after.reanchor(&parse(
+        r#"{"target": {"selector": {"type": "TextQuoteSelector", "exact": 3}}}"#,
+    )) else {
+        panic!("a bad selector is an error")
     };
-    assert_eq!(count(), 1);
-    live.unmount();
-    mention.click();
-    assert_eq!(count(), 1, "no event once the live layer is dropped");
-    handle.unmount().expect("unmounts");
+    assert!(message(err).contains("annotation.target.selector.exact: expected a string"));
+}
+
+/// The default store: what `localSave` wrote, `localLoad` reads back, the
+/// current key first; `localRemove` removes only what it is given.
+#[wasm_bindgen_test]
+fn local_store_round_trip() {
+    let prefix = "rtl-article:test-article:";
+    wasm::local_save(&format!("{prefix}old"), r#"{"total": 1}"#).expect("saves");
+    wasm::local_save(&format!("{prefix}new"), r#"{"total": 2}"#).expect("saves");
+    wasm::local_save("rtl-article:other:v", "{}").expect("saves");
+    let loaded = wasm::local_load(prefix, &format!("{prefix}new")).expect("loads");
+    assert_eq!(loaded.length(), 2);
+    let first: Array = loaded.get(0).unchecked_into();
+    assert_eq!(first.get(0).as_string(), Some(format!("{prefix}new")));
+    assert_eq!(first.get(1).as_string().as_deref(), Some(r#"{"total": 2}"#));
+    wasm::local_remove(vec![format!("{prefix}old")]).expect("removes");
+    assert_eq!(
+        wasm::local_load(prefix, &format!("{prefix}new"))
+            .expect("loads")
+            .length(),
+        1
+    );
+    wasm::local_remove(vec![format!("{prefix}new"), "rtl-article:other:v".into()]).expect("removes");
 }

@@ -33,6 +33,8 @@ const CONTEXT = [
   { rtl: 'urn:x-rtl-article:', orphan: 'rtl:orphan', textIndex: 'rtl:textIndex' },
 ];
 const PREFIX = 'rtl-article:';
+/** A letter, mark, digit or tatweel: part of a word. */
+const WORD = /[\p{L}\p{M}\p{N}\u0640]/u;
 
 /** The controls' words: Arabic and English here, Hebrew, Persian and Urdu
  *  fetched with the first article in them (www/words/), English for the
@@ -551,6 +553,9 @@ class Layer {
     if (!first) return;
     this.#selection = [];
     hide(this.#controls.toolbar);
+    // The highlight shows where the selection was.
+    const root = this.#root instanceof ShadowRoot && this.#root.getSelection ? this.#root : document;
+    root.getSelection()?.removeAllRanges();
     this.#sort();
     this.#paint();
     this.#announce(this.#w.created);
@@ -720,16 +725,24 @@ class Layer {
     this.#on(this.#root, 'pointerdown', (e) => {
       if (!this.#isControl(e.target)) this.#dragging = true;
     });
-    this.#on(document, 'pointerup', () => {
-      this.#dragging = false;
-      this.#selectionChanged();
-    });
+    // A long press selects on touch screens and cancels the pointer.
+    for (const type of ['pointerup', 'pointercancel']) {
+      this.#on(document, type, () => {
+        this.#dragging = false;
+        this.#selectionChanged();
+      });
+    }
     this.#on(document, 'selectionchange', () => this.#selectionChanged());
     // The toolbar keeps the selection: pressing it moves no focus.
     this.#on(c.toolbar, 'pointerdown', (e) => e.preventDefault());
     for (const popup of [c.card, c.panel]) {
       this.#on(popup, 'toggle', (e) => {
         if (e.newState === 'closed') this.#closed();
+        // Opened by its button (popovertarget): focus goes in, to the
+        // title, or to the note being written.
+        else if (popup === c.panel && !c.panel.contains(document.activeElement)) {
+          focus(this.#editing ? c.panel.querySelector('textarea') : c.panelTitle);
+        }
       });
     }
     this.#on(c.card, 'keydown', (e) => {
@@ -800,6 +813,10 @@ class Layer {
         let e = end?.text === id ? end.offset : text.length;
         while (s < e && /\s/.test(text[s])) s++;
         while (e > s && /\s/.test(text[e - 1])) e--;
+        // Whole words: a selection that starts or ends inside a word takes
+        // all of it (touch selection is imprecise; half a word is noise).
+        while (s > 0 && s < e && WORD.test(text[s - 1]) && WORD.test(text[s])) s--;
+        while (e < text.length && e > s && WORD.test(text[e - 1]) && WORD.test(text[e])) e++;
         if (s < e) this.#selection.push({ text: id, start: s, end: e });
       }
     }
@@ -919,10 +936,8 @@ class Layer {
       this.#closed();
     } else if (b === c.panelButton) {
       // With the Popover API the button toggles the panel itself.
-      if (hasPopover) {
-        this.#returnFocus = c.panelButton;
-        queueMicrotask(() => isOpen(c.panel) && focus(c.panelTitle));
-      } else if (isOpen(c.panel)) hide(c.panel);
+      if (hasPopover) this.#returnFocus = c.panelButton;
+      else if (isOpen(c.panel)) hide(c.panel);
       else this.#openPanel();
     } else if (b.dataset.action === 'go') this.#goTo(id);
     else if (b.dataset.action === 'edit') {

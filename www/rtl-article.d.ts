@@ -56,6 +56,8 @@ export interface Article {
   body?: Block[];
   related?: RelatedLink[];
   publisher?: { name: string; url?: string | null; logo?: string | null } | null;
+  /** Editorial notes: W3C annotations (see `notes` in RenderOptions). */
+  notes?: AnnotationCollection | W3CAnnotation[];
 }
 
 /** One catalog entity: what mentions link to. */
@@ -101,6 +103,108 @@ export interface RenderOptions {
   published?: string;
   /** Link countries and major cities too (only in builds with the `gazetteer` feature). */
   gazetteer?: boolean;
+  /**
+   * Editorial notes to show with the article: fact-checks (`assessing`),
+   * corrections (`editing`), footnotes (`commenting`) and glossary entries
+   * (`describing`) as W3C annotations, anchored to the text when it is
+   * rendered (docs/input-format.md).
+   */
+  notes?: AnnotationCollection | W3CAnnotation[] | W3CAnnotation;
+  /** The live layer's options (ignored by the renderer). */
+  storage?: Storage;
+  /** Reader highlights and the notes panel (default true). */
+  highlights?: boolean;
+  /** Entity cards on mentions (default true). */
+  cards?: boolean;
+  /** Who makes highlights: written as their `creator`. */
+  user?: string;
+}
+
+/**
+ * Where a reader's highlights are kept: `"local"` (default: localStorage,
+ * one key per article and version), `"none"` (listen to the annotation
+ * events and give them back with `importAnnotations`), or an adapter. The
+ * adapter's methods may return promises; `key` is
+ * `rtl-article:<article id>:<version>`. A throw or a rejection fires
+ * `rtl-article:error` and keeps the highlights on the page.
+ */
+export type Storage =
+  | 'local'
+  | 'none'
+  | false
+  | {
+      load(key: string, article: ArticleVersion): AnnotationCollection | W3CAnnotation[] | null | Promise<AnnotationCollection | W3CAnnotation[] | null>;
+      save(key: string, collection: AnnotationCollection, article: ArticleVersion): void | Promise<void>;
+    };
+
+/** Which article, and which version of its text, annotations belong to. */
+export interface ArticleVersion {
+  /** The JSON-LD identifier, else the url, else the page's canonical address. */
+  id: string;
+  /** A hash of the article's text: it changes when the text does. */
+  version: string;
+}
+
+/** A W3C annotation as the live layer writes it (other fields are kept as given). */
+export interface W3CAnnotation {
+  '@context'?: unknown;
+  id?: string;
+  type?: 'Annotation';
+  motivation?: string | string[];
+  created?: string;
+  modified?: string;
+  creator?: string | { name?: string; id?: string };
+  body?: unknown;
+  bodyValue?: string;
+  target:
+    | string
+    | {
+        source: string | { id: string; type?: 'Text'; textIndex?: number };
+        selector:
+          | Record<string, unknown>
+          | Array<
+              | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
+              | { type: 'TextPositionSelector'; start: number; end: number }
+              | Record<string, unknown>
+            >;
+      };
+  /** It could not be placed in the article as it is now. */
+  orphan?: boolean;
+  [field: string]: unknown;
+}
+
+/** A W3C `AnnotationCollection` (its items in `first.items`). */
+export interface AnnotationCollection {
+  '@context'?: unknown;
+  type: 'AnnotationCollection';
+  label?: string;
+  total?: number;
+  first: { type: 'AnnotationPage'; items: W3CAnnotation[] };
+}
+
+/** The detail of `rtl-article:annotation-create`, `-update` and `-delete`. */
+export interface AnnotationEventDetail {
+  annotation: W3CAnnotation;
+  article: ArticleVersion;
+}
+
+/** The detail of `rtl-article:error`: a render error, or a store that failed (with what was not saved). */
+export interface ErrorDetail {
+  message: string;
+  kind?: 'storage';
+  annotations?: AnnotationCollection | null;
+}
+
+/** The reader's highlights on a rendered article. */
+export interface Highlights {
+  /** The highlights (with their notes) as a W3C AnnotationCollection. */
+  exportAnnotations(): AnnotationCollection;
+  /** Add W3C annotations — a collection, a page, an array or one — re-anchored in this article and stored. */
+  importAnnotations(annotations: AnnotationCollection | W3CAnnotation[] | W3CAnnotation): { placed: number; orphans: number };
+  /** Delete the highlight with `id`; whether there was one. */
+  removeAnnotation(id: string): boolean;
+  /** Open the highlights and notes panel. */
+  openPanel(): void;
 }
 
 /** What a rendered article is: the `rtl-article:ready` event's detail. */
@@ -119,7 +223,7 @@ export interface ArticleMeta {
   warnings: string[];
 }
 
-/** The `rtl-article:mention` event's detail (cancel the event to keep the link from being followed). */
+/** The `rtl-article:mention` event's detail (cancel the event to show your own card: neither ours opens nor the link is followed). */
 export interface MentionDetail {
   id: string | null;
   type: string | null;
@@ -127,8 +231,8 @@ export interface MentionDetail {
   href: string | null;
 }
 
-/** A mounted, enhanced or hydrated article. */
-export interface ArticleHandle {
+/** A mounted, enhanced or hydrated article, with its live layer. */
+export interface ArticleHandle extends Highlights {
   /** The article's metadata, or null after `unmount()`. */
   readonly meta: ArticleMeta | null;
   /**
@@ -137,7 +241,7 @@ export interface ArticleHandle {
    * one. A hydrated article loads the full bundle for it.
    */
   update(article: Article | string, options?: RenderOptions): Promise<ArticleMeta>;
-  /** Remove listeners and the rendered article (hydrated markup stays). */
+  /** Remove the live layer and the rendered article (hydrated markup stays). */
   unmount(): void;
 }
 
@@ -148,7 +252,7 @@ export interface ArticleHandle {
  */
 export function init(wasmUrl?: string | URL): Promise<unknown>;
 
-/** Load the reader bundle (hydrate, mention events, `locate`/`position`) once for the page. */
+/** Load the reader bundle (hydrate, anchoring, `locate`/`position`, storage) once for the page. */
 export function initReader(wasmUrl?: string | URL): Promise<unknown>;
 
 /**
@@ -243,7 +347,7 @@ export function hydrate(element: Element, options?: Omit<RenderOptions, 'from'>)
  * child, or the article markup it wraps. Attributes: `src`, `format`,
  * `quotes`, `digits`, `latin-lang`, `lang`, `dir`.
  */
-export class RtlArticleElement extends HTMLElement {
+export class RtlArticleElement extends HTMLElement implements Highlights {
   static observedAttributes: string[];
   /** The rendered article's metadata, or null. */
   readonly article: ArticleMeta | null;
@@ -251,6 +355,10 @@ export class RtlArticleElement extends HTMLElement {
   options: RenderOptions;
   /** Render again after changing the inline JSON or the wrapped markup. */
   refresh(): void;
+  exportAnnotations(): AnnotationCollection;
+  importAnnotations(annotations: AnnotationCollection | W3CAnnotation[] | W3CAnnotation): { placed: number; orphans: number };
+  removeAnnotation(id: string): boolean;
+  openPanel(): void;
 }
 
 declare global {
@@ -259,7 +367,11 @@ declare global {
   }
   interface HTMLElementEventMap {
     'rtl-article:ready': CustomEvent<ArticleMeta>;
-    'rtl-article:error': CustomEvent<{ message: string }>;
+    'rtl-article:error': CustomEvent<ErrorDetail>;
+    /** Cancelable: cancel it to show cards of your own (no card opens, the link is not followed). */
     'rtl-article:mention': CustomEvent<MentionDetail>;
+    'rtl-article:annotation-create': CustomEvent<AnnotationEventDetail>;
+    'rtl-article:annotation-update': CustomEvent<AnnotationEventDetail>;
+    'rtl-article:annotation-delete': CustomEvent<AnnotationEventDetail>;
   }
 }

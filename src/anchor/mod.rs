@@ -622,17 +622,57 @@ impl Document {
             }
         }
         // Best first; the shared sort keeps the wasm small.
-        crate::model::sort_stable_by_key(&mut out, |c| {
-            (1_000_000 - (c.score.clamp(0.0, 1.0) * 1e6) as usize, 0)
-        });
+        crate::model::sort_stable_by_key(&mut out, |c| (1_000_000 - (c.score.clamp(0.0, 1.0) * 1e6) as usize, 0));
         out
     }
+}
+
+/// The best approximate occurrences of `pattern` in `text`: every end
+/// position where it matches with the fewest edits (insertions, deletions,
+/// substitutions of characters) found, if that is at most `max_errors`, as
+/// `(start, end, errors)` in code points, the start the longest match with
+/// that many errors. This is the search `approx-string-match` (the
+/// Hypothesis client's matcher) does, run by the bit-parallel matcher the
+/// resolver uses — on the strings as given, for benchmarks and checks. The
+/// resolver itself asks for more: every place within the bound, each scored
+/// ([`Document::resolve`]).
+///
+/// ```
+/// use rtl_article::anchor::approximate_matches;
+/// let found = approximate_matches("دخلت القوات مدينة الرقه", "مدينة الرقة", 2);
+/// assert!(found.contains(&(12, 23, 1))); // ة for ه: one substitution
+/// assert!(found.iter().all(|m| m.2 == 1));
+/// ```
+pub fn approximate_matches(text: &str, pattern: &str, max_errors: usize) -> Vec<(usize, usize, usize)> {
+    let text: Vec<char> = text.chars().collect();
+    let pattern: Vec<char> = pattern.chars().collect();
+    if pattern.is_empty() {
+        return Vec::new();
+    }
+    let forward = myers::Pattern::new(&pattern);
+    let ends = myers::ends(&forward, &text, max_errors);
+    let Some(fewest) = ends.iter().map(|e| e.1).min() else {
+        return Vec::new();
+    };
+    let reversed_chars: Vec<char> = pattern.iter().rev().copied().collect();
+    let reversed = myers::Pattern::new(&reversed_chars);
+    ends.into_iter()
+        .filter(|e| e.1 == fewest)
+        .map(|(end, errors)| {
+            (
+                myers::start_for(&reversed, &text, end, pattern.len() + errors).0,
+                end,
+                errors,
+            )
+        })
+        .collect()
 }
 
 /// The edited-original-versus-lookalike conflict: the place about to be
 /// chosen is in passage `chosen`, while another candidate with its whole
 /// context and a fair quote match sits in the passage the selector named
-/// (or, that being gone, is at least as strong on context).
+/// (or, that text being gone, anywhere: without its id nothing says which
+/// of two such places the reader's words were in).
 fn lookalike_conflict(candidates: &[Candidate], chosen: usize, hint: Option<usize>) -> bool {
     candidates.iter().any(|c| {
         c.passage != chosen

@@ -18,9 +18,16 @@ pub(crate) struct Pattern {
     peq: Vec<u64>,
     /// The occurrence vector of a character not in the pattern.
     zeros: Vec<u64>,
+    /// For code points below [`DIRECT`] (ASCII, Latin, Greek, Cyrillic,
+    /// Hebrew, Arabic): the slot + 1 of the character, 0 when absent — a
+    /// table lookup per text character instead of a search.
+    direct: Vec<u16>,
     blocks: usize,
     len: usize,
 }
+
+/// Code points looked up by table (the Arabic block ends at U+06FF).
+const DIRECT: usize = 0x800;
 
 impl Pattern {
     /// Compile `pattern` (its characters in the order they will be met).
@@ -35,19 +42,47 @@ impl Pattern {
                 peq[slot * blocks + i / 64] |= 1 << (i % 64);
             }
         }
+        let mut direct = vec![0u16; DIRECT];
+        for (slot, &c) in chars.iter().enumerate() {
+            if let (Some(cell), Ok(n)) = (direct.get_mut(c as usize), u16::try_from(slot + 1)) {
+                *cell = n;
+            }
+        }
         Pattern {
             chars,
             peq,
             zeros: vec![0; blocks],
+            direct,
             blocks,
             len: pattern.len(),
         }
     }
 
+    fn slot(&self, c: char) -> Option<usize> {
+        match self.direct.get(c as usize) {
+            Some(0) => None,
+            Some(&n) => Some(usize::from(n) - 1),
+            None => self.chars.binary_search(&c).ok(),
+        }
+    }
+
     fn eq(&self, c: char) -> &[u64] {
-        match self.chars.binary_search(&c) {
-            Ok(slot) => &self.peq[slot * self.blocks..(slot + 1) * self.blocks],
-            Err(_) => &self.zeros,
+        match self.slot(c) {
+            Some(slot) => &self.peq[slot * self.blocks..(slot + 1) * self.blocks],
+            None => &self.zeros,
+        }
+    }
+
+    /// The occurrence vector of `c` in a one-block pattern.
+    fn eq1(&self, c: char) -> u64 {
+        self.slot(c).map_or(0, |slot| self.peq[slot])
+    }
+
+    /// The bit of the pattern's last character in its last block.
+    fn last_bit(&self) -> u64 {
+        match self.len % 64 {
+            0 => 1 << 63,
+            rem => 1 << (rem - 1),
         }
     }
 }
@@ -64,11 +99,10 @@ struct State {
 
 impl State {
     fn new(pattern: &Pattern) -> State {
-        let rem = pattern.len % 64;
         State {
             pv: vec![u64::MAX; pattern.blocks],
             mv: vec![0; pattern.blocks],
-            last: if rem == 0 { 1 << 63 } else { 1 << (rem - 1) },
+            last: pattern.last_bit(),
             score: pattern.len,
         }
     }
@@ -121,6 +155,31 @@ impl State {
 pub(crate) fn ends(pattern: &Pattern, text: &[char], k: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if pattern.len == 0 {
+        return out;
+    }
+    if pattern.blocks == 1 {
+        // Quotes up to 64 characters, the common case: the state in
+        // registers (the block loop below, unrolled for one block).
+        let last = pattern.last_bit();
+        let (mut pv, mut mv, mut score) = (u64::MAX, 0u64, pattern.len);
+        for (j, &c) in text.iter().enumerate() {
+            let eq = pattern.eq1(c);
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let ph = mv | !(xh | pv);
+            let mh = pv & xh;
+            if ph & last != 0 {
+                score += 1;
+            } else if mh & last != 0 {
+                score -= 1;
+            }
+            let (ph, mh) = (ph << 1, mh << 1);
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+            if score <= k {
+                out.push((j + 1, score));
+            }
+        }
         return out;
     }
     let mut state = State::new(pattern);

@@ -236,6 +236,7 @@ pub(super) fn section(w: &mut HtmlWriter, notes: &Notes<'_>, labels: &Labels, he
     w.close("h2");
     w.newline();
     w.open("ol");
+    w.attr("class", "notes-list");
     w.newline();
     for shown in &notes.shown {
         let note = shown.note;

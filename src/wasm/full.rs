@@ -192,14 +192,25 @@ impl JsCatalog {
     }
 }
 
+/// Every approximate match of `pattern` in `text` with at most
+/// `maxErrors` edits, as flat `[start, end, errors, …]` triples in code
+/// points ([`crate::anchor::approximate_matches`]): the anchoring's
+/// bit-parallel search, for benchmarks against `approx-string-match`.
+#[wasm_bindgen(js_name = approximateMatches)]
+pub fn approximate_matches(text: &str, pattern: &str, max_errors: u32) -> Vec<u32> {
+    crate::anchor::approximate_matches(text, pattern, max_errors as usize)
+        .into_iter()
+        .flat_map(|(s, e, k)| [s as u32, e as u32, k as u32])
+        .collect()
+}
+
 /// Render `article` into `element` — into its shadow root when it has one
 /// (the JS shell attaches it and adopts the stylesheet first), else its
 /// children — and return the [`Mount`].
 ///
 /// `write(target, html)` sets the HTML (the JS shell passes one that goes
-/// through its Trusted Types policy); `undefined` assigns `innerHTML`.
-/// Events (mention clicks) are the reader bundle's `listen`, which the
-/// shell attaches to the element.
+/// through its Trusted Types policy); `undefined` assigns `innerHTML`. The
+/// shell attaches the live layer (`www/layer.js`) to what was rendered.
 #[wasm_bindgen]
 pub fn mount(
     element: Element,

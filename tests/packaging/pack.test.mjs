@@ -158,8 +158,8 @@ test('the "workerd" and "worker" conditions resolve to the edge entry, "./full" 
   assert.match(resolve(['workerd'], 'rtl-article'), /node_modules\/rtl-article\/www\/edge\.js$/);
   assert.match(resolve(['worker'], 'rtl-article'), /\/www\/edge\.js$/);
   assert.match(resolve([], 'rtl-article/edge'), /\/www\/edge\.js$/);
-  assert.match(resolve([], 'rtl-article/full'), /\/www\/full\.js$/);
-  assert.match(resolve(['browser'], 'rtl-article'), /\/www\/rtl-article\.js$/);
+  assert.match(resolve([], 'rtl-article/full'), /\/www\/dist\/full\.js$/);
+  assert.match(resolve(['browser'], 'rtl-article'), /\/www\/dist\/rtl-article\.js$/);
   // Everything the edge entry imports is in the tarball.
   for (const file of ['www/edge.js', 'www/server.js', 'www/catalog-option.js', 'www/pkg/rtl_article.js', 'www/pkg/rtl_article_bg.wasm']) {
     assert.ok(existsSync(join(dir, 'node_modules/rtl-article', file)), file);

@@ -1,6 +1,8 @@
 // The demo page: the toolbar sets <rtl-article> attributes (quotes, digits)
-// and options (annotate with a small catalog); the status line reports the
-// element's events. External module, so the page works under a strict CSP.
+// and options (annotation with a small catalog and the seed's editorial
+// notes, on by default); the status line reports the element's events —
+// mentions (whose cards open by themselves), highlights made, changed and
+// deleted. External module, so the page works under a strict CSP.
 
 import '../dist/rtl-article.js';
 
@@ -8,16 +10,30 @@ const element = document.getElementById('seed');
 const controls = document.getElementById('controls');
 const status = document.getElementById('status');
 
-let catalog = null;
+const json = (name) =>
+  fetch(new URL(`./${name}`, import.meta.url)).then((r) => {
+    if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
+    return r.json();
+  });
+let data = null;
 
 async function annotateOptions(on) {
   if (!on) return {};
-  catalog ??= fetch(new URL('./catalog.json', import.meta.url)).then((r) => {
-    if (!r.ok) throw new Error(`catalog.json: HTTP ${r.status}`);
-    return r.json();
-  });
-  return { annotate: true, catalog: await catalog };
+  data ??= Promise.all([json('catalog.json'), json('notes.json')]);
+  const [catalog, notes] = await data;
+  return { annotate: true, catalog, notes };
 }
+
+// Annotated from the start: the source is set once the options are, so
+// the element renders once, with them.
+const initial = annotateOptions(controls.elements.annotate.checked).then((options) => {
+  element.options = options;
+  element.classList.toggle('highlight', controls.elements.annotate.checked);
+  element.setAttribute('src', element.dataset.src);
+});
+initial.catch((err) => {
+  status.textContent = `Error: ${err.message}`;
+});
 
 controls.addEventListener('change', async (event) => {
   const { name } = event.target;
@@ -58,9 +74,20 @@ element.addEventListener('rtl-article:error', (event) => {
 });
 
 element.addEventListener('rtl-article:mention', (event) => {
-  // A page would open a popover here; the demo names the entity instead of
-  // following the link.
-  event.preventDefault();
+  // The card opens by itself; a publisher with cards of its own would call
+  // event.preventDefault() here.
   const { id, type, text } = event.detail;
   say('Mention: “', { rtl: text }, `” → ${id} (${type})`);
 });
+
+// What a publisher's backend would store (the demo keeps them in localStorage).
+for (const [type, verb] of [
+  ['create', 'Highlighted'],
+  ['update', 'Note saved on'],
+  ['delete', 'Deleted the highlight of'],
+]) {
+  element.addEventListener(`rtl-article:annotation-${type}`, (event) => {
+    const quote = [event.detail.annotation.target.selector].flat().find((s) => s.type === 'TextQuoteSelector');
+    say(`${verb} “`, { rtl: quote?.exact ?? '' }, '”.');
+  });
+}

@@ -15,6 +15,16 @@ host.addEventListener('rtl-article:mention', (event) => {
   status.replaceChildren('Mention: “', bdi, `” → ${event.detail.id}`);
 });
 
+// What a publisher's backend would store (the demo keeps them in localStorage).
+for (const type of ['create', 'update', 'delete']) {
+  host.addEventListener(`rtl-article:annotation-${type}`, (event) => {
+    const quote = [event.detail.annotation.target.selector].flat().find((s) => s.type === 'TextQuoteSelector');
+    const bdi = document.createElement('bdi');
+    bdi.textContent = quote?.exact ?? '';
+    status.replaceChildren(`Highlight ${type}d: “`, bdi, '”');
+  });
+}
+
 try {
   const handle = await hydrate(host);
   const bdi = document.createElement('bdi');
