@@ -20,7 +20,7 @@
 //!    place, with the same context: done.
 //! 2. **Exact quote** with its whole context, in exactly one place: done.
 //! 3. **Approximate**: every place where the quote matches with at most
-//!    about a third of its characters wrong ([`myers`], bit-parallel) is a
+//!    about a third of its characters wrong (`myers.rs`, bit-parallel) is a
 //!    candidate — every one, not only those with the fewest errors — and is
 //!    scored on the quote (weight 50), the prefix (20), the suffix (20) and
 //!    the distance from where it was (10: the same text, then its place in

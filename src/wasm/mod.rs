@@ -1,19 +1,21 @@
 //! The WebAssembly API: what JavaScript calls, and the only module that
 //! touches the DOM. One crate builds two bundles, chosen by cargo feature:
 //!
-//! - **reader** ([`reader`], feature `reader`): the article's live layer
-//!   on the page. `hydrate` attaches to the markup `renderToString` wrote —
-//!   reading its metadata from the article's attributes and JSON-LD, never
-//!   re-importing it — and `listen` to an article the full bundle rendered;
-//!   both re-dispatch mention clicks. `locate`/`position` map DOM positions
-//!   to text offsets and back, for anchoring. No importers, renderer or
+//! - **reader** ([`reader`], feature `reader`): what the live layer
+//!   (`www/layer.js`: entity cards, editorial notes, highlights, the panel)
+//!   needs of the core. `hydrate` attaches to the markup `renderToString`
+//!   wrote — reading its metadata from the article's attributes and
+//!   JSON-LD, never re-importing it; `locate`/`position` map DOM positions
+//!   to text offsets and back; [`anchors`] describes, resolves and
+//!   re-anchors W3C selectors over the article's texts; [`store`] keeps the
+//!   reader's highlights in `localStorage`. No importers, renderer or
 //!   recognizers: the bundle stays small (BENCHMARKS.md).
 //! - **full** (`full`, feature `full`, which includes `reader`): render,
 //!   annotate, import, the `Catalog` class, `mount` and `enhance`, for pages
 //!   that render in the browser, and for Node and the edge. `mount` writes
-//!   markup and nothing else; the shell adds the live layer with `listen`,
-//!   the same code a hydrated article gets, so the interactive code has one
-//!   home and a page that renders loads one module, not two.
+//!   markup and nothing else; the shell attaches the same live layer a
+//!   hydrated article gets, so the interactive code has one home and a page
+//!   that renders loads one module, not two.
 //!
 //! Every error becomes a JS `Error` with the same message; nothing a caller
 //! passes panics — the release build aborts on panic, which would kill the
