@@ -15,25 +15,9 @@
 //    found by quote and context).
 //
 // Exposes `window.benchmark({runs})` for scripts/bench.mjs.
+import { time } from '/benches/browser/timing.js';
 import init, { Anchors, approximateMatches } from '/www/pkg/rtl_article.js';
 import search from '/node_modules/approx-string-match/build/src/index.js';
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-
-function time(fn, runs) {
-  const times = [];
-  let result;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    result = fn();
-    times.push(performance.now() - t0);
-  }
-  return [median(times), result];
-}
 
 /** `quote` with every tenth character replaced (deterministically). */
 function damage(quote) {

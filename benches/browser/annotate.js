@@ -13,13 +13,8 @@
 //
 // Catalog build time is reported separately from matching. Exposes
 // `window.benchmark({runs})` for scripts/bench.mjs.
+import { time as timeBest } from '/benches/browser/timing.js';
 import init, { Catalog } from '/www/pkg/rtl_article.js';
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 // What a web developer would write to fold Arabic for matching.
 const fold = (s) =>
@@ -54,17 +49,6 @@ function makeCatalog(size) {
     entities.push({ id: `gen-${entities.length}`, type: 'topic', names: [name] });
   }
   return entities;
-}
-
-function timeBest(fn, runs) {
-  const times = [];
-  let result;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    result = fn();
-    times.push(performance.now() - t0);
-  }
-  return [median(times), result];
 }
 
 window.benchmark = async ({ runs = 7 } = {}) => {

@@ -5,13 +5,9 @@
 // pay to show the article. Both sides are timed to a forced layout
 // (offsetHeight), alternately, on fresh elements; render() alone is timed
 // too. Exposes `window.benchmark({runs})` for scripts/bench.mjs.
-import * as rtl from '/www/rtl-article.js';
+import * as rtl from '/www/dist/rtl-article.js';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
+import { median } from '/benches/browser/timing.js';
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 const stage = document.getElementById('stage');
