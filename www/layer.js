@@ -145,6 +145,15 @@ function itemsOf(value) {
   throw new Error('annotations: expected an AnnotationCollection, an AnnotationPage, an array of annotations or an annotation');
 }
 
+/** A copy as plain JSON data (what is stored and exported); throws on what is not JSON. */
+function plain(value) {
+  try {
+    return JSON.parse(JSON.stringify(value));
+  } catch (err) {
+    throw new Error(`annotations: cannot be read as JSON (${err.message})`);
+  }
+}
+
 /** The first textual body's value. */
 function noteOf(a) {
   if (typeof a.bodyValue === 'string') return a.bodyValue;
@@ -631,20 +640,29 @@ class Layer {
     focus(this.#controls.panelTitle);
   }
 
-  /** Add read annotations (replacing those with the same id), re-anchored. */
+  /**
+   * Add annotations (replacing those with the same id), re-anchored. All or
+   * nothing: an item that cannot be read throws, naming it, before any is
+   * added.
+   */
   #merge(list) {
-    let placed = 0;
-    let orphans = 0;
-    for (const raw of list) {
-      if (!raw || typeof raw !== 'object') throw new Error('annotations: every item must be an annotation object');
-      const { annotation, place } = this.#anchor({ ...raw, id: raw.id ?? newId() });
-      if (place) placed++;
-      else orphans++;
-      this.#items = this.#items.filter((i) => i.annotation.id !== annotation.id);
-      this.#items.push({ annotation, place });
+    const anchored = list.map((raw, i) => {
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new Error(`annotations[${i}]: expected an annotation object`);
+      }
+      try {
+        return this.#anchor({ ...raw, id: typeof raw.id === 'string' ? raw.id : newId() });
+      } catch (err) {
+        throw new Error(`annotations[${i}]: ${err?.message ?? err}`);
+      }
+    });
+    for (const item of anchored) {
+      this.#items = this.#items.filter((i) => i.annotation.id !== item.annotation.id);
+      this.#items.push(item);
     }
     this.#sort();
-    return { placed, orphans };
+    const placed = anchored.filter((i) => i.place).length;
+    return { placed, orphans: anchored.length - placed };
   }
 
   #collection() {
@@ -670,7 +688,7 @@ class Layer {
         }
       } else if (this.#store !== 'none') {
         const got = await this.#store.load(this.#key, this.#info);
-        if (got != null) found.push(got);
+        if (got != null) found.push(plain(got));
       }
     } catch (err) {
       this.#fail(`${this.#store === 'local' ? '' : 'storage.load: '}${err?.message ?? err}`, null);
@@ -962,7 +980,7 @@ class Layer {
 
   /** Add W3C annotations, re-anchored and stored: `{placed, orphans}`. */
   importAnnotations(value) {
-    const counts = this.#merge(itemsOf(value));
+    const counts = this.#merge(itemsOf(plain(value)));
     this.#paint();
     this.#list();
     this.#save();

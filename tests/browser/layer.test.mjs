@@ -459,3 +459,67 @@ test('overlapping highlights are both kept, listed in reading order and deleted 
     await close();
   }
 });
+
+test('importing bad annotations names the one at fault and adds none', async () => {
+  const { page, problems, close } = await openSeed();
+  try {
+    const result = await page.evaluate(async () => {
+      const { hydrate } = await import('/www/dist/rtl-article.js');
+      const host = document.getElementById('host');
+      // A second layer on the same article is not the point: use the page's own
+      // through the module's handle.
+      const handle = await hydrate(host, { storage: 'none' });
+      const good = { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'قوات سوريا الديمقراطية' } } };
+      const bad = { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 3 } } };
+      const outcomes = [];
+      for (const value of [[good, bad], [good, 'x'], { nothing: true }, [{ target: { selector: { type: 'TextQuoteSelector', exact: 'x' } }, loop: null }]]) {
+        try {
+          outcomes.push(handle.importAnnotations(value));
+        } catch (err) {
+          outcomes.push(err.message);
+        }
+      }
+      const cyclic = { target: 'https://example.com/a' };
+      cyclic.self = cyclic;
+      try {
+        handle.importAnnotations([cyclic]);
+      } catch (err) {
+        outcomes.push(err.message);
+      }
+      const total = handle.exportAnnotations().total;
+      handle.unmount();
+      return { outcomes, total };
+    });
+    assert.match(result.outcomes[0], /^annotations\[1\]: annotation\.target\.selector\.exact: expected a string, found a number/);
+    assert.match(result.outcomes[1], /^annotations\[1\]: expected an annotation object/);
+    assert.match(result.outcomes[2], /expected an AnnotationCollection/);
+    assert.deepEqual(result.outcomes[3], { placed: 0, orphans: 1 });
+    assert.match(result.outcomes[4], /cannot be read as JSON/);
+    assert.equal(result.total, 1, 'only the orphan of the one good import');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test('on a touch screen a tap opens the card', async () => {
+  const context = await ctx.browser.newContext({ viewport: { width: 420, height: 800 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(ctx.url(HYDRATED));
+    await page.waitForSelector('.rtl-panel-button', { state: 'attached' });
+    const mention = await page.$('a.mention[data-entity-id="sdf"]');
+    await mention.scrollIntoViewIfNeeded();
+    await mention.tap();
+    await page.waitForSelector('.rtl-card:popover-open');
+    const box = await page.$eval('.rtl-card', (c) => {
+      const r = c.getBoundingClientRect();
+      return { left: r.left, right: r.right, width: innerWidth };
+    });
+    // The card fits the narrow screen.
+    assert.ok(box.left >= 0 && box.right <= box.width, JSON.stringify(box));
+    await page.screenshot({ path: artifact('card-touch.png') });
+  } finally {
+    await context.close();
+  }
+});
