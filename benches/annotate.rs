@@ -1,7 +1,9 @@
-//! Annotation throughput (MB/s) over ~5 MB of Arabic news text with
-//! catalogs of 1k, 10k and 100k entries, catalog compile time (JSON →
-//! automaton), `Catalog::from_bytes` load time, and — for comparison — what
-//! loading a serialized daachorse automaton would cost.
+//! Annotation throughput (MB/s) over ~5 MB of whole Arabic news articles
+//! (one call per article) with catalogs of 1k, 10k and 100k entries whose
+//! names are word n-grams of real news text (`scripts/bench-data.mjs`
+//! writes both to `target/bench-data/`; this bench runs it when they are
+//! missing), catalog compile time (JSON → automaton), `Catalog::from_bytes`
+//! load time and the binary's size.
 //!
 //! Then each recognizer alone (dates, numbers, roles, quotes, catalog
 //! matching) and the full Annotator, to show where a full pass spends its
@@ -13,89 +15,35 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use rtl_article::annotate::catalog::Catalog;
 use rtl_article::annotate::{dates, gazetteer, numbers, quotes, roles, Annotator, Found};
 use rtl_article::date::Date;
-use rtl_article::text::normalize::{fold, fold_str};
+use rtl_article::text::normalize::fold;
 
-const SEED: &str = include_str!("../tests/fixtures/seed-raqqa.txt");
-const REAL: &str = include_str!("../tests/fixtures/catalog-raqqa.json");
-const TARGET_BYTES: usize = 5 * 1024 * 1024;
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-data/");
 
-/// Deterministic pseudo-random numbers (xorshift), so every run measures
-/// the same text and catalog.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+/// A file of the benchmark data, made by `scripts/bench-data.mjs` first when
+/// it is missing.
+fn data(name: &str) -> String {
+    let path = format!("{DATA}{name}");
+    if !std::path::Path::new(&path).exists() {
+        let status = std::process::Command::new("node")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/bench-data.mjs"))
+            .status()
+            .expect("node runs scripts/bench-data.mjs");
+        assert!(status.success(), "scripts/bench-data.mjs failed");
     }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-const SYLLABLES: &[&str] = &[
-    "با", "تي", "سو", "مر", "كا", "لي", "نو", "ها", "دا", "رو", "زي", "فا", "قو", "جي", "طا", "شو", "عا", "غي", "خو",
-    "صا", "ضي", "ثو", "ذا", "ظي", "وا", "يو", "لا", "مي", "نا", "سي",
-];
-
-fn synthetic_name(rng: &mut Rng) -> String {
-    let words = 1 + rng.next() % 3;
-    let mut name = String::new();
-    for w in 0..words {
-        if w > 0 {
-            name.push(' ');
-        }
-        if rng.next().is_multiple_of(3) {
-            name.push_str("ال");
-        }
-        for _ in 0..2 + rng.next() % 3 {
-            name.push_str(rng.pick(SYLLABLES));
-        }
-    }
-    name
-}
-
-/// The real fixture entries plus synthetic ones, `n` in all, as JSON.
+/// The catalog of `n` entries (1k, 10k, 100k), as JSON.
 fn catalog_json(n: usize) -> String {
-    let real: serde_json::Value = serde_json::from_str(REAL).unwrap();
-    let mut entries: Vec<serde_json::Value> = real["entities"].as_array().unwrap().clone();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let types = ["person", "place", "organization", "event", "topic"];
-    while entries.len() < n {
-        let i = entries.len();
-        let names: Vec<String> = (0..1 + rng.next() % 2).map(|_| synthetic_name(&mut rng)).collect();
-        entries.push(serde_json::json!({
-            "id": format!("e{i}"), "type": types[i % types.len()], "names": names,
-            "url": format!("https://example.com/e/{i}"),
-        }));
-    }
-    serde_json::to_string(&entries).unwrap()
+    data(&format!("catalog-{}k.json", n / 1000))
 }
 
-/// ~5 MB of paragraphs: the seed's paragraphs, shuffled, with some
-/// synthetic names and clitics mixed in so the big catalogs have hits.
+/// ~5 MB of whole articles.
 fn corpus() -> Vec<String> {
-    let paragraphs: Vec<&str> = SEED.split("\n\n").filter(|p| p.trim().len() > 40).collect();
-    let mut rng = Rng(42);
-    let mut out = Vec::new();
-    let mut total = 0;
-    while total < TARGET_BYTES {
-        let mut p = rng.pick(&paragraphs).to_string();
-        let mut gen = Rng(1 + rng.next() % 5000);
-        p.push_str(" وقال ");
-        p.push_str(&synthetic_name(&mut gen));
-        p.push_str(" إن ب");
-        p.push_str(&synthetic_name(&mut gen));
-        p.push('.');
-        total += p.len();
-        out.push(p);
-    }
-    out
+    serde_json::from_str(&data("articles.json")).unwrap()
 }
 
 fn time<T>(mut f: impl FnMut() -> T) -> Duration {
@@ -122,7 +70,7 @@ fn main() {
     let paragraphs = corpus();
     let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
     let mb = bytes as f64 / 1_000_000.0;
-    println!("corpus: {} paragraphs, {:.2} MB\n", paragraphs.len(), mb);
+    println!("corpus: {} articles, {:.2} MB\n", paragraphs.len(), mb);
     if wants("catalog") {
         catalog_table(&paragraphs, mb);
     }
@@ -133,45 +81,25 @@ fn main() {
 
 /// Catalog sizes: compile, load and matching speed.
 fn catalog_table(paragraphs: &[String], mb: f64) {
-    println!("| catalog entries | patterns | compile from JSON (ms) | to_bytes size (KB) | from_bytes (ms) | daachorse build (ms) | daachorse deserialize (ms) | find mentions (MB/s) | mentions |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| catalog entries | names | compile from JSON (ms) | to_bytes size (KB) | from_bytes (ms) | find mentions (MB/s) | mentions |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|");
     for n in [1_000, 10_000, 100_000] {
         let json = catalog_json(n);
         let compile = time(|| Catalog::from_json(&json).unwrap());
         let catalog = Catalog::from_json(&json).unwrap();
         let blob = catalog.to_bytes();
         let load = time(|| Catalog::from_bytes(&blob).unwrap());
-        // The automaton alone, built vs deserialized (what shipping
-        // daachorse's own serialization would save).
-        let mut keys: Vec<String> = catalog
-            .entities()
-            .iter()
-            .flat_map(|e| e.names.iter().map(|n| fold_str(n)))
-            .collect();
-        keys.sort();
-        keys.dedup();
-        let build = || -> CharwiseDoubleArrayAhoCorasick<u32> {
-            CharwiseDoubleArrayAhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build_with_values(keys.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32)))
-                .unwrap()
-        };
-        let da_build = time(build);
-        let da_bytes = build().serialize();
-        let da_load = time(|| CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(&da_bytes).unwrap().0);
+        let names: usize = catalog.entities().iter().map(|e| e.names.len()).sum();
         let mut found = 0;
         let find = time(|| {
             found = paragraphs.iter().map(|p| catalog.find(p).len()).sum::<usize>();
             found
         });
         println!(
-            "| {n} | {} | {} | {:.0} | {} | {} | {} | {:.1} | {found} |",
-            keys.len(),
+            "| {n} | {names} | {} | {:.0} | {} | {:.1} | {found} |",
             ms(compile),
             blob.len() as f64 / 1024.0,
             ms(load),
-            ms(da_build),
-            ms(da_load),
             mb / find.as_secs_f64(),
         );
     }

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { ensureData } from './bench-data.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -60,6 +61,9 @@ for (const file of ['www/pkg/rtl_article_bg.wasm', 'www/generated/seed.json']) {
     process.exit(1);
   }
 }
+
+// Realistic catalogs and articles (target/bench-data/), made once.
+ensureData();
 
 const server = await startServer({
   root: ROOT,

@@ -634,6 +634,69 @@ pub(crate) const PERIOD_START: &[&str] = &["بدايه", "مطلع", "اوائل
 /// Dates: words for the middle of a period (منتصف الشهر).
 pub(crate) const PERIOD_MIDDLE: &[&str] = &["منتصف", "اواسط", "وسط"];
 
+/// Words the recognizers compare tokens with in their code rather than
+/// through a list above (`tok.is_word(&["من"])`): listed here so that
+/// [`token_words`] has them. A debug assertion in every comparison names a
+/// word missing from it.
+pub(crate) const INLINE_WORDS: &[&str] = &[
+    "في",
+    "ل",
+    "عن",
+    "ال",
+    "من",
+    "العام",
+    "السنه",
+    "شهر",
+    "الشهر",
+    "يوم",
+    "الاسبوع",
+    "اول",
+    "امس",
+    "الامس",
+    "غدا",
+    "بعد",
+    "غد",
+    "اليوم",
+];
+
+/// Every word a recognizer compares a token (or one of its clitic
+/// readings) with through `Tok::is_word`, `Tok::word_with_clitics` or a
+/// split (`annotate::tokens`): the set a token is looked up in once, when
+/// it is cut, so that the comparisons skip the words in none of these —
+/// most words of a text. Month and weekday names come from their data
+/// file and are added there. Lists only compared with `contains` (the
+/// function words) are not here: they would make most tokens pass.
+pub(crate) fn token_words() -> impl Iterator<Item = &'static str> {
+    let lists: [&[&str]; 21] = [
+        INLINE_WORDS,
+        ATTRIBUTION_VERBS,
+        ATTRIBUTION_PARTICIPLES,
+        RELAY_VERBS,
+        ACCORDING_TO,
+        STRONG_HEADS,
+        WEAK_HEADS,
+        PERCENT_WORDS,
+        HUNDRED,
+        DATE_PAST,
+        DATE_CURRENT,
+        DATE_NEXT,
+        ERA_HIJRI,
+        ERA_GREGORIAN,
+        NOT_WEEKDAY_BEFORE,
+        NARRATIVE_BEFORE_TODAY,
+        YEAR_WORDS,
+        THIS,
+        PERIOD_END,
+        PERIOD_START,
+        PERIOD_MIDDLE,
+    ];
+    lists
+        .into_iter()
+        .flatten()
+        .copied()
+        .chain(TITLES.iter().flat_map(|t| t.iter().copied()))
+}
+
 /// Scraped pages: marker lines that open the section list in the chrome
 /// tail (compared after folding, so اقرأ أيضاً and اقرا ايضا are one).
 pub(crate) const CHROME_SECTIONS: &[&str] = &["اقسام", "الاقسام", "القسم", "الاقسام المرتبطه"];
@@ -709,6 +772,7 @@ mod tests {
             ("CHROME_RELATED", CHROME_RELATED),
             ("CHROME_TAGS", CHROME_TAGS),
             ("BYLINE_PREFIXES", BYLINE_PREFIXES),
+            ("INLINE_WORDS", INLINE_WORDS),
         ];
         for (name, words) in lists {
             check(name, words);

@@ -18,7 +18,7 @@
 //! let places = gazetteer::catalog();
 //! assert!(places.get("geo:country:SY").is_some());
 //! let text = "وصل إلى دمشق قادما من موسكو";
-//! let ids: Vec<String> = places.find(text).into_iter().map(|f| match f.kind {
+//! let ids: Vec<std::sync::Arc<str>> = places.find(text).into_iter().map(|f| match f.kind {
 //!     rtl_article::annotate::AnnotationKind::Mention { id, .. } => id,
 //!     _ => unreachable!(),
 //! }).collect();

@@ -16,7 +16,7 @@
 //! let article = ingest::text::import("روسيا ترفض أي اتفاق\n\nقتل 120 عنصرا من داعش في الرقة.\n").unwrap();
 //! let catalog = Catalog::from_json(r#"[{"id": "isis", "type": "organization", "names": ["داعش"]}]"#).unwrap();
 //! let found = Annotator::new().catalog(catalog).annotate(&article);
-//! assert!(found.iter().any(|a| matches!(&a.kind, AnnotationKind::Mention { id, .. } if id == "isis")));
+//! assert!(found.iter().any(|a| matches!(&a.kind, AnnotationKind::Mention { id, .. } if &**id == "isis")));
 //! assert!(found.iter().any(|a| matches!(a.kind, AnnotationKind::Number { value, .. } if value == 120.0)));
 //! ```
 
@@ -77,12 +77,12 @@ pub struct Annotation {
 pub enum AnnotationKind {
     /// A catalog entity mentioned by one of its names.
     Mention {
-        /// Catalog id.
-        id: String,
+        /// Catalog id, shared with the catalog (a mention does not copy it).
+        id: Arc<str>,
         /// Entity kind.
         entity_type: EntityType,
         /// The entity's page, when the catalog has one.
-        url: Option<String>,
+        url: Option<Arc<str>>,
     },
     /// A person or organisation not in the catalog, found by a title or head
     /// noun (العقيد …، وزارة …).
@@ -211,7 +211,9 @@ impl Annotator {
     }
 
     fn annotate_text_at(&self, text: &str, published: Option<Date>) -> Vec<Found> {
-        let folded = crate::text::normalize::fold(text);
+        // One fold, cut into the catalogs' tokens as it goes, for every
+        // recognizer.
+        let folded = crate::text::normalize::fold_cut(text);
         #[cfg_attr(not(feature = "gazetteer"), allow(unused_mut))]
         let mut mentions = match &self.catalog {
             Some(c) => c.find_folded(text, &folded),
@@ -220,12 +222,23 @@ impl Annotator {
         #[cfg(feature = "gazetteer")]
         if self.gazetteer {
             let places = gazetteer::catalog().find_folded(text, &folded);
-            let from_catalog = mentions.clone();
-            mentions.extend(
-                places
-                    .into_iter()
-                    .filter(|p| !from_catalog.iter().any(|m| overlaps(m, p))),
-            );
+            // Both lists are in text order: one merge keeps the places the
+            // publisher's catalog does not cover.
+            let from_catalog = std::mem::take(&mut mentions);
+            let mut k = 0;
+            for place in places {
+                while from_catalog.get(k).is_some_and(|m| m.end <= place.start) {
+                    k += 1;
+                }
+                let covered = from_catalog[k..]
+                    .iter()
+                    .take_while(|m| m.start < place.end)
+                    .any(|m| overlaps(m, &place));
+                if !covered {
+                    mentions.push(place);
+                }
+            }
+            mentions.extend(from_catalog);
             crate::model::sort_stable_by_key(&mut mentions, |m| (m.start, 0));
         }
         // One cut into tokens, over the same folding, for every recognizer.

@@ -134,7 +134,7 @@ impl Quote {
                 .iter()
                 .filter(|m| (m.start >= s.start && m.end <= s.end) || (m.start <= s.start && m.end >= s.end))
                 .filter_map(|m| match &m.kind {
-                    AnnotationKind::Mention { id, .. } => Some((m.start, id.clone())),
+                    AnnotationKind::Mention { id, .. } => Some((m.start, id.to_string())),
                     _ => None,
                 })
                 .min_by_key(|(start, _)| *start)
@@ -310,7 +310,7 @@ fn attribution_after(text: &str, toks: &[Tok<'_>], close: usize) -> Option<(Spea
     let tok = toks.get(k)?;
     if verb_of(tok, lexicon::ATTRIBUTION_VERBS).is_some() || verb_of(tok, lexicon::ACCORDING_TO).is_some() {
         k += 1;
-        if toks.get(k).is_some_and(|t| t.is_word(&["ل", "لـ"])) {
+        if toks.get(k).is_some_and(|t| t.is_word(&["ل"])) {
             k += 1;
         }
         return speaker_phrase(text, toks, k, toks.len());
@@ -410,7 +410,7 @@ fn reported(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: &Option<Speake
 fn according(text: &str, toks: &[Tok<'_>], k: usize, done: usize, mentions: &[Found]) -> Option<(Quote, usize)> {
     verb_of(toks.get(k)?, lexicon::ACCORDING_TO)?;
     let mut first = k + 1;
-    if toks.get(first).is_some_and(|t| t.is_word(&["ل", "لـ"])) {
+    if toks.get(first).is_some_and(|t| t.is_word(&["ل"])) {
         first += 1;
     }
     let (speaker, mut after) = speaker_phrase(text, toks, first, toks.len())?;

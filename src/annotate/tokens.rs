@@ -12,9 +12,20 @@
 //! allocates per token: folded forms and clitic readings borrow from the
 //! folded text.
 //!
+//! Most words of a text are in no recognizer's word lists. Each word is
+//! looked up once, when it is cut, in the set of every word a recognizer
+//! compares tokens with ([`lexicon::token_words`], plus month and weekday
+//! names); a word none of whose readings is there answers every
+//! comparison (`is_word`, `word_with_clitics`, `splits`) at once, without
+//! walking the lists.
+//!
 //! [`Annotator`]: super::Annotator
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::hash::{fnv1a, FNV_OFFSET};
+use crate::lexicon;
 
 use crate::text::digits::digit_value;
 use crate::text::normalize::Folded;
@@ -51,6 +62,9 @@ pub(crate) struct Tok<'a> {
     map: &'a Folded,
     /// Words: the readings with proclitics split off.
     readings: Readings,
+    /// Words: whether the word or one of its readings is in the
+    /// [`Lexicon`]; when not, it equals none of the words compared.
+    lex: bool,
 }
 
 impl<'a> Tok<'a> {
@@ -72,21 +86,27 @@ impl<'a> Tok<'a> {
         self.kind == TokKind::Punct && matches!(self.raw, "." | "!" | "?" | "؟" | "…")
     }
 
-    /// Whether this is a word whose folded form is one of `words`.
+    /// Whether this is a word whose folded form is one of `words` (each
+    /// in the [`Lexicon`]).
     pub fn is_word(&self, words: &[&str]) -> bool {
-        self.kind == TokKind::Word && words.contains(&self.folded)
+        debug_assert_in_lexicon(words);
+        self.lex && words.contains(&self.folded)
     }
 
     /// Ways to read this word as proclitics + rest, the unsplit word first
-    /// (none for digits and punctuation).
+    /// (none for digits and punctuation) — and none for a word whose
+    /// readings are all outside the [`Lexicon`]: a split is only ever
+    /// compared with lexicon words ([`Split::is`] checks it in debug
+    /// builds).
     pub fn splits(&self) -> impl Iterator<Item = Split<'a>> + '_ {
         let word = self.folded;
-        let unsplit = (self.kind == TokKind::Word).then_some(Split {
+        let unsplit = self.lex.then_some(Split {
             prefix: 0,
             rest: word,
             alef: false,
         });
-        unsplit.into_iter().chain(self.readings.iter(word))
+        let readings = if self.lex { self.readings } else { Readings::default() };
+        unsplit.into_iter().chain(readings.iter(word))
     }
 
     /// The byte of the text where this word starts once the first `prefix`
@@ -104,6 +124,7 @@ impl<'a> Tok<'a> {
     /// Whether this word, possibly with proclitics, is one of `words`;
     /// returns the byte where the matched word starts.
     pub fn word_with_clitics(&self, words: &[&str]) -> Option<usize> {
+        debug_assert_in_lexicon(words);
         self.splits()
             .find(|s| words.iter().any(|w| s.is(w)))
             .map(|s| self.start_after(s.prefix))
@@ -123,8 +144,9 @@ pub(crate) struct Split<'a> {
 }
 
 impl Split<'_> {
-    /// Whether the rest reads as the folded `word`.
+    /// Whether the rest reads as the folded `word` (a [`Lexicon`] word).
     pub fn is(&self, word: &str) -> bool {
+        debug_assert_in_lexicon(&[word]);
         if self.alef {
             word.strip_prefix('ا') == Some(self.rest)
         } else {
@@ -132,13 +154,82 @@ impl Split<'_> {
         }
     }
 
-    /// The value `map` holds for the rest, read as a folded word.
+    /// The value `map` holds for the rest, read as a folded word (its keys
+    /// must be [`Lexicon`] words).
     pub fn lookup<'m, V>(&self, map: &'m HashMap<String, V>) -> Option<&'m V> {
         if self.alef {
             // Rare (words starting لل): a short allocation is fine here.
             map.get(&format!("ا{}", self.rest))
         } else {
             map.get(self.rest)
+        }
+    }
+}
+
+/// The set of words the recognizers compare tokens with
+/// ([`lexicon::token_words`], month and weekday names): open addressing
+/// over FNV-1a, which can hash a reading with the article's alef restored
+/// without building the string.
+pub(crate) struct Lexicon {
+    words: Vec<&'static str>,
+    /// Index + 1 into `words` (0: empty).
+    slots: Vec<u32>,
+}
+
+impl Lexicon {
+    fn new(words: impl Iterator<Item = &'static str>) -> Lexicon {
+        let mut words: Vec<&'static str> = words.collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut slots = vec![0u32; (words.len() * 4).next_power_of_two().max(16)];
+        let mask = slots.len() - 1;
+        for (i, w) in words.iter().enumerate() {
+            let mut at = fnv1a(FNV_OFFSET, w.as_bytes()) as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u32 + 1;
+        }
+        Lexicon { words, slots }
+    }
+
+    /// Whether `word` is in the set; with `alef`, whether ا + `word` is.
+    fn contains(&self, word: &str, alef: bool) -> bool {
+        let seed = if alef {
+            fnv1a(FNV_OFFSET, "ا".as_bytes())
+        } else {
+            FNV_OFFSET
+        };
+        let mask = self.slots.len() - 1;
+        let mut at = fnv1a(seed, word.as_bytes()) as usize & mask;
+        loop {
+            let Some(w) = self.slots[at].checked_sub(1).and_then(|i| self.words.get(i as usize)) else {
+                return false;
+            };
+            let rest = if alef { w.strip_prefix('ا') } else { Some(*w) };
+            if rest == Some(word) {
+                return true;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// The recognizers' [`Lexicon`], built on first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::new(lexicon::token_words().chain(super::dates::lexicon_words())))
+}
+
+/// In debug builds (the tests), that every word compared is in the
+/// [`Lexicon`]: a word left out would silently never match in a release.
+fn debug_assert_in_lexicon(words: &[&str]) {
+    if cfg!(debug_assertions) {
+        for w in words {
+            assert!(
+                lexicon().contains(w, false),
+                "{w:?} is compared with tokens but is not in lexicon::token_words"
+            );
         }
     }
 }
@@ -237,7 +328,7 @@ pub(crate) fn tokens<'a>(text: &'a str, folded: &'a Folded) -> Vec<Tok<'a>> {
 struct Cutter<'a> {
     text: &'a str,
     map: &'a Folded,
-    /// Folded byte where the last token looked up started: tokens come in
+    /// Where the last lookup ended in the folding's map: tokens come in
     /// text order, so the folded positions are found by walking forward.
     cursor: usize,
     out: Vec<Tok<'a>>,
@@ -247,28 +338,27 @@ impl<'a> Cutter<'a> {
     /// The first folded byte that comes from original byte `original` or
     /// later (the folded length when none does).
     fn folded_at(&mut self, original: usize) -> usize {
-        let len = self.map.text.len();
-        while self.cursor < len && self.map.original_start(self.cursor) < original {
-            self.cursor += 1;
-        }
-        self.cursor
+        self.map.folded_from(original, &mut self.cursor)
     }
 
     fn push(&mut self, start: usize, end: usize, kind: TokKind) {
         let raw = self.text.get(start..end).unwrap_or_default();
-        let (folded_at, folded, readings) = match kind {
+        let (folded_at, folded, readings, lex) = match kind {
             // Punctuation has no folded position: it never takes clitics.
-            TokKind::Punct => (0, raw, Readings::default()),
+            TokKind::Punct => (0, raw, Readings::default(), false),
             TokKind::Digits | TokKind::Word => {
                 let fs = self.folded_at(start);
                 let fe = self.folded_at(end);
                 let folded = self.map.text.get(fs..fe).unwrap_or_default();
-                let readings = if kind == TokKind::Word {
-                    Readings::of(folded)
+                if kind == TokKind::Word {
+                    let readings = Readings::of(folded);
+                    let lexicon = lexicon();
+                    let lex = lexicon.contains(folded, false)
+                        || readings.iter(folded).any(|s| lexicon.contains(s.rest, s.alef));
+                    (fs, folded, readings, lex)
                 } else {
-                    Readings::default()
-                };
-                (fs, folded, readings)
+                    (fs, folded, Readings::default(), false)
+                }
             }
         };
         self.out.push(Tok {
@@ -280,6 +370,7 @@ impl<'a> Cutter<'a> {
             folded_at,
             map: self.map,
             readings,
+            lex,
         });
     }
 

@@ -61,7 +61,7 @@ pub(super) fn overlays(annotations: &[Annotation], policy: LinkPolicy) -> BTreeM
     for a in annotations {
         let Some(mut o) = overlay(a) else { continue };
         if let (AnnotationKind::Mention { id, .. }, LinkPolicy::FirstMention) = (&a.kind, policy) {
-            let first = a.text.block != "headline" && linked.insert(id.as_str());
+            let first = a.text.block != "headline" && linked.insert(&**id);
             if o.tag == "a" && !first {
                 o.tag = "span";
                 o.attrs.retain(|(name, _)| *name != "href");
@@ -88,7 +88,7 @@ fn overlay(a: &Annotation) -> Option<Overlay> {
                 attrs.push(("href", url.clone()));
             }
             attrs.push(("class", "mention".to_string()));
-            attrs.push(("data-entity-id", id.clone()));
+            attrs.push(("data-entity-id", id.to_string()));
             attrs.push(("data-entity-type", entity_type.as_str().to_string()));
             if url.is_some() {
                 ("a", attrs)

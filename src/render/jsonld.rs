@@ -112,7 +112,7 @@ pub fn mentions(article: &Article, annotations: &[Annotation], catalog: Option<&
         let AnnotationKind::Mention { id, entity_type, url } = &a.kind else {
             continue;
         };
-        if seen.contains(&id.as_str()) {
+        if seen.contains(&&**id) {
             continue;
         }
         seen.push(id);

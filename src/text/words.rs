@@ -59,13 +59,33 @@ pub const ENCLITICS: &[&str] = &["هما", "كما", "ها", "هم", "هن", "ك
 /// Whether `c` belongs to a word: letters and digits of any script, Arabic
 /// diacritics, tatweel and zero-width joiners. Spaces, punctuation
 /// (، ؛ ؟ . , …) and symbols split words.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    // Arabic letters and ASCII first: Unicode's table lookup is slow.
-    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
-        || c.is_ascii_alphanumeric()
-        || !c.is_ascii() && c.is_alphanumeric()
-        || crate::text::normalize::is_diacritic(c)
-        || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}')
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    if let Some(k) = u.checked_sub(0x600).filter(|&k| k < 0x100) {
+        // Unicode's table lookup is slow; the Arabic block is a bitmap.
+        return is_arabic_word_offset(k as usize);
+    }
+    c.is_alphanumeric() || crate::text::normalize::is_diacritic(c) || matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// The characters of U+0600–U+06FF that belong to a word (letters,
+/// digits, diacritics, tatweel), bit `c - 0x600`: what [`is_word_char`]'s
+/// general rule gives for the block (a test checks every one).
+const ARABIC_WORD: [u64; 4] = [
+    0xffff_ffff_07ff_0000,
+    0xffff_c3ff_ffff_ffff,
+    0xffff_ffff_ffff_ffff,
+    0x9fff_fdff_9fef_ffff,
+];
+
+/// Whether U+0600 + `k` (`k` < 256) belongs to a word.
+#[inline]
+pub(crate) fn is_arabic_word_offset(k: usize) -> bool {
+    ARABIC_WORD.get(k >> 6).is_some_and(|bits| bits >> (k & 63) & 1 == 1)
 }
 
 /// One word of a text.
@@ -193,6 +213,14 @@ pub struct Proclitics {
 /// restored. Each rest keeps at least two letters. The unsplit word is not
 /// among them.
 pub fn proclitic_readings(word: &str) -> impl Iterator<Item = Proclitics> {
+    // Bytes, not chars: this runs for every word of every text matched.
+    // The particles are all two-byte letters (و ف ب ك ل).
+    const WAW: &[u8] = "و".as_bytes();
+    const FA: &[u8] = "ف".as_bytes();
+    const BA: &[u8] = "ب".as_bytes();
+    const KAF: &[u8] = "ك".as_bytes();
+    const LAM: &[u8] = "ل".as_bytes();
+    let b = word.as_bytes();
     let mut out = [Proclitics::default(); 3];
     let mut n = 0;
     let mut push = |len: usize, article_elided: bool| {
@@ -201,28 +229,46 @@ pub fn proclitic_readings(word: &str) -> impl Iterator<Item = Proclitics> {
             n += 1;
         }
     };
-    let long_enough = |at: usize| word.get(at..).is_some_and(|r| r.chars().nth(1).is_some());
+    // Whether the rest from `at` keeps two characters.
+    let long_enough = |at: usize| b.get(at).is_some_and(|&c| b.len() > at + utf8_len(c));
     let mut at = 0;
-    if let Some(c) = word.chars().next().filter(|c| CONJUNCTIONS.contains(c)) {
-        at = c.len_utf8();
+    if b.starts_with(WAW) || b.starts_with(FA) {
+        at = 2;
         if long_enough(at) {
             push(at, false);
         }
     }
-    if let Some(c) = word
-        .get(at..)
-        .and_then(|r| r.chars().next())
-        .filter(|c| PREPOSITIONS.contains(c))
-    {
-        at += c.len_utf8();
+    let particle = b.get(at..at + 2);
+    if particle == Some(BA) || particle == Some(KAF) || particle == Some(LAM) {
+        at += 2;
         if long_enough(at) {
             push(at, false);
         }
-        if c == 'ل' && word.get(at..).is_some_and(|r| r.starts_with('ل')) {
+        if particle == Some(LAM) && b.get(at..).is_some_and(|r| r.starts_with(LAM)) {
             push(at, true);
         }
     }
     out.into_iter().take(n)
+}
+
+/// Whether a folded word starts with a letter that may be a proclitic
+/// (و ف ب ك ل): a cheap test before [`proclitic_readings`].
+#[inline]
+pub fn may_have_proclitics(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [0xD9, 0x88 | 0x81 | 0x83 | 0x84, ..] | [0xD8, 0xA8, ..]
+    )
+}
+
+/// The length of the UTF-8 sequence that byte `b` starts.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 #[cfg(test)]
@@ -243,6 +289,17 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn the_arabic_bitmap_is_the_general_rule() {
+        for u in 0x600..0x700u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let general = c.is_alphanumeric()
+                || crate::text::normalize::is_diacritic(c)
+                || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}');
+            assert_eq!(is_word_char(c), general, "U+{u:04X}");
+        }
     }
 
     #[test]

@@ -188,7 +188,7 @@ impl JsCatalog {
     /// the objects): for benchmarks and quick checks.
     #[wasm_bindgen(js_name = matchCount)]
     pub fn match_count(&self, text: &str) -> usize {
-        self.0.find(text).len()
+        self.0.count(text)
     }
 }
 

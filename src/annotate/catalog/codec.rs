@@ -15,10 +15,6 @@ impl Catalog {
     /// the entries. [`Catalog::from_bytes`] reads it back without parsing
     /// JSON and compiles it.
     ///
-    /// The automaton itself is not stored: daachorse's serialization of it
-    /// measured 6x the bytes of these entries (8x the catalog's JSON after
-    /// gzip: 1.6 MB for 10k entries) to save about half of the load time
-    /// (BENCHMARKS.md).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut payload = Vec::new();
         put_len(&mut payload, self.entities.len());

@@ -1,9 +1,10 @@
 //! The publisher's catalog of entities, compiled for finding their mentions.
 //!
 //! This module owns reading a catalog (JSON with precise errors, or the
-//! compact binary form), compiling every name into one automaton over
-//! [folded](crate::text::normalize) text, and the rules that decide whether
-//! an occurrence of a name in an article is a mention:
+//! compact binary form), indexing every name by its
+//! [folded](crate::text::normalize) tokens (`index.rs`: a vocabulary and a
+//! trie of tokens, walked from each token of a text), and the rules that
+//! decide whether an occurrence of a name in an article is a mention:
 //!
 //! - **Longest match wins**, leftmost first: "قوات سوريا الديمقراطية" beats
 //!   "سوريا" inside it.
@@ -39,22 +40,21 @@
 //! let found = catalog.find(text);
 //! let names: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
 //! assert_eq!(names, ["داعش", "الرقة"]);
-//! assert!(matches!(&found[1].kind, AnnotationKind::Mention { id, .. } if id == "raqqa"));
+//! assert!(matches!(&found[1].kind, AnnotationKind::Mention { id, .. } if &**id == "raqqa"));
 //! ```
 
 // BTreeMap, not HashMap: it shares the BTreeMap<String, usize> code the
 // markup importer links; HashMap<String, usize> adds its own (measured
 // +1.4 KB gzip of wasm). The maps serve catalog compilation and `get`.
 use std::collections::BTreeMap;
-
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use std::sync::Arc;
 
 use super::{AnnotationKind, EntityType, Found};
 use crate::error::{Error, ErrorKind, Result};
-use crate::text::normalize::{fold, fold_str, Folded};
-use crate::text::words;
+use crate::text::normalize::{fold_cut, fold_str, Folded};
 
 mod codec;
+mod index;
 mod json;
 
 impl EntityType {
@@ -103,23 +103,24 @@ pub struct Entity {
     pub enclitics: bool,
 }
 
-/// What one automaton pattern stands for.
-#[derive(Debug, Clone, Copy, Default)]
-struct Pattern {
-    /// Entity whose name this is, as written (after folding).
-    entity: Option<u32>,
-    /// Entity whose article-initial name this is with the alef elided
-    /// (`لرقه` for `الرقه`), valid only after ل.
-    elided: Option<u32>,
-}
-
-/// A compiled catalog: entries plus the automaton that finds their names.
-#[derive(Clone)]
+/// A compiled catalog: entries plus the index that finds their names.
 pub struct Catalog {
     entities: Vec<Entity>,
+    /// Per entry, the id and url its mentions share.
+    targets: Vec<(Arc<str>, Option<Arc<str>>)>,
     by_id: BTreeMap<String, usize>,
-    patterns: Vec<Pattern>,
-    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    index: index::Index,
+    /// How many distinct folded names the index holds.
+    names: usize,
+}
+
+impl Clone for Catalog {
+    fn clone(&self) -> Catalog {
+        // The index is rebuilt rather than derived: cloning a catalog is
+        // rare (share it in an `Arc` instead), and the index has no Clone
+        // of its own to keep small.
+        Catalog::new(self.entities.clone()).unwrap_or_else(|_| Catalog::empty())
+    }
 }
 
 /// The one place catalog errors are made: kind [`ErrorKind::Catalog`].
@@ -132,9 +133,7 @@ impl Catalog {
     /// with no names, or a name that folds to nothing (only diacritics).
     pub fn new(entities: Vec<Entity>) -> Result<Catalog> {
         let mut by_id = BTreeMap::new();
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut keys: Vec<(String, u32, bool)> = Vec::new();
         for (i, entity) in entities.iter().enumerate() {
             let label = json::entry_label(i, entity.names.first().map(String::as_str).unwrap_or(&entity.id));
             if entity.id.is_empty() {
@@ -149,7 +148,10 @@ impl Catalog {
             if entity.names.is_empty() {
                 return Err(catalog_error(format!("{label}: names: expected at least one name")));
             }
-            let n = u32::try_from(i).map_err(|_| catalog_error("entities: more than 4294967295 entries"))?;
+            let n = u32::try_from(i)
+                .ok()
+                .filter(|&n| n < u32::MAX >> 1)
+                .ok_or_else(|| catalog_error("entities: more than 2147483646 entries"))?;
             for (j, name) in entity.names.iter().enumerate() {
                 let key = fold_str(name.trim()).trim().to_string();
                 if key.is_empty() {
@@ -157,45 +159,20 @@ impl Catalog {
                         "{label}: names[{j}]: must contain letters or digits"
                     )));
                 }
-                let mut add = |key: String, elided: bool| {
-                    let slot = *index.entry(key.clone()).or_insert_with(|| {
-                        keys.push(key);
-                        patterns.push(Pattern::default());
-                        patterns.len() - 1
-                    });
-                    if let Some(p) = patterns.get_mut(slot) {
-                        let target = if elided { &mut p.elided } else { &mut p.entity };
-                        target.get_or_insert(n);
-                    }
-                };
-                if let Some(rest) = key.strip_prefix("ال") {
-                    if rest.chars().count() >= 2 {
-                        add(format!("ل{rest}"), true);
-                    }
-                }
-                add(key, false);
+                keys.push((key, n, entity.enclitics));
             }
         }
-        let automaton = if keys.is_empty() {
-            None
-        } else {
-            let values = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i as u32));
-            Some(
-                CharwiseDoubleArrayAhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    // The 2-gram prefilter made matching slower on Arabic
-                    // news (measured 35 vs 46 MB/s, 100k entries) and is a
-                    // 64 KB table.
-                    .use_prefilter(false)
-                    .build_with_values(values)
-                    .map_err(|e| catalog_error(format!("entities: cannot compile the names: {e}")))?,
-            )
-        };
+        let index = index::Index::new(keys.iter().map(|(k, n, e)| (k.as_str(), *n, *e)), keys.len());
+        let targets = entities
+            .iter()
+            .map(|e| (Arc::from(e.id.as_str()), e.url.as_deref().map(Arc::from)))
+            .collect();
         Ok(Catalog {
             entities,
+            targets,
             by_id,
-            patterns,
-            automaton,
+            names: index.names(),
+            index,
         })
     }
 
@@ -203,9 +180,10 @@ impl Catalog {
     pub fn empty() -> Catalog {
         Catalog {
             entities: Vec::new(),
+            targets: Vec::new(),
             by_id: BTreeMap::new(),
-            patterns: Vec::new(),
-            automaton: None,
+            index: index::Index::new(std::iter::empty(), 0),
+            names: 0,
         }
     }
 
@@ -232,74 +210,63 @@ impl Catalog {
     /// Mentions of catalog entities in `text`, in order, not overlapping,
     /// as byte ranges of `text`.
     pub fn find(&self, text: &str) -> Vec<Found> {
-        self.find_folded(text, &fold(text))
+        self.find_folded(text, &fold_cut(text))
     }
 
     /// [`Catalog::find`] over a text already folded (`folded` must be
-    /// `fold(text)`), so several catalogs can share one fold.
+    /// `fold(text)`, or better `fold_cut(text)`, which cuts its tokens
+    /// too), so several catalogs can share one fold.
     pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Found> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
-        let f = folded.text.as_str();
-        // (start, end, entity) in folded bytes, every valid occurrence.
-        let mut hits: Vec<(usize, usize, u32)> = Vec::new();
-        for m in automaton.find_overlapping_iter(f) {
-            let (start, end) = (m.start(), m.end());
-            let Some(pattern) = self.patterns.get(m.value() as usize) else {
-                continue;
-            };
-            let word_start = words::word_start_before(f, start);
-            let prefix = f.get(word_start..start).unwrap_or("");
-            let entity = if prefix.is_empty() {
-                pattern.entity
-            } else if words::is_eliding_proclitic(prefix) && pattern.elided.is_some() {
-                pattern.elided
-            } else if words::is_noun_proclitic(prefix)
-                && f.get(start..end)
-                    .is_some_and(|n| n.chars().count() >= words::MIN_STEM_CHARS)
-            {
-                pattern.entity
-            } else {
-                None
-            };
-            let Some(entity) = entity else { continue };
-            let word_end = words::word_end_after(f, end);
-            let ends_ok = word_end == end
-                || self.entities.get(entity as usize).is_some_and(|e| e.enclitics)
-                    && f.get(end..word_end).is_some_and(words::is_enclitic);
-            if ends_ok {
-                hits.push((start, end, entity));
-            }
-        }
-        // Leftmost, then longest; greedy without overlap.
-        crate::model::sort_stable_by_key(&mut hits, |h| (h.0, usize::MAX - h.1));
         let mut out = Vec::new();
-        let mut taken_to = 0;
-        for (start, end, entity) in hits {
-            if start < taken_to {
-                continue;
-            }
-            let Some(e) = self.entities.get(entity as usize) else {
-                continue;
+        self.each_mention(text, folded, |start, end, entity| {
+            let (Some(e), Some((id, url))) = (self.entities.get(entity), self.targets.get(entity)) else {
+                return;
             };
-            let (os, oe) = folded.to_original(start, end);
-            if text.get(os..oe).is_none() {
-                continue;
-            }
-            taken_to = end;
             out.push(Found {
-                start: os,
-                end: oe,
+                start,
+                end,
                 kind: AnnotationKind::Mention {
-                    id: e.id.clone(),
+                    id: Arc::clone(id),
                     entity_type: e.entity_type,
-                    url: e.url.clone(),
+                    url: url.clone(),
                 },
                 confidence: 1.0,
             });
-        }
+        });
         out
+    }
+
+    /// How many mentions [`Catalog::find`] finds in `text`, without
+    /// building them.
+    pub fn count(&self, text: &str) -> usize {
+        let mut n = 0;
+        self.each_mention(text, &fold_cut(text), |_, _, _| n += 1);
+        n
+    }
+
+    /// Calls `f(start, end, entity index)` for each mention, in order.
+    fn each_mention(&self, text: &str, folded: &Folded, mut f: impl FnMut(usize, usize, usize)) {
+        if self.names == 0 {
+            return;
+        }
+        // Cut while folding (`fold_cut`), or now.
+        let mut cut = Vec::new();
+        let toks = if folded.tokens.is_empty() {
+            index::tokens(&folded.text, &mut cut);
+            &cut
+        } else {
+            &folded.tokens
+        };
+        let mut hits = Vec::new();
+        let enclitic_ok = |e: u32| self.entities.get(e as usize).is_some_and(|e| e.enclitics);
+        self.index.find(&folded.text, toks, &enclitic_ok, &mut hits);
+        let mut cursor = 0;
+        for hit in hits {
+            let (os, oe) = folded.to_original_from(hit.start, hit.end, &mut cursor);
+            if text.get(os..oe).is_some() {
+                f(os, oe, hit.entity as usize);
+            }
+        }
     }
 }
 
@@ -307,7 +274,7 @@ impl std::fmt::Debug for Catalog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Catalog")
             .field("entities", &self.entities.len())
-            .field("patterns", &self.patterns.len())
+            .field("names", &self.names)
             .finish()
     }
 }
@@ -337,7 +304,7 @@ pub(super) mod tests {
                 let AnnotationKind::Mention { id, .. } = f.kind else {
                     panic!("not a mention")
                 };
-                (text[f.start..f.end].to_string(), id)
+                (text[f.start..f.end].to_string(), id.to_string())
             })
             .collect()
     }

@@ -247,6 +247,14 @@ pub(crate) fn find_in(toks: &[Tok<'_>], published: Option<Date>) -> Vec<Found> {
     out
 }
 
+/// Every word of a month or weekday name, for the tokens' lexicon
+/// (`annotate::tokens`).
+pub(crate) fn lexicon_words() -> impl Iterator<Item = &'static str> {
+    let names = names::names();
+    let months = names.months.iter().flat_map(|m| m.words.iter().map(String::as_str));
+    months.chain(names.weekdays.iter().map(|(w, _)| w.as_str()))
+}
+
 pub(super) fn adjacent(a: &Tok<'_>, b: &Tok<'_>) -> bool {
     a.end == b.start
 }

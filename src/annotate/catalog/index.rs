@@ -1,0 +1,548 @@
+//! The catalog's names, indexed by their folded tokens, and matched a text
+//! token at a time.
+//!
+//! A name is cut, after [folding](crate::text::normalize), into tokens the
+//! way a text is (runs of word characters, and single other visible
+//! characters), each marked with whether a space came before it. Tokens
+//! get ids from a vocabulary; names are paths in a trie whose edges are
+//! `(node, token, spaced)`. Matching walks the trie from each token of the
+//! text — only where a name may start, after the proclitics a word may
+//! carry — so the cost per text token is one vocabulary probe (most tokens
+//! are in no name and stop there) plus one edge probe per token of a name
+//! found: it does not grow with the catalog (BENCHMARKS.md).
+//!
+//! Both tables are open-addressing arrays of integers (no per-entry
+//! allocation), with a hash that is the same on every platform.
+
+pub(super) use crate::text::normalize::Token;
+use crate::text::words::{self, MIN_STEM_CHARS};
+
+/// What a text must hold for a name to match there: its tokens, as ids.
+pub(super) struct Index {
+    /// The vocabulary: token bytes, back to back.
+    bytes: Vec<u8>,
+    /// Token `i` is `bytes[ends[i - 1]..ends[i]]`.
+    ends: Vec<u32>,
+    /// Token hashes, by id.
+    hashes: Vec<u64>,
+    /// Open addressing over the tokens: the hash's high half above the id
+    /// + 1 (0 is an empty slot), so a probe that misses reads one slot.
+    vocab: Vec<u64>,
+    /// Trie edges below the root, open addressing: the packed key (`EMPTY`
+    /// when free) and the child node, side by side (one cache line per
+    /// probe).
+    edges: Vec<Edge>,
+    /// The root's children, by token id (0: none): the first step of every
+    /// walk, without hashing.
+    roots: Vec<u32>,
+    /// Per node: entity + 1 of the name ending there (0: none), with
+    /// `ELIDABLE` set when the name begins with the article and has at least
+    /// two letters after it (so ل + ال may be written لل).
+    terminals: Vec<u32>,
+    /// Whether any entity may take an enclitic (skips the suffix probes
+    /// when none does).
+    pub(super) enclitics: bool,
+}
+
+const EMPTY: u64 = u64::MAX;
+const NO_TOKEN: u32 = u32::MAX;
+
+#[derive(Clone, Copy)]
+struct Edge {
+    key: u64,
+    child: u32,
+}
+
+const FREE: Edge = Edge { key: EMPTY, child: 0 };
+const ELIDABLE: u32 = 1 << 31;
+const ROOT: u32 = 0;
+
+/// A token's range in its text.
+fn range(tok: Token) -> std::ops::Range<usize> {
+    tok.start as usize..tok.end as usize
+}
+
+/// The tokens of folded `text` (which has no white space but spaces),
+/// for names; a text is cut while it is folded
+/// ([`fold_cut`](crate::text::normalize::fold_cut)).
+/// Texts longer than 4 GiB are cut at 4 GiB (inputs are capped far below).
+pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let n = bytes.len().min(u32::MAX as usize);
+    let mut spaced = false;
+    let mut i = 0;
+    while i < n {
+        if bytes[i] == b' ' {
+            spaced = true;
+            i += 1;
+            continue;
+        }
+        let (len, word) = char_at(text, i);
+        if len == 0 {
+            // White space other than a space (never in a folded text).
+            spaced = true;
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let start = i;
+        i += len;
+        if word {
+            while i < n {
+                let (len, word) = char_at(text, i);
+                if !word {
+                    break;
+                }
+                i += len;
+            }
+        }
+        out.push(Token {
+            start: start as u32,
+            end: i.min(n) as u32,
+            spaced,
+            word,
+        });
+        spaced = false;
+    }
+}
+
+/// The length of the character at byte `i` of `text` (a char boundary)
+/// and whether it belongs to a word; `(0, false)` for white space.
+#[inline]
+fn char_at(text: &str, i: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (1, b.is_ascii_alphanumeric());
+    }
+    if b & 0xFC == 0xD8 {
+        // U+0600–U+06FF.
+        let k = usize::from(b & 3) << 6 | usize::from(bytes.get(i + 1).map_or(0, |c| c & 0x3F));
+        return (2, words::is_arabic_word_offset(k));
+    }
+    match text[i..].chars().next() {
+        Some(c) if c.is_whitespace() => (0, false),
+        Some(c) => (c.len_utf8(), words::is_word_char(c)),
+        None => (1, false),
+    }
+}
+
+/// The platform-independent hash of a token's bytes: eight bytes at a
+/// time, the last eight read overlapping the ones before (no byte-wise
+/// tail), so a word of up to 16 bytes — most Arabic words — costs two
+/// multiplications before the finish.
+#[inline]
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    const M: u64 = 0xFF51_AFD7_ED55_8CCD;
+    let n = bytes.len();
+    let mix = |h: u64, v: u64| (h ^ v).wrapping_mul(K).rotate_left(31);
+    let mut h = K ^ (n as u64).wrapping_mul(M);
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            h = mix(h, read8(bytes, i));
+            i += 8;
+        }
+        h = mix(h, read8(bytes, n - 8));
+    } else if n >= 4 {
+        h = mix(h, u64::from(read4(bytes, 0)) << 32 | u64::from(read4(bytes, n - 4)));
+    } else if n > 0 {
+        h = mix(
+            h,
+            u64::from(bytes[0]) << 16 | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]),
+        );
+    }
+    h = (h ^ (h >> 33)).wrapping_mul(M);
+    h ^ (h >> 33)
+}
+
+/// `a == b`, without a call to `memcmp` for the short words most tokens
+/// are (overlapping reads, as in [`hash`]).
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        8..=16 => read8(a, 0) == read8(b, 0) && read8(a, n - 8) == read8(b, n - 8),
+        4..=7 => read4(a, 0) == read4(b, 0) && read4(a, n - 4) == read4(b, n - 4),
+        _ => a == b,
+    }
+}
+
+#[inline]
+fn read8(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+#[inline]
+fn read4(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u32::from_le_bytes)
+}
+
+fn edge_key(node: u32, token: u32, spaced: bool) -> u64 {
+    u64::from(node) << 32 | u64::from(token) << 1 | u64::from(spaced)
+}
+
+fn edge_slot(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x2127_599B_F432_5C37) >> 20) as usize & mask
+}
+
+/// A match found by [`Index::find`]: folded bytes and the entity.
+pub(super) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entity: u32,
+}
+
+impl Index {
+    /// An index of `names`: `(folded name, entity)` pairs; the first entity
+    /// given a name keeps it. Names that cut into no token are skipped.
+    pub(super) fn new<'a>(names: impl Iterator<Item = (&'a str, u32, bool)>, size_hint: usize) -> Index {
+        let mut index = Index {
+            bytes: Vec::new(),
+            ends: Vec::new(),
+            hashes: Vec::new(),
+            vocab: vec![0; (size_hint * 2).next_power_of_two().max(16)],
+            edges: vec![FREE; (size_hint * 4).next_power_of_two().max(16)],
+            roots: Vec::new(),
+            terminals: vec![0],
+            enclitics: false,
+        };
+        let mut toks = Vec::new();
+        for (name, entity, enclitics) in names {
+            tokens(name, &mut toks);
+            if toks.is_empty() {
+                continue;
+            }
+            index.enclitics |= enclitics;
+            let mut node = ROOT;
+            for (k, t) in toks.iter().enumerate() {
+                let id = index.intern(&name.as_bytes()[range(*t)]);
+                node = index.child_or_insert(node, id, k > 0 && t.spaced);
+            }
+            let slot = &mut index.terminals[node as usize];
+            if *slot & !ELIDABLE == 0 {
+                let elidable = name
+                    .strip_prefix("ال")
+                    .is_some_and(|rest| rest.chars().nth(1).is_some());
+                *slot = (entity + 1) | if elidable { ELIDABLE } else { 0 };
+            }
+        }
+        index
+    }
+
+    /// How many names end somewhere in the trie.
+    pub(super) fn names(&self) -> usize {
+        self.terminals.iter().filter(|&&t| t & !ELIDABLE != 0).count()
+    }
+
+    fn token(&self, id: u32) -> &[u8] {
+        let i = id as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.bytes[start..self.ends[i] as usize]
+    }
+
+    /// The id of `token`, when a name has it.
+    #[inline]
+    fn lookup(&self, token: &[u8]) -> Option<u32> {
+        let h = hash(token);
+        let mask = self.vocab.len() - 1;
+        let mut slot = h as usize & mask;
+        let high = h >> 32;
+        loop {
+            let v = self.vocab[slot];
+            if v == 0 {
+                return None;
+            }
+            if v >> 32 == high {
+                let id = (v as u32).wrapping_sub(1);
+                if same_bytes(self.token(id), token) {
+                    return Some(id);
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn intern(&mut self, token: &[u8]) -> u32 {
+        if let Some(id) = self.lookup(token) {
+            return id;
+        }
+        if (self.ends.len() + 1) * 2 > self.vocab.len() {
+            self.grow_vocab();
+        }
+        let id = self.ends.len() as u32;
+        self.bytes.extend_from_slice(token);
+        self.ends.push(self.bytes.len() as u32);
+        let h = hash(token);
+        self.hashes.push(h);
+        self.place_token(id, h);
+        id
+    }
+
+    fn place_token(&mut self, id: u32, h: u64) {
+        let mask = self.vocab.len() - 1;
+        let mut slot = h as usize & mask;
+        while self.vocab[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        self.vocab[slot] = (h >> 32) << 32 | u64::from(id + 1);
+    }
+
+    fn grow_vocab(&mut self) {
+        self.vocab = vec![0; self.vocab.len() * 2];
+        for id in 0..self.hashes.len() {
+            self.place_token(id as u32, self.hashes[id]);
+        }
+    }
+
+    #[inline]
+    fn child(&self, node: u32, token: u32, spaced: bool) -> Option<u32> {
+        if node == ROOT {
+            // A name's first token has no space before it.
+            return self
+                .roots
+                .get(token as usize)
+                .copied()
+                .filter(|&c| c != ROOT && !spaced);
+        }
+        let key = edge_key(node, token, spaced);
+        let mask = self.edges.len() - 1;
+        let mut slot = edge_slot(key, mask);
+        loop {
+            let e = self.edges[slot];
+            if e.key == key {
+                return Some(e.child);
+            }
+            if e.key == EMPTY {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn child_or_insert(&mut self, node: u32, token: u32, spaced: bool) -> u32 {
+        if let Some(child) = self.child(node, token, spaced) {
+            return child;
+        }
+        if (self.terminals.len() + 1) * 2 > self.edges.len() {
+            self.grow_edges();
+        }
+        let child = self.terminals.len() as u32;
+        self.terminals.push(0);
+        if node == ROOT {
+            if self.roots.len() <= token as usize {
+                self.roots.resize(token as usize + 1, ROOT);
+            }
+            self.roots[token as usize] = child;
+            return child;
+        }
+        self.place_edge(Edge {
+            key: edge_key(node, token, spaced),
+            child,
+        });
+        child
+    }
+
+    fn place_edge(&mut self, edge: Edge) {
+        let mask = self.edges.len() - 1;
+        let mut slot = edge_slot(edge.key, mask);
+        while self.edges[slot].key != EMPTY {
+            slot = (slot + 1) & mask;
+        }
+        self.edges[slot] = edge;
+    }
+
+    fn grow_edges(&mut self) {
+        let size = self.edges.len() * 2;
+        let old = std::mem::replace(&mut self.edges, vec![FREE; size]);
+        for edge in old.into_iter().filter(|e| e.key != EMPTY) {
+            self.place_edge(edge);
+        }
+    }
+
+    /// Mentions in folded `text`, cut into `toks` ([`tokens`]), in order,
+    /// not overlapping: at each token, the reading with the fewest
+    /// proclitics that starts a name wins, then the longest name from there.
+    /// `enclitic_ok(entity)` says whether an entity may end before an
+    /// attached pronoun.
+    pub(super) fn find(&self, text: &str, toks: &[Token], enclitic_ok: &dyn Fn(u32) -> bool, out: &mut Vec<Hit>) {
+        let bytes = text.as_bytes();
+        // Each token is looked up once; walks read the ids.
+        let ids: Vec<u32> = toks
+            .iter()
+            .map(|&tok| self.lookup(&bytes[range(tok)]).unwrap_or(NO_TOKEN))
+            .collect();
+        let mut elided_key = Vec::with_capacity(32);
+        let mut t = 0;
+        while let Some(&tok) = toks.get(t) {
+            let (ts, te) = (tok.start as usize, tok.end as usize);
+            let word = &text[ts..te];
+            let start = Start {
+                text,
+                word,
+                prefix: 0,
+                elided: false,
+            };
+            // The whole token first: the fewest proclitics (none).
+            let id = ids[t];
+            let mut found = if id != NO_TOKEN || self.enclitics {
+                self.walk(bytes, toks, &ids, t, &start, &bytes[ts..te], id, enclitic_ok)
+            } else {
+                None
+            };
+            if found.is_none() && tok.word && words::may_have_proclitics(word) {
+                for reading in words::proclitic_readings(word) {
+                    let at = ts + reading.len;
+                    if found.as_ref().is_some_and(|f| f.start < at) {
+                        break;
+                    }
+                    let rest = &bytes[at..te];
+                    let key = if reading.article_elided {
+                        elided_key.clear();
+                        elided_key.extend_from_slice("ا".as_bytes());
+                        elided_key.extend_from_slice(rest);
+                        &elided_key[..]
+                    } else {
+                        rest
+                    };
+                    let id = self.lookup(key).unwrap_or(NO_TOKEN);
+                    if id == NO_TOKEN && !self.enclitics {
+                        continue;
+                    }
+                    let start = Start {
+                        text,
+                        word,
+                        prefix: reading.len,
+                        elided: reading.article_elided,
+                    };
+                    let Some(hit) = self.walk(bytes, toks, &ids, t, &start, key, id, enclitic_ok) else {
+                        continue;
+                    };
+                    // The same start (an elided and a plain reading): the
+                    // longer wins.
+                    if found.as_ref().is_none_or(|f| hit.start == f.start && hit.end > f.end) {
+                        found = Some(hit);
+                    }
+                }
+            }
+            match found {
+                Some(hit) => {
+                    let end = hit.end;
+                    out.push(hit);
+                    while toks.get(t).is_some_and(|k| (k.start as usize) < end) {
+                        t += 1;
+                    }
+                }
+                None => t += 1,
+            }
+        }
+    }
+
+    /// The longest name from `start` in token `t`, whose first token reads
+    /// as `first` (id `first_id`).
+    #[allow(clippy::too_many_arguments)]
+    fn walk(
+        &self,
+        bytes: &[u8],
+        toks: &[Token],
+        ids: &[u32],
+        t: usize,
+        start: &Start<'_>,
+        first: &[u8],
+        first_id: u32,
+        enclitic_ok: &dyn Fn(u32) -> bool,
+    ) -> Option<Hit> {
+        let from = toks.get(t)?.start as usize + start.prefix;
+        let mut best: Option<Hit> = None;
+        let mut node = ROOT;
+        let mut k = t;
+        while let Some(&tok) = toks.get(k) {
+            let token: &[u8] = if k == t { first } else { &bytes[range(tok)] };
+            let spaced = k > t && tok.spaced;
+            let end = tok.end as usize;
+            // An enclitic on the last token: the name ends before it.
+            if self.enclitics && tok.word {
+                for suffix in words::ENCLITICS {
+                    let Some(stem) = token.strip_suffix(suffix.as_bytes()) else {
+                        continue;
+                    };
+                    if stem.is_empty() {
+                        continue;
+                    }
+                    let Some(id) = self.lookup(stem) else { continue };
+                    let Some(child) = self.child(node, id, spaced) else {
+                        continue;
+                    };
+                    let end = end - suffix.len();
+                    if best.as_ref().is_some_and(|b| b.end >= end) {
+                        continue;
+                    }
+                    if let Some(entity) = start
+                        .allow(self.terminals[child as usize], from, end)
+                        .filter(|&e| enclitic_ok(e))
+                    {
+                        best = Some(Hit {
+                            start: from,
+                            end,
+                            entity,
+                        });
+                    }
+                }
+            }
+            let id = if k == t { first_id } else { ids[k] };
+            if id == NO_TOKEN {
+                break;
+            }
+            let Some(child) = self.child(node, id, spaced) else {
+                break;
+            };
+            node = child;
+            if let Some(entity) = start.allow(self.terminals[node as usize], from, end) {
+                best = Some(Hit {
+                    start: from,
+                    end,
+                    entity,
+                });
+            }
+            k += 1;
+        }
+        best
+    }
+}
+
+/// Where a name is tried in a word: after `prefix` bytes of proclitics,
+/// with the article's alef restored when `elided`.
+struct Start<'a> {
+    text: &'a str,
+    word: &'a str,
+    prefix: usize,
+    elided: bool,
+}
+
+impl Start<'_> {
+    /// The entity of a name ending at `terminal` (over `from..end` of the
+    /// text), when the proclitics allow it there.
+    #[inline]
+    fn allow(&self, terminal: u32, from: usize, end: usize) -> Option<u32> {
+        let entity = (terminal & !ELIDABLE).checked_sub(1)?;
+        let ok = if self.prefix == 0 {
+            true
+        } else if self.elided {
+            terminal & ELIDABLE != 0 && words::is_eliding_proclitic(&self.word[..self.prefix])
+        } else {
+            words::is_noun_proclitic(&self.word[..self.prefix])
+                && self.text[from..end].chars().count() >= MIN_STEM_CHARS
+        };
+        ok.then_some(entity)
+    }
+}
