@@ -1,6 +1,7 @@
-//! The one hash the crate uses: 64-bit FNV-1a, for catalog checksums,
-//! derived block ids and deterministic annotation ids. Not for security:
-//! it only has to be stable across builds and platforms, and small.
+//! The crate's hashes: 64-bit FNV-1a, for catalog checksums, derived block
+//! ids and deterministic annotation ids, and [`word_hash`], for looking up
+//! every word of a text. Not for security: they only have to be stable
+//! across builds and platforms, and small.
 
 /// The standard FNV-1a offset basis.
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -21,6 +22,70 @@ pub(crate) fn base32(hash: u64, n: usize) -> String {
     (0..n.min(12))
         .map(|i| char::from(ALPHABET[((hash >> (59 - 5 * i)) & 31) as usize]))
         .collect()
+}
+
+/// A fast hash of a word's bytes, the same on every platform (catalog
+/// matching and the recognizers' lexicon look up every word of a text
+/// with it; FNV-1a, a multiplication per byte, is too slow there): eight
+/// bytes at a
+/// time, the last eight read overlapping the ones before (no byte-wise
+/// tail), so a word of up to 16 bytes — most Arabic words — costs two
+/// multiplications before the finish.
+#[inline]
+pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    const M: u64 = 0xFF51_AFD7_ED55_8CCD;
+    let n = bytes.len();
+    let mix = |h: u64, v: u64| (h ^ v).wrapping_mul(K).rotate_left(31);
+    let mut h = K ^ (n as u64).wrapping_mul(M);
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            h = mix(h, read8(bytes, i));
+            i += 8;
+        }
+        h = mix(h, read8(bytes, n - 8));
+    } else if n >= 4 {
+        h = mix(h, u64::from(read4(bytes, 0)) << 32 | u64::from(read4(bytes, n - 4)));
+    } else if n > 0 {
+        h = mix(
+            h,
+            u64::from(bytes[0]) << 16 | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]),
+        );
+    }
+    h = (h ^ (h >> 33)).wrapping_mul(M);
+    h ^ (h >> 33)
+}
+
+/// `a == b`, without a call to `memcmp` for the short words most tokens
+/// are (overlapping reads, as in [`word_hash`]).
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        8..=16 => read8(a, 0) == read8(b, 0) && read8(a, n - 8) == read8(b, n - 8),
+        4..=7 => read4(a, 0) == read4(b, 0) && read4(a, n - 4) == read4(b, n - 4),
+        _ => a == b,
+    }
+}
+
+#[inline]
+fn read8(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+#[inline]
+fn read4(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u32::from_le_bytes)
 }
 
 #[cfg(test)]

@@ -64,7 +64,15 @@ pub(crate) fn find_in(text: &str, toks: &[Tok<'_>], mentions: &[Found]) -> Vec<F
     let mut k = 0;
     // Tokens before `done` belong to a quotation already found.
     let mut done = 0;
-    while k < toks.len() {
+    while let Some(tok) = toks.get(k) {
+        // A quotation starts at an opening mark (punctuation) or at a verb
+        // of saying or بحسب (lexicon words): any other word would be
+        // rejected by every rule's first test, so it is skipped without
+        // asking them (`Tok::in_lexicon`).
+        if tok.kind == TokKind::Word && !tok.in_lexicon() {
+            k += 1;
+            continue;
+        }
         if let Some(close) = closers.after(toks, k) {
             let (quote, next) = direct(text, toks, k, close, &last_speaker);
             if let Some((found, speaker)) = quote {

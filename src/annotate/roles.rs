@@ -70,7 +70,14 @@ pub fn find(text: &str) -> Vec<Found> {
 pub(crate) fn find_in(toks: &[Tok<'_>]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    while let Some(tok) = toks.get(i) {
+        // Both rules start at a title or head noun, lexicon words: any other
+        // token would be rejected by their first test, so it is skipped
+        // without asking them (`Tok::in_lexicon`).
+        if !tok.in_lexicon() {
+            i += 1;
+            continue;
+        }
         if let Some((found, next)) = person(toks, i).or_else(|| organisation(toks, i)) {
             out.push(found);
             i = next;

@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::hash::{fnv1a, FNV_OFFSET};
+use crate::hash::{same_bytes, word_hash};
 use crate::lexicon;
 
 use crate::text::digits::digit_value;
@@ -74,6 +74,14 @@ impl<'a> Tok<'a> {
             return None;
         }
         self.folded.parse().ok()
+    }
+
+    /// Whether this is a word that is, or reads after its proclitics as, a
+    /// word of the [`Lexicon`]: the only words `is_word`,
+    /// `word_with_clitics` and `splits` can say yes to, so a recognizer
+    /// whose rules all start with one of those may skip the others.
+    pub fn in_lexicon(&self) -> bool {
+        self.lex
     }
 
     /// Whether this is the punctuation mark `c`.
@@ -168,8 +176,7 @@ impl Split<'_> {
 
 /// The set of words the recognizers compare tokens with
 /// ([`lexicon::token_words`], month and weekday names): open addressing
-/// over FNV-1a, which can hash a reading with the article's alef restored
-/// without building the string.
+/// over [`word_hash`].
 pub(crate) struct Lexicon {
     words: Vec<&'static str>,
     /// Index + 1 into `words` (0: empty).
@@ -184,7 +191,7 @@ impl Lexicon {
         let mut slots = vec![0u32; (words.len() * 4).next_power_of_two().max(16)];
         let mask = slots.len() - 1;
         for (i, w) in words.iter().enumerate() {
-            let mut at = fnv1a(FNV_OFFSET, w.as_bytes()) as usize & mask;
+            let mut at = word_hash(w.as_bytes()) as usize & mask;
             while slots[at] != 0 {
                 at = (at + 1) & mask;
             }
@@ -195,19 +202,25 @@ impl Lexicon {
 
     /// Whether `word` is in the set; with `alef`, whether ا + `word` is.
     fn contains(&self, word: &str, alef: bool) -> bool {
-        let seed = if alef {
-            fnv1a(FNV_OFFSET, "ا".as_bytes())
+        let mut buf = [0u8; 64];
+        let key = if alef {
+            // Lexicon words are short: a longer one is in no list.
+            let Some(rest) = buf.get_mut(2..2 + word.len()) else {
+                return false;
+            };
+            rest.copy_from_slice(word.as_bytes());
+            buf[..2].copy_from_slice("ا".as_bytes());
+            &buf[..2 + word.len()]
         } else {
-            FNV_OFFSET
+            word.as_bytes()
         };
         let mask = self.slots.len() - 1;
-        let mut at = fnv1a(seed, word.as_bytes()) as usize & mask;
+        let mut at = word_hash(key) as usize & mask;
         loop {
             let Some(w) = self.slots[at].checked_sub(1).and_then(|i| self.words.get(i as usize)) else {
                 return false;
             };
-            let rest = if alef { w.strip_prefix('ا') } else { Some(*w) };
-            if rest == Some(word) {
+            if same_bytes(w.as_bytes(), key) {
                 return true;
             }
             at = (at + 1) & mask;

@@ -57,7 +57,7 @@ mod names;
 mod numeric;
 mod relative;
 
-use super::tokens::{tokens, Tok};
+use super::tokens::{tokens, Tok, TokKind};
 use super::{AnnotationKind, Found};
 use crate::date::{self, Date};
 use crate::lexicon;
@@ -231,7 +231,15 @@ pub(crate) fn find_in(toks: &[Tok<'_>], published: Option<Date>) -> Vec<Found> {
     });
     let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
+    while let Some(tok) = toks.get(i) {
+        // Every date starts at digits or at a lexicon word (a month or
+        // weekday name, يوم، أمس، عام، الـ…): the rules would reject any
+        // other token with their first test, so it is skipped without
+        // asking them (`Tok::in_lexicon`).
+        if tok.kind != TokKind::Digits && !tok.in_lexicon() {
+            i += 1;
+            continue;
+        }
         let found = numeric::numeric_date(toks, i)
             .or_else(|| named::weekday_date(toks, i, published))
             .or_else(|| named::month_name_date(toks, i, published))
