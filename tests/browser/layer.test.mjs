@@ -41,16 +41,25 @@ function selectIn({ from, to, min = 80, nth = 0 }) {
   return range.toString();
 }
 
-/** In the page: the detail of the next `type` event from the host (rejects after 10 s). */
-function nextEvent(page, type) {
-  return page.evaluate(
-    (t) =>
+/**
+ * Arms a listener in the page for the next `type` event from the host and
+ * resolves once it is installed; the returned function waits for the event's
+ * detail (rejecting after 10 s). Arm before the action that fires the event:
+ * key presses and evaluations travel different ways, so a listener installed
+ * "at the same time" may arrive after the event.
+ */
+async function nextEvent(page, type) {
+  const key = await page.evaluate((t) => {
+    const waiting = (window.__rtlNextEvent ??= []);
+    waiting.push(
       new Promise((resolve, reject) => {
         document.getElementById('host').addEventListener(t, (e) => resolve(e.detail ?? true), { once: true });
         setTimeout(() => reject(new Error(`no ${t} event within 10 s`)), 10_000);
       }),
-    type,
-  );
+    );
+    return waiting.length - 1;
+  }, type);
+  return () => page.evaluate((k) => window.__rtlNextEvent[k], key);
 }
 
 const highlighted = (page) => page.evaluate(() => CSS.highlights.get('rtl-article-highlight')?.size ?? 0);
@@ -80,9 +89,9 @@ test('a highlight made with the mouse is there again after a reload', async () =
     await page.mouse.move(box.to, box.y, { steps: 8 });
     await page.mouse.up();
     await page.waitForSelector('.rtl-toolbar:popover-open');
-    const created = nextEvent(page, 'rtl-article:annotation-create');
+    const created = await nextEvent(page, 'rtl-article:annotation-create');
     await page.click('.rtl-toolbar-highlight');
-    const detail = await created;
+    const detail = await created();
     assert.equal(detail.annotation.type, 'Annotation');
     assert.equal(detail.annotation.motivation, 'highlighting');
     const quote = detail.annotation.target.selector.find((s) => s.type === 'TextQuoteSelector');
@@ -135,9 +144,10 @@ test('a highlight with a note, made with the keyboard only, is there again after
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'TEXTAREA');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab'); // delete
-    const deleted = nextEvent(page, 'rtl-article:annotation-delete');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'delete');
+    const deleted = await nextEvent(page, 'rtl-article:annotation-delete');
     await page.keyboard.press('Enter');
-    assert.ok(await deleted);
+    assert.ok(await deleted());
     assert.equal(await noted(page), 0);
     assert.deepEqual(problems, []);
   } finally {
@@ -257,11 +267,11 @@ test('a full store raises an error event with what was not saved, and the highli
     });
     await page.goto(ctx.url(HYDRATED));
     await page.waitForSelector('.rtl-panel-button', { state: 'attached' });
-    const failed = nextEvent(page, 'rtl-article:error');
+    const failed = await nextEvent(page, 'rtl-article:error');
     await page.evaluate(selectIn, { from: 0, to: 24 });
     await page.waitForSelector('.rtl-toolbar:popover-open');
     await page.keyboard.press('Alt+Shift+H');
-    const detail = await failed;
+    const detail = await failed();
     assert.equal(detail.kind, 'storage');
     assert.match(detail.message, /full or blocked/);
     assert.equal(detail.annotations.first.items.length, 1);
