@@ -23,13 +23,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PKG = `${ROOT}www/pkg/`;
 const GENERATED = `${ROOT}www/generated/`;
 const SEED = `${ROOT}tests/fixtures/seed-raqqa.txt`;
-const TARGET_WASM = `${ROOT}target/wasm32-unknown-unknown/release/rtl_article.wasm`;
+// Cargo's target folder: CARGO_TARGET_DIR when set (relative to the root, as
+// cargo reads it), else target/.
+const TARGET_DIR = process.env.CARGO_TARGET_DIR ? resolve(ROOT, process.env.CARGO_TARGET_DIR) : `${ROOT}target`;
+const TARGET_WASM = `${TARGET_DIR}/wasm32-unknown-unknown/release/rtl_article.wasm`;
 
 const args = new Set(process.argv.slice(2));
 
