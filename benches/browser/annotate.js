@@ -36,6 +36,12 @@ const fold = (s) =>
     .replace(/[\u0660-\u0669]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0x0660 + 48))
     .toLowerCase();
 
+/** The gzip size of `bytes` (what a server sends with Content-Encoding: gzip). */
+const gzipSize = async (bytes) =>
+  (await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer()).byteLength;
+
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const json = async (name) => {
@@ -62,7 +68,17 @@ window.benchmark = async ({ runs = 5 } = {}) => {
     const entries = await json(`catalog-${size}.json`);
     const [build, catalog] = time(() => new Catalog(entries), 1);
     const [ms, count] = time(() => articles.reduce((n, a) => n + catalog.matchCount(a), 0), runs);
+    // Its binary form: size, gzip size, and loading it (what an app that
+    // ships the compiled catalog pays instead of the build).
+    const blob = catalog.toBytes();
+    const gzip = await gzipSize(blob);
     catalog.free();
+    const [load] = time(() => {
+      const loaded = Catalog.fromBytes(blob);
+      const n = loaded.size;
+      loaded.free();
+      return n;
+    }, Math.max(runs, 5));
 
     const names = [...new Set(entries.flatMap((e) => e.names).map(fold))].sort((a, b) => b.length - a.length);
     const alternation = names.map(escape).join('|');
@@ -92,6 +108,7 @@ window.benchmark = async ({ runs = 5 } = {}) => {
       '÷ RegExp': (reMs / ms).toFixed(2),
       '÷ same job': (jobMs / ms).toFixed(2),
       '÷ ahocorasick': (acMs / ms).toFixed(2),
+      'binary: size / gzip / fromBytes': `${kb(blob.length)} / ${kb(gzip)} / ${load.toFixed(1)} ms`,
       'build: ours / RegExp / same job / ac': `${build.toFixed(0)} / ${reBuild.toFixed(0)} / ${jobBuild.toFixed(0)} / ${acBuild.toFixed(0)} ms`,
     });
   }

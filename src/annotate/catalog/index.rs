@@ -310,6 +310,107 @@ impl Index {
         }
     }
 
+    /// The index in the catalog's binary form: the vocabulary (each token's
+    /// length and bytes), then every node below the root in creation order
+    /// (its parent, its token and space bit, its terminal), then whether any
+    /// entity takes enclitics. Hash tables are not stored: they are rebuilt
+    /// at load, which costs a probe per token and per edge, less than
+    /// reading them would.
+    pub(super) fn write(&self, out: &mut Vec<u8>, put_len: fn(&mut Vec<u8>, usize)) {
+        put_len(out, self.ends.len());
+        for id in 0..self.ends.len() {
+            let token = self.token(id as u32);
+            put_len(out, token.len());
+            out.extend_from_slice(token);
+        }
+        // Each node's (parent, token << 1 | spaced), by node.
+        let mut links = vec![(0u32, 0u32); self.terminals.len()];
+        for (token, &child) in self.roots.iter().enumerate() {
+            if let Some(link) = links.get_mut(child as usize).filter(|_| child != ROOT) {
+                *link = (ROOT, (token as u32) << 1);
+            }
+        }
+        for e in self.edges.iter().filter(|e| e.key != EMPTY) {
+            if let Some(link) = links.get_mut(e.child as usize) {
+                *link = ((e.key >> 32) as u32, e.key as u32);
+            }
+        }
+        put_len(out, self.terminals.len() - 1);
+        for (node, &(parent, token)) in links.iter().enumerate().skip(1) {
+            // Parents come before their children: the gap is small.
+            put_len(out, node - parent as usize);
+            put_len(out, token as usize);
+            let t = self.terminals[node];
+            put_len(out, ((t & !ELIDABLE) as usize) << 1 | usize::from(t & ELIDABLE != 0));
+        }
+        out.push(u8::from(self.enclitics));
+    }
+
+    /// Reads what [`Index::write`] wrote, for a catalog of `entities`
+    /// entries. Anything inconsistent — a token twice, a parent after its
+    /// child, an unknown token or entity, an edge twice — is an error
+    /// naming it.
+    pub(super) fn read(r: &mut super::codec::Reader<'_>, entities: usize) -> crate::error::Result<Index> {
+        let bad = |what: String| super::catalog_error(format!("catalog bytes: index: {what}"));
+        // Each token takes at least two bytes, each node three: counts
+        // beyond that are refused before anything is allocated for them.
+        let tokens = r.count(2, &|| "index: token count".into())?;
+        let mut index = Index {
+            bytes: Vec::new(),
+            ends: Vec::with_capacity(tokens),
+            hashes: Vec::with_capacity(tokens),
+            vocab: vec![0; (tokens * 2).next_power_of_two().max(16)],
+            edges: Vec::new(),
+            roots: Vec::new(),
+            terminals: Vec::new(),
+            enclitics: false,
+        };
+        for i in 0..tokens {
+            let token = r.bytes(&|| format!("index: token {i}"))?;
+            if token.is_empty() || index.lookup(token).is_some() {
+                return Err(bad(format!("token {i} is empty or repeated")));
+            }
+            let id = index.ends.len() as u32;
+            index.bytes.extend_from_slice(token);
+            index.ends.push(index.bytes.len() as u32);
+            let h = hash(token);
+            index.hashes.push(h);
+            index.place_token(id, h);
+        }
+        let nodes = r.count(3, &|| "index: node count".into())?;
+        index.edges = vec![FREE; ((nodes + 1) * 2).next_power_of_two().max(16)];
+        index.terminals = vec![0; nodes + 1];
+        index.roots = vec![ROOT; tokens];
+        for node in 1..=nodes {
+            let what = || format!("index: node {node}");
+            let gap = r.len(&what)?;
+            let link = r.len(&what)?;
+            let terminal = r.len(&what)?;
+            let parent = node.checked_sub(gap).filter(|&p| gap > 0 && p < node);
+            let (token, spaced) = (link >> 1, link & 1 != 0);
+            let entity = terminal >> 1;
+            let (Some(parent), true, true) = (parent, token < tokens, entity <= entities) else {
+                return Err(bad(format!("node {node}: bad parent, token or entity")));
+            };
+            let child = node as u32;
+            if parent == ROOT as usize {
+                match index.roots.get_mut(token) {
+                    Some(slot) if *slot == ROOT && !spaced => *slot = child,
+                    _ => return Err(bad(format!("node {node}: a first token twice, or spaced"))),
+                }
+            } else {
+                let key = edge_key(parent as u32, token as u32, spaced);
+                if index.child(parent as u32, token as u32, spaced).is_some() {
+                    return Err(bad(format!("node {node}: an edge twice")));
+                }
+                index.place_edge(Edge { key, child });
+            }
+            index.terminals[node] = entity as u32 | if terminal & 1 != 0 { ELIDABLE } else { 0 };
+        }
+        index.enclitics = r.byte(&|| "index: enclitics".into())? != 0;
+        Ok(index)
+    }
+
     /// Mentions in folded `text`, cut into `toks` ([`tokens`]), in order,
     /// not overlapping: at each token, the reading with the fewest
     /// proclitics that starts a name wins, then the longest name from there.

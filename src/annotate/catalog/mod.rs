@@ -43,14 +43,11 @@
 //! assert!(matches!(&found[1].kind, AnnotationKind::Mention { id, .. } if &**id == "raqqa"));
 //! ```
 
-// BTreeMap, not HashMap: it shares the BTreeMap<String, usize> code the
-// markup importer links; HashMap<String, usize> adds its own (measured
-// +1.4 KB gzip of wasm). The maps serve catalog compilation and `get`.
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::{AnnotationKind, EntityType, Found};
 use crate::error::{Error, ErrorKind, Result};
+use crate::hash::word_hash;
 use crate::text::normalize::{fold_cut, fold_str, Folded};
 
 mod codec;
@@ -104,22 +101,35 @@ pub struct Entity {
 }
 
 /// A compiled catalog: entries plus the index that finds their names.
+///
+/// What matching reads per entry (type, enclitics) is a flat array; the
+/// id and url a mention carries are made once per entry, when it is first
+/// mentioned; a catalog loaded from its binary form keeps its entries
+/// packed until [`Catalog::entities`] or [`Catalog::get`] asks for them.
+/// So loading costs what matching needs, not what the catalog holds.
 pub struct Catalog {
-    entities: Vec<Entity>,
-    /// Per entry, the id and url its mentions share.
-    targets: Vec<(Arc<str>, Option<Arc<str>>)>,
-    by_id: BTreeMap<String, usize>,
+    store: codec::Store,
+    /// Per entry: its type and whether it takes enclitics.
+    kinds: Vec<(EntityType, bool)>,
+    /// Per entry, the id and url its mentions share, made at its first
+    /// mention.
+    targets: Vec<OnceLock<Target>>,
+    /// Entry index + 1 by id (0: a free slot), open addressing on
+    /// [`word_hash`].
+    ids: Vec<u32>,
     index: index::Index,
     /// How many distinct folded names the index holds.
     names: usize,
 }
+
+type Target = (Arc<str>, Option<Arc<str>>);
 
 impl Clone for Catalog {
     fn clone(&self) -> Catalog {
         // The index is rebuilt rather than derived: cloning a catalog is
         // rare (share it in an `Arc` instead), and the index has no Clone
         // of its own to keep small.
-        Catalog::new(self.entities.clone()).unwrap_or_else(|_| Catalog::empty())
+        Catalog::new(self.entities().to_vec()).unwrap_or_else(|_| Catalog::empty())
     }
 }
 
@@ -128,83 +138,129 @@ pub(super) fn catalog_error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Catalog, message)
 }
 
+/// The id table's size for `n` entries: a power of two, at most half full.
+fn id_slots(n: usize) -> Vec<u32> {
+    vec![0; (n * 2).next_power_of_two().max(16)]
+}
+
+/// Adds entry `i` under `id` to `slots`, or returns the entry that
+/// already has it; `id_of` reads an entry's id.
+fn insert_id<'a>(slots: &mut [u32], id: &str, i: u32, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
+    let mask = slots.len() - 1;
+    let mut slot = word_hash(id.as_bytes()) as usize & mask;
+    loop {
+        match slots[slot] {
+            0 => {
+                slots[slot] = i + 1;
+                return None;
+            }
+            e if id_of(e - 1) == id => return Some(e - 1),
+            _ => slot = (slot + 1) & mask,
+        }
+    }
+}
+
+/// Checks entry `i` of a catalog being read and records its id:
+/// ids unique and not empty, at least one name.
+pub(super) fn check_entry<'a>(
+    slots: &mut [u32],
+    i: usize,
+    id: &str,
+    first_name: Option<&str>,
+    id_of: impl Fn(u32) -> &'a str,
+) -> Result<u32> {
+    let label = || json::entry_label(i, first_name.unwrap_or(id));
+    let n = u32::try_from(i)
+        .ok()
+        .filter(|&n| n < u32::MAX >> 1)
+        .ok_or_else(|| catalog_error("entities: more than 2147483646 entries"))?;
+    if id.is_empty() {
+        return Err(catalog_error(format!("{}: id: must not be empty", label())));
+    }
+    if first_name.is_none() {
+        return Err(catalog_error(format!("{}: names: expected at least one name", label())));
+    }
+    if let Some(first) = insert_id(slots, id, n, id_of) {
+        return Err(catalog_error(format!(
+            "{}: id: \"{id}\" is already used by entities[{first}]",
+            label()
+        )));
+    }
+    Ok(n)
+}
+
 impl Catalog {
     /// Compile `entities`. Errors name the entry: duplicate ids, an entry
     /// with no names, or a name that folds to nothing (only diacritics).
     pub fn new(entities: Vec<Entity>) -> Result<Catalog> {
-        let mut by_id = BTreeMap::new();
+        let mut ids = id_slots(entities.len());
         let mut keys: Vec<(String, u32, bool)> = Vec::new();
         for (i, entity) in entities.iter().enumerate() {
-            let label = json::entry_label(i, entity.names.first().map(String::as_str).unwrap_or(&entity.id));
-            if entity.id.is_empty() {
-                return Err(catalog_error(format!("{label}: id: must not be empty")));
-            }
-            if let Some(first) = by_id.insert(entity.id.clone(), i) {
-                return Err(catalog_error(format!(
-                    "{label}: id: \"{}\" is already used by entities[{first}]",
-                    entity.id
-                )));
-            }
-            if entity.names.is_empty() {
-                return Err(catalog_error(format!("{label}: names: expected at least one name")));
-            }
-            let n = u32::try_from(i)
-                .ok()
-                .filter(|&n| n < u32::MAX >> 1)
-                .ok_or_else(|| catalog_error("entities: more than 2147483646 entries"))?;
+            let first = entity.names.first().map(String::as_str);
+            let n = check_entry(&mut ids, i, &entity.id, first, |e| {
+                entities.get(e as usize).map_or("", |e| e.id.as_str())
+            })?;
             for (j, name) in entity.names.iter().enumerate() {
                 let key = fold_str(name.trim()).trim().to_string();
                 if key.is_empty() {
                     return Err(catalog_error(format!(
-                        "{label}: names[{j}]: must contain letters or digits"
+                        "{}: names[{j}]: must contain letters or digits",
+                        json::entry_label(i, first.unwrap_or(&entity.id))
                     )));
                 }
                 keys.push((key, n, entity.enclitics));
             }
         }
         let index = index::Index::new(keys.iter().map(|(k, n, e)| (k.as_str(), *n, *e)), keys.len());
-        let targets = entities
-            .iter()
-            .map(|e| (Arc::from(e.id.as_str()), e.url.as_deref().map(Arc::from)))
-            .collect();
-        Ok(Catalog {
-            entities,
+        let kinds = entities.iter().map(|e| (e.entity_type, e.enclitics)).collect();
+        Ok(Catalog::assemble(codec::Store::Owned(entities), kinds, ids, index))
+    }
+
+    fn assemble(store: codec::Store, kinds: Vec<(EntityType, bool)>, ids: Vec<u32>, index: index::Index) -> Catalog {
+        let targets = (0..store.len()).map(|_| OnceLock::new()).collect();
+        Catalog {
+            store,
+            kinds,
             targets,
-            by_id,
+            ids,
             names: index.names(),
             index,
-        })
+        }
     }
 
     /// A catalog with no entries, which finds nothing.
     pub fn empty() -> Catalog {
-        Catalog {
-            entities: Vec::new(),
-            targets: Vec::new(),
-            by_id: BTreeMap::new(),
-            index: index::Index::new(std::iter::empty(), 0),
-            names: 0,
-        }
+        let index = index::Index::new(std::iter::empty(), 0);
+        Catalog::assemble(codec::Store::Owned(Vec::new()), Vec::new(), id_slots(0), index)
     }
 
     /// The entries, in catalog order.
     pub fn entities(&self) -> &[Entity] {
-        &self.entities
+        self.store.entities()
     }
 
     /// The entry with id `id`.
     pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.by_id.get(id).and_then(|&i| self.entities.get(i))
+        let mask = self.ids.len() - 1;
+        let mut slot = word_hash(id.as_bytes()) as usize & mask;
+        loop {
+            let e = *self.ids.get(slot)?;
+            let i = e.checked_sub(1)?;
+            if self.store.id(i as usize) == id {
+                return self.entities().get(i as usize);
+            }
+            slot = (slot + 1) & mask;
+        }
     }
 
     /// How many entries.
     pub fn len(&self) -> usize {
-        self.entities.len()
+        self.kinds.len()
     }
 
     /// Whether there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.kinds.is_empty()
     }
 
     /// Mentions of catalog entities in `text`, in order, not overlapping,
@@ -219,15 +275,17 @@ impl Catalog {
     pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Found> {
         let mut out = Vec::new();
         self.each_mention(text, folded, |start, end, entity| {
-            let (Some(e), Some((id, url))) = (self.entities.get(entity), self.targets.get(entity)) else {
+            let (Some(&(entity_type, _)), Some(target)) = (self.kinds.get(entity), self.targets.get(entity)) else {
                 return;
             };
+            let (id, url) =
+                target.get_or_init(|| (Arc::from(self.store.id(entity)), self.store.url(entity).map(Arc::from)));
             out.push(Found {
                 start,
                 end,
                 kind: AnnotationKind::Mention {
                     id: Arc::clone(id),
-                    entity_type: e.entity_type,
+                    entity_type,
                     url: url.clone(),
                 },
                 confidence: 1.0,
@@ -258,7 +316,7 @@ impl Catalog {
             &folded.tokens
         };
         let mut hits = Vec::new();
-        let enclitic_ok = |e: u32| self.entities.get(e as usize).is_some_and(|e| e.enclitics);
+        let enclitic_ok = |e: u32| self.kinds.get(e as usize).is_some_and(|k| k.1);
         self.index.find(&folded.text, toks, &enclitic_ok, &mut hits);
         let mut cursor = 0;
         for hit in hits {
@@ -273,7 +331,7 @@ impl Catalog {
 impl std::fmt::Debug for Catalog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Catalog")
-            .field("entities", &self.entities.len())
+            .field("entities", &self.len())
             .field("names", &self.names)
             .finish()
     }
