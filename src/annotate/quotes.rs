@@ -190,7 +190,7 @@ struct Closers([Vec<usize>; 3]);
 impl Closers {
     fn new(toks: &[Tok<'_>]) -> Closers {
         let mut at: [Vec<usize>; 3] = Default::default();
-        for (k, t) in toks.iter().enumerate() {
+        for (k, t) in toks.iter().enumerate().filter(|(_, t)| t.kind == TokKind::Punct) {
             for ((_, close), positions) in MARKS.iter().zip(at.iter_mut()) {
                 if t.raw == *close {
                     positions.push(k);

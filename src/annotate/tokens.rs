@@ -311,6 +311,34 @@ fn is_letter(c: char) -> bool {
     }
 }
 
+/// Whether `word` (a word of `text::words`) is letters only — Latin or
+/// Arabic letters, Arabic marks and tatweel, no digit, joiner or other
+/// character — read from its bytes: what [`is_letter`] says of each of its
+/// characters, for the words that are nothing else.
+fn all_letters(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                return false;
+            }
+            i += 1;
+        } else if b & 0xFC == 0xD8 {
+            // U+0600–U+06FF: in a word, everything but the digits is a
+            // letter, a mark or tatweel.
+            let k = u32::from(b & 3) << 6 | bytes.get(i + 1).map_or(0, |c| u32::from(c & 0x3F));
+            if matches!(k, 0x60..=0x69 | 0xF0..=0xF9) {
+                return false;
+            }
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
 /// Invisible characters that separate tokens without being one.
 fn is_invisible(c: char) -> bool {
     c.is_whitespace()
@@ -401,6 +429,11 @@ impl<'a> Cutter<'a> {
     /// numeric characters (as punctuation).
     fn word(&mut self, from: usize, to: usize) {
         let word = self.text.get(from..to).unwrap_or_default();
+        if all_letters(word) {
+            // Most words: one run of letters.
+            self.push(from, to, TokKind::Word);
+            return;
+        }
         let mut chars = word.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let kind = if digit_value(c).is_some() {
@@ -485,5 +518,32 @@ mod tests {
         assert_eq!(&text[start..], "مايو");
         let splits = clitic_splits("للشهر");
         assert!(splits.iter().any(|s| s.prefix == "ل".len() && s.is("الشهر")));
+    }
+
+    /// `all_letters` says yes only to words whose every character the
+    /// general rule reads as a letter (so the word is one token), over
+    /// every character of the Arabic block and Latin-1 and some others.
+    #[test]
+    fn the_letters_fast_path_is_the_general_rule() {
+        let chars = (0x20..0x250u32)
+            .chain(0x600..0x700)
+            .chain([0x200C, 0x200D, 0xFEFB, 0x1F600]);
+        for c in chars.filter_map(char::from_u32) {
+            let word = format!("ب{c}ا");
+            let general = [c]
+                .iter()
+                .all(|&c| is_letter(c) && digit_value(c).is_none() && !is_joiner(c));
+            if all_letters(&word) {
+                assert!(general, "U+{:04X}", c as u32);
+            }
+            if general && crate::text::words::is_word_char(c) && (c.is_ascii() || ('\u{600}'..='\u{6FF}').contains(&c))
+            {
+                assert!(
+                    all_letters(&word),
+                    "U+{:04X} is a letter the fast path misses",
+                    c as u32
+                );
+            }
+        }
     }
 }

@@ -76,6 +76,9 @@ pub struct Folded {
     /// The folded text's tokens, when cut while folding ([`fold_cut`]);
     /// empty otherwise.
     pub(crate) tokens: Vec<Token>,
+    /// Each token's [`word_hash`](crate::hash::word_hash), computed once
+    /// for every catalog that looks the tokens up ([`fold_cut`]).
+    pub(crate) hashes: Vec<u64>,
 }
 
 /// A token of a folded text: a run of word characters
@@ -716,6 +719,7 @@ impl<const CUT: bool> Builder<'_, CUT> {
             segs: self.segs,
             original_len: to_u32(n),
             tokens: self.tokens,
+            hashes: Vec::new(),
         }
     }
 
@@ -792,7 +796,14 @@ pub fn fold(original: &str) -> Folded {
 /// (what catalog matching reads): the same tokens as cutting
 /// [`Folded::text`] afterwards, without a second walk over it.
 pub(crate) fn fold_cut(original: &str) -> Folded {
-    builder::<true>(original, true).run()
+    let mut folded = builder::<true>(original, true).run();
+    let bytes = folded.text.as_bytes();
+    folded.hashes = folded
+        .tokens
+        .iter()
+        .map(|t| crate::hash::word_hash(bytes.get(t.start as usize..t.end as usize).unwrap_or_default()))
+        .collect();
+    folded
 }
 
 /// Just the folded text, for catalog names and lookups that need no map.

@@ -111,19 +111,59 @@ pub struct Words<'a> {
     at: usize,
 }
 
+/// The length of the character at byte `i` of `text` (a char boundary)
+/// and whether it belongs to a word ([`is_word_char`]), read from the
+/// bytes for ASCII and the Arabic block (most of a text).
+#[inline(always)]
+pub(crate) fn word_char_at(text: &str, i: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    match bytes.get(i) {
+        None => (1, false),
+        Some(&b) if b < 0x80 => (1, b.is_ascii_alphanumeric()),
+        Some(&b) if b & 0xFC == 0xD8 => {
+            // U+0600–U+06FF.
+            let k = usize::from(b & 3) << 6 | usize::from(bytes.get(i + 1).map_or(0, |c| c & 0x3F));
+            (2, is_arabic_word_offset(k))
+        }
+        Some(_) => other_char_at(text, i),
+    }
+}
+
+/// [`word_char_at`] beyond ASCII and the Arabic block.
+#[cold]
+#[inline(never)]
+fn other_char_at(text: &str, i: usize) -> (usize, bool) {
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .map_or((1, false), |c| (c.len_utf8(), is_word_char(c)))
+}
+
 impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
-        let rest = self.text.get(self.at..)?;
-        let (skip, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
-        let start = self.at + skip;
-        let tail = self.text.get(start..)?;
-        let len = tail
-            .char_indices()
-            .find(|&(_, c)| !is_word_char(c))
-            .map_or(tail.len(), |(i, _)| i);
-        let end = start + len;
+        let n = self.text.len();
+        let mut i = self.at;
+        loop {
+            if i >= n {
+                self.at = n;
+                return None;
+            }
+            let (len, word) = word_char_at(self.text, i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < n {
+            let (len, word) = word_char_at(self.text, i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        let end = i.min(n);
         self.at = end;
         Some(Word {
             start,
@@ -376,5 +416,43 @@ mod tests {
         assert!(!is_word_start(t, at + "ال".len()));
         assert_eq!(word_start_before(t, at + "ال".len()), at);
         assert_eq!(word_end_after(t, at + 2), at + "الرقة".len());
+    }
+
+    /// The byte-level `words` against the plain rule on every character,
+    /// over random texts of Arabic, Latin, digits, marks, joiners, symbols
+    /// and other scripts.
+    #[test]
+    fn words_agree_with_the_character_rule() {
+        let alphabet: Vec<char> =
+            "اب ةى٣5a،.\u{064E}\u{0640}\u{200C}\u{200D}é²½中😀\u{06F5}\u{0660}\u{FEFB}\u{0610}\u{061C} \n-"
+                .chars()
+                .collect();
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let mut expected = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (start, i < text.len() && is_word_char(c)) {
+                    (None, true) => start = Some(i),
+                    (Some(s), false) => {
+                        expected.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            let got: Vec<(usize, usize)> = words(&text).map(|w| (w.start, w.end)).collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
     }
 }

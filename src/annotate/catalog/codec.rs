@@ -234,7 +234,7 @@ impl Catalog {
 /// Whether `url` is one the URL policy takes as it is, seen without
 /// running it: `https://` or `http://` then printable ASCII (most catalog
 /// pages; the policy's check allocates, and a catalog has 100k of them).
-fn plainly_safe(url: &str) -> bool {
+pub(super) fn plainly_safe(url: &str) -> bool {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     rest.is_some_and(|r| r.bytes().all(|b| b.is_ascii_graphic()))
 }
@@ -520,6 +520,30 @@ mod tests {
                     assert!(Catalog::from_bytes(&c.to_bytes()).is_ok(), "byte {i}");
                 }
             }
+        }
+    }
+
+    /// What `plainly_safe` takes, the URL policy takes unchanged.
+    #[test]
+    fn plainly_safe_urls_pass_the_policy_unchanged() {
+        for url in [
+            "https://example.com/topics/1",
+            "http://x.org/a?b=c#d",
+            "https://example.com/&#106;avascript:",
+            "https://a:b@c/",
+            "https://",
+        ] {
+            assert!(plainly_safe(url), "{url}");
+            assert_eq!(crate::url::check(url).as_deref(), Ok(url));
+        }
+        for url in [
+            "https://x.org/ a",
+            "https://x.org/\t",
+            "javascript:x",
+            "https://x.org/أ",
+            " https://x",
+        ] {
+            assert!(!plainly_safe(url), "{url}");
         }
     }
 }

@@ -36,10 +36,8 @@ pub(super) struct Index {
     /// The root's children, by token id (0: none): the first step of every
     /// walk, without hashing.
     roots: Vec<u32>,
-    /// Per node: entity + 1 of the name ending there (0: none), with
-    /// `ELIDABLE` set when the name begins with the article and has at least
-    /// two letters after it (so ل + ال may be written لل).
-    terminals: Vec<u32>,
+    /// Per node: what ends there and a filter of its children.
+    nodes: Vec<Node>,
     /// Whether any entity may take an enclitic (skips the suffix probes
     /// when none does).
     pub(super) enclitics: bool,
@@ -55,6 +53,27 @@ struct Edge {
 }
 
 const FREE: Edge = Edge { key: EMPTY, child: 0 };
+
+/// A trie node. Read at every step of a walk, so a step that cannot go on
+/// — most of them: a name's first word is rarely followed by the rest of
+/// it — stops here, without a probe of the edge table (a cache miss at
+/// 100k names).
+#[derive(Clone, Copy, Default)]
+struct Node {
+    /// Entity + 1 of the name ending here (0: none), with `ELIDABLE` set
+    /// when the name begins with the article and has at least two letters
+    /// after it (so ل + ال may be written لل).
+    terminal: u32,
+    /// A one-word Bloom filter of the children's `(token, spaced)`
+    /// ([`child_bit`]); 0 for a leaf.
+    children: u32,
+}
+
+/// The bit of `(token, spaced)` in a [`Node`]'s filter.
+#[inline]
+fn child_bit(token: u32, spaced: bool) -> u32 {
+    1 << ((token.wrapping_mul(0x9E37_79B9) >> 27) ^ u32::from(spaced))
+}
 const ELIDABLE: u32 = 1 << 31;
 const ROOT: u32 = 0;
 
@@ -152,9 +171,9 @@ impl Index {
             ends: Vec::new(),
             hashes: Vec::new(),
             vocab: vec![0; (size_hint * 2).next_power_of_two().max(16)],
-            edges: vec![FREE; (size_hint * 4).next_power_of_two().max(16)],
+            edges: vec![FREE; (size_hint * 2).next_power_of_two().max(16)],
             roots: Vec::new(),
-            terminals: vec![0],
+            nodes: vec![Node::default()],
             enclitics: false,
         };
         let mut toks = Vec::new();
@@ -169,7 +188,7 @@ impl Index {
                 let id = index.intern(&name.as_bytes()[range(*t)]);
                 node = index.child_or_insert(node, id, k > 0 && t.spaced);
             }
-            let slot = &mut index.terminals[node as usize];
+            let slot = &mut index.nodes[node as usize].terminal;
             if *slot & !ELIDABLE == 0 {
                 let elidable = name
                     .strip_prefix("ال")
@@ -182,7 +201,7 @@ impl Index {
 
     /// How many names end somewhere in the trie.
     pub(super) fn names(&self) -> usize {
-        self.terminals.iter().filter(|&&t| t & !ELIDABLE != 0).count()
+        self.nodes.iter().filter(|n| n.terminal & !ELIDABLE != 0).count()
     }
 
     fn token(&self, id: u32) -> &[u8] {
@@ -194,7 +213,12 @@ impl Index {
     /// The id of `token`, when a name has it.
     #[inline]
     fn lookup(&self, token: &[u8]) -> Option<u32> {
-        let h = hash(token);
+        self.lookup_hashed(token, hash(token))
+    }
+
+    /// [`Index::lookup`] of a token whose hash is `h`.
+    #[inline]
+    fn lookup_hashed(&self, token: &[u8], h: u64) -> Option<u32> {
         let mask = self.vocab.len() - 1;
         let mut slot = h as usize & mask;
         let high = h >> 32;
@@ -255,6 +279,9 @@ impl Index {
                 .copied()
                 .filter(|&c| c != ROOT && !spaced);
         }
+        if self.nodes.get(node as usize)?.children & child_bit(token, spaced) == 0 {
+            return None;
+        }
         let key = edge_key(node, token, spaced);
         let mask = self.edges.len() - 1;
         let mut slot = edge_slot(key, mask);
@@ -274,11 +301,11 @@ impl Index {
         if let Some(child) = self.child(node, token, spaced) {
             return child;
         }
-        if (self.terminals.len() + 1) * 2 > self.edges.len() {
+        if (self.nodes.len() + 1) * 2 > self.edges.len() {
             self.grow_edges();
         }
-        let child = self.terminals.len() as u32;
-        self.terminals.push(0);
+        let child = self.nodes.len() as u32;
+        self.nodes.push(Node::default());
         if node == ROOT {
             if self.roots.len() <= token as usize {
                 self.roots.resize(token as usize + 1, ROOT);
@@ -290,6 +317,7 @@ impl Index {
             key: edge_key(node, token, spaced),
             child,
         });
+        self.nodes[node as usize].children |= child_bit(token, spaced);
         child
     }
 
@@ -324,7 +352,7 @@ impl Index {
             out.extend_from_slice(token);
         }
         // Each node's (parent, token << 1 | spaced), by node.
-        let mut links = vec![(0u32, 0u32); self.terminals.len()];
+        let mut links = vec![(0u32, 0u32); self.nodes.len()];
         for (token, &child) in self.roots.iter().enumerate() {
             if let Some(link) = links.get_mut(child as usize).filter(|_| child != ROOT) {
                 *link = (ROOT, (token as u32) << 1);
@@ -335,12 +363,12 @@ impl Index {
                 *link = ((e.key >> 32) as u32, e.key as u32);
             }
         }
-        put_len(out, self.terminals.len() - 1);
+        put_len(out, self.nodes.len() - 1);
         for (node, &(parent, token)) in links.iter().enumerate().skip(1) {
             // Parents come before their children: the gap is small.
             put_len(out, node - parent as usize);
             put_len(out, token as usize);
-            let t = self.terminals[node];
+            let t = self.nodes[node].terminal;
             put_len(out, ((t & !ELIDABLE) as usize) << 1 | usize::from(t & ELIDABLE != 0));
         }
         out.push(u8::from(self.enclitics));
@@ -362,7 +390,7 @@ impl Index {
             vocab: vec![0; (tokens * 2).next_power_of_two().max(16)],
             edges: Vec::new(),
             roots: Vec::new(),
-            terminals: Vec::new(),
+            nodes: Vec::new(),
             enclitics: false,
         };
         for i in 0..tokens {
@@ -379,7 +407,7 @@ impl Index {
         }
         let nodes = r.count(3, &|| "index: node count".into())?;
         index.edges = vec![FREE; ((nodes + 1) * 2).next_power_of_two().max(16)];
-        index.terminals = vec![0; nodes + 1];
+        index.nodes = vec![Node::default(); nodes + 1];
         index.roots = vec![ROOT; tokens];
         for node in 1..=nodes {
             let what = || format!("index: node {node}");
@@ -404,8 +432,9 @@ impl Index {
                     return Err(bad(format!("node {node}: an edge twice")));
                 }
                 index.place_edge(Edge { key, child });
+                index.nodes[parent].children |= child_bit(token as u32, spaced);
             }
-            index.terminals[node] = entity as u32 | if terminal & 1 != 0 { ELIDABLE } else { 0 };
+            index.nodes[node].terminal = entity as u32 | if terminal & 1 != 0 { ELIDABLE } else { 0 };
         }
         index.enclitics = r.byte(&|| "index: enclitics".into())? != 0;
         Ok(index)
@@ -416,12 +445,25 @@ impl Index {
     /// proclitics that starts a name wins, then the longest name from there.
     /// `enclitic_ok(entity)` says whether an entity may end before an
     /// attached pronoun.
-    pub(super) fn find(&self, text: &str, toks: &[Token], enclitic_ok: &dyn Fn(u32) -> bool, out: &mut Vec<Hit>) {
+    pub(super) fn find(
+        &self,
+        text: &str,
+        toks: &[Token],
+        hashes: &[u64],
+        enclitic_ok: &dyn Fn(u32) -> bool,
+        out: &mut Vec<Hit>,
+    ) {
         let bytes = text.as_bytes();
-        // Each token is looked up once; walks read the ids.
+        // Each token is looked up once (hashed once for every catalog,
+        // when `hashes` has them); walks read the ids.
         let ids: Vec<u32> = toks
             .iter()
-            .map(|&tok| self.lookup(&bytes[range(tok)]).unwrap_or(NO_TOKEN))
+            .enumerate()
+            .map(|(k, &tok)| {
+                let token = &bytes[range(tok)];
+                let h = hashes.get(k).copied().unwrap_or_else(|| hash(token));
+                self.lookup_hashed(token, h).unwrap_or(NO_TOKEN)
+            })
             .collect();
         let mut elided_key = Vec::with_capacity(32);
         let mut t = 0;
@@ -529,7 +571,7 @@ impl Index {
                         continue;
                     }
                     if let Some(entity) = start
-                        .allow(self.terminals[child as usize], from, end)
+                        .allow(self.nodes[child as usize].terminal, from, end)
                         .filter(|&e| enclitic_ok(e))
                     {
                         best = Some(Hit {
@@ -548,7 +590,7 @@ impl Index {
                 break;
             };
             node = child;
-            if let Some(entity) = start.allow(self.terminals[node as usize], from, end) {
+            if let Some(entity) = start.allow(self.nodes[node as usize].terminal, from, end) {
                 best = Some(Hit {
                     start: from,
                     end,

@@ -309,15 +309,15 @@ impl Catalog {
         }
         // Cut while folding (`fold_cut`), or now.
         let mut cut = Vec::new();
-        let toks = if folded.tokens.is_empty() {
+        let (toks, hashes) = if folded.tokens.is_empty() {
             index::tokens(&folded.text, &mut cut);
-            &cut
+            (&cut, &[][..])
         } else {
-            &folded.tokens
+            (&folded.tokens, &folded.hashes[..])
         };
         let mut hits = Vec::new();
         let enclitic_ok = |e: u32| self.kinds.get(e as usize).is_some_and(|k| k.1);
-        self.index.find(&folded.text, toks, &enclitic_ok, &mut hits);
+        self.index.find(&folded.text, toks, hashes, &enclitic_ok, &mut hits);
         let mut cursor = 0;
         for hit in hits {
             let (os, oe) = folded.to_original_from(hit.start, hit.end, &mut cursor);
