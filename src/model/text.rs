@@ -162,7 +162,7 @@ fn sort_keys(keys: &mut [(usize, usize, usize)]) {
             }
             merged.push(start);
         }
-        if runs.len() % 2 == 0 {
+        if runs.len().is_multiple_of(2) {
             // An odd run out: copied as it is.
             let (start, end) = (runs[runs.len() - 2], n);
             to[start..end].copy_from_slice(&from[start..end]);
