@@ -77,14 +77,93 @@ function registered(kind) {
   return h;
 }
 
+/** The text nodes of a container in document order, outside `data-added` elements. */
+function textNodes(el) {
+  const out = [];
+  let n = el.firstChild;
+  while (n) {
+    if (n.nodeType === 3) out.push(n);
+    else if (n.nodeType === 1 && n.firstChild && !n.hasAttribute('data-added')) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n !== el && !n.nextSibling) n = n.parentNode;
+    n = n === el ? null : n.nextSibling;
+  }
+  return out;
+}
+
 /** The text of a container: its text nodes outside `data-added` elements. */
 function containerText(el) {
+  if (!el.querySelector('[data-added]')) return el.textContent;
   let text = '';
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && n.hasAttribute('data-added') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === 3) text += n.data;
+  for (const n of textNodes(el)) text += n.data;
   return text;
+}
+
+/** Code points in `s` (a lone surrogate counts as one, as U+FFFD would). */
+function codePoints(s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) i++;
+    }
+  }
+  return n;
+}
+
+/** The UTF-16 index of code point `k` of `s` (`k` at most its code points). */
+function utf16At(s, k) {
+  let i = 0;
+  for (; k > 0 && i < s.length; k--, i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) i++;
+    }
+  }
+  return i;
+}
+
+/**
+ * The DOM point of code point `offset` of `container`'s text: `[text node,
+ * UTF-16 offset]`, or null past its end. At a boundary between two text
+ * nodes, `forward` picks the start of the next (a range's start) over the
+ * end of the previous (its end). What the core's `position()` does, on the
+ * container itself.
+ */
+function point(container, offset, forward) {
+  let left = offset;
+  let last = null;
+  for (const node of textNodes(container)) {
+    const data = node.data;
+    const chars = codePoints(data);
+    if (left < chars || (left === chars && !forward && chars > 0)) return [node, utf16At(data, left)];
+    left -= chars;
+    last = node;
+  }
+  return last && left === 0 ? [last, last.length] : null;
+}
+
+/** One IntersectionObserver for every layer's bar: shown while its article is on screen. */
+let observer = null;
+const bars = new WeakMap();
+function watch(article, bar) {
+  observer ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const b = bars.get(entry.target);
+      if (b) b.hidden = !entry.isIntersecting;
+    }
+  });
+  bars.set(article, bar);
+  observer.observe(article);
+}
+function unwatch(article) {
+  if (!observer || !bars.has(article)) return;
+  observer.unobserve(article);
+  bars.delete(article);
 }
 
 /** A new element `tag` with `className`, marked `data-added`. */
@@ -103,13 +182,15 @@ function button(className, text) {
 }
 
 const hasPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
-const isOpen = (e) => (hasPopover ? e.matches(':popover-open') : !e.hidden);
+const isOpen = (e) => Boolean(e) && (hasPopover ? e.matches(':popover-open') : !e.hidden);
 function show(e) {
   if (hasPopover) {
     if (!isOpen(e)) e.showPopover();
   } else e.hidden = false;
 }
+/** Hide `e` (a control not made yet is hidden already). */
 function hide(e) {
+  if (!e) return;
   if (hasPopover) {
     if (isOpen(e)) e.hidePopover();
   } else e.hidden = true;
@@ -184,8 +265,10 @@ class Layer {
   #root;
   #article;
   #wasm;
-  #anchors;
-  #texts = [];
+  /** The anchoring core over the article's texts: read when first needed. */
+  #anchors = null;
+  /** The `data-text` containers, `[[id, element]]` in reading order: found when first needed. */
+  #texts = null;
   #items = [];
   #editorial = [];
   #marks = [];
@@ -255,22 +338,22 @@ class Layer {
   }
 
   #notesLd = [];
-  #observer = null;
 
-  /** Read the article's texts (again) into the anchoring core. */
+  /**
+   * Read the article's texts (again): the containers and the anchoring core
+   * are found and filled when something first needs them (a note to place,
+   * a stored highlight, a selection), and the editorial notes placed.
+   */
   #read() {
-    this.#texts = [...this.#article.querySelectorAll('[data-text]')].map((e) => [e.getAttribute('data-text'), e]);
+    this.#texts = null;
     this.#anchors?.free();
-    this.#anchors = new this.#wasm.Anchors(
-      this.#texts.map(([id]) => id),
-      this.#texts.map(([, e]) => containerText(e)),
-    );
+    this.#anchors = null;
     this.#editorial = [];
     for (const collection of this.#notesLd) {
       for (const note of itemsOf(collection)) {
         if (note?.orphan) continue;
         try {
-          const { place } = this.#anchors.reanchor(note);
+          const { place } = this.#doc.reanchor(note);
           if (place) this.#editorial.push(place);
         } catch {
           // A note the page carries but we cannot read: the server listed it.
@@ -279,8 +362,26 @@ class Layer {
     }
   }
 
+  /** The `data-text` containers: `[[id, element]]`, in reading order. */
+  get #containers() {
+    this.#texts ??= [...this.#article.querySelectorAll('[data-text]')].map((e) => [e.getAttribute('data-text'), e]);
+    return this.#texts;
+  }
+
+  /** The anchoring core over the article's texts. */
+  get #doc() {
+    if (!this.#anchors) {
+      const texts = this.#containers;
+      this.#anchors = new this.#wasm.Anchors(
+        texts.map(([id]) => id),
+        texts.map(([, e]) => containerText(e)),
+      );
+    }
+    return this.#anchors;
+  }
+
   get #version() {
-    return this.#anchors.version;
+    return this.#doc.version;
   }
 
   get #key() {
@@ -293,11 +394,17 @@ class Layer {
 
   // ---- controls ----
 
+  // Only the bar (the panel button, the status line) and the panel's own
+  // element are made with the layer: what a reader can see or reach before
+  // doing anything. The toolbar, the card and the panel's contents are made
+  // the first time they are needed, each where the others leave it room —
+  // in the DOM order bar, toolbar, card, panel.
+
   #build() {
     const w = this.#w;
     const ids = `rtl-${++layers}`;
     const dir = this.#rtl ? 'rtl' : 'ltr';
-    const c = (this.#controls = {});
+    const c = (this.#controls = { ids, dir });
     c.bar = el('div', 'rtl-reader-bar');
     c.bar.dir = dir;
     c.panelButton = button('rtl-panel-button', w.panelButton);
@@ -308,17 +415,60 @@ class Layer {
     if (this.#highlights) c.bar.append(c.panelButton);
     c.bar.append(c.status);
 
+    c.panel = el('section', 'rtl-panel');
+    Object.assign(c.panel, { id: `${ids}-panel`, dir });
+    c.panel.setAttribute('role', 'dialog');
+    c.panel.setAttribute('aria-labelledby', `${ids}-panel-title`);
+    popover(c.panel);
+    if (hasPopover) c.panelButton.setAttribute('popovertarget', c.panel.id);
+    // Opened by its button (popovertarget): the panel gets its contents.
+    this.#on(c.panel, 'beforetoggle', (e) => {
+      if (e.newState === 'open') this.#panelParts();
+    });
+    this.#on(c.panel, 'toggle', (e) => {
+      if (e.newState === 'closed') this.#closed();
+      // Opened by its button (popovertarget): focus goes in, to the
+      // title, or to the note being written.
+      else if (!c.panel.contains(document.activeElement)) {
+        focus(this.#editing ? c.panel.querySelector('textarea') : c.panelTitle);
+      }
+    });
+    this.#on(c.panel, 'keydown', (e) => this.#panelKey(e));
+
+    // The bar floats (nothing in the article moves when it appears), shown
+    // while its article is on screen.
+    c.bar.hidden = true;
+    this.#article.append(c.bar, c.panel);
+    if (typeof IntersectionObserver === 'function') watch(this.#article, c.bar);
+    else c.bar.hidden = false;
+  }
+
+  /** The selection toolbar, made on first use. */
+  #toolbar() {
+    const c = this.#controls;
+    if (c.toolbar) return c.toolbar;
+    const w = this.#w;
     c.toolbar = el('div', 'rtl-toolbar');
     c.toolbar.setAttribute('role', 'toolbar');
     c.toolbar.setAttribute('aria-label', w.toolbar);
-    c.toolbar.dir = dir;
+    c.toolbar.dir = c.dir;
     c.highlight = button('rtl-toolbar-highlight', w.highlight);
     c.highlight.setAttribute('aria-keyshortcuts', 'Alt+Shift+H');
     c.highlightNote = button('rtl-toolbar-note', w.highlightNote);
     c.highlightNote.setAttribute('aria-keyshortcuts', 'Alt+Shift+N');
     c.toolbar.append(c.highlight, c.highlightNote);
     popover(c.toolbar, 'manual');
+    // The toolbar keeps the selection: pressing it moves no focus.
+    this.#on(c.toolbar, 'pointerdown', (e) => e.preventDefault());
+    c.bar.after(c.toolbar);
+    return c.toolbar;
+  }
 
+  /** The entity card, made on first use. */
+  #cardBox() {
+    const c = this.#controls;
+    if (c.card) return c.card;
+    const { ids, dir } = c;
     c.card = el('div', 'rtl-card');
     Object.assign(c.card, { id: `${ids}-card`, dir, tabIndex: -1 });
     c.card.setAttribute('role', 'dialog');
@@ -326,22 +476,34 @@ class Layer {
     c.card.setAttribute('aria-describedby', `${ids}-card-type ${ids}-card-description`);
     popover(c.card);
     c.cardClose = button('rtl-close', '×');
-    c.cardClose.setAttribute('aria-label', w.close);
+    c.cardClose.setAttribute('aria-label', this.#w.close);
     c.cardType = el('p', 'rtl-card-type');
     c.cardType.id = `${ids}-card-type`;
     c.cardTitle = el('h2', 'rtl-card-title');
     c.cardTitle.id = `${ids}-card-title`;
     c.cardDescription = el('p', 'rtl-card-description');
     c.cardDescription.id = `${ids}-card-description`;
-    c.cardLink = el('a', 'rtl-card-link', w.topicPage);
+    c.cardLink = el('a', 'rtl-card-link', this.#w.topicPage);
     c.card.append(c.cardClose, c.cardType, c.cardTitle, c.cardDescription, c.cardLink);
+    this.#on(c.card, 'toggle', (e) => {
+      if (e.newState === 'closed') this.#closed();
+    });
+    this.#on(c.card, 'keydown', (e) => {
+      if (e.key === 'Escape') {
+        hide(c.card);
+        this.#closed();
+      }
+    });
+    c.panel.before(c.card);
+    return c.card;
+  }
 
-    c.panel = el('section', 'rtl-panel');
-    Object.assign(c.panel, { id: `${ids}-panel`, dir });
-    c.panel.setAttribute('role', 'dialog');
-    c.panel.setAttribute('aria-labelledby', `${ids}-panel-title`);
-    popover(c.panel);
-    if (hasPopover) c.panelButton.setAttribute('popovertarget', c.panel.id);
+  /** The panel's contents, made when it first opens or has something to list; `fill`: list the highlights. */
+  #panelParts(fill = true) {
+    const c = this.#controls;
+    if (c.panelTitle) return;
+    const w = this.#w;
+    const { ids } = c;
     c.panelClose = button('rtl-close', '×');
     c.panelClose.setAttribute('aria-label', w.close);
     c.panelTitle = el('h2', 'rtl-panel-title', w.panelTitle);
@@ -354,18 +516,17 @@ class Layer {
     c.orphansTitle = el('h3', 'rtl-panel-orphans-title', w.orphans);
     c.orphans = el('ol', 'rtl-panel-list rtl-panel-orphans');
     c.panel.append(c.panelClose, c.panelTitle, c.problem, c.empty, c.list, c.orphansTitle, c.orphans);
-    c.ids = ids;
+    if (this.#problemText) {
+      c.problem.textContent = `${w.storageError}: ${this.#problemText}`;
+      c.problem.hidden = false;
+    }
+    if (fill) this.#list();
+  }
 
-    // The bar floats (nothing in the article moves when it appears), shown
-    // while its article is on screen.
-    c.bar.hidden = true;
-    this.#article.append(c.bar, c.toolbar, c.card, c.panel);
-    if (typeof IntersectionObserver === 'function') {
-      this.#observer = new IntersectionObserver(([entry]) => {
-        c.bar.hidden = !entry.isIntersecting;
-      });
-      this.#observer.observe(this.#article);
-    } else c.bar.hidden = false;
+  /** The controls on the page, to remove. */
+  #added() {
+    const c = this.#controls;
+    return [c.bar, c.toolbar, c.card, c.panel].filter(Boolean);
   }
 
   #announce(text) {
@@ -374,20 +535,33 @@ class Layer {
     s.textContent = text;
   }
 
+  #problemText = null;
+
   #problem(text) {
+    this.#problemText = text;
+    // A problem is written in the panel, made for it.
+    if (text) this.#panelParts();
     const p = this.#controls.problem;
+    if (!p) return;
     p.textContent = text ? `${this.#w.storageError}: ${text}` : '';
     p.hidden = !text;
   }
 
-  /** The panel's lists, in reading order; orphans apart. */
+  /**
+   * The panel's lists, in reading order; orphans apart. Without highlights
+   * and before the panel first opens, only the button's count.
+   */
   #list() {
     const c = this.#controls;
     const w = this.#w;
-    c.list.replaceChildren();
-    c.orphans.replaceChildren();
     const count = this.#items.length;
     c.panelButton.textContent = count ? `${w.panelButton} (${count})` : w.panelButton;
+    if (!c.list) {
+      if (!count) return null;
+      this.#panelParts(false);
+    }
+    c.list.replaceChildren();
+    c.orphans.replaceChildren();
     c.empty.hidden = count > 0;
     c.orphansTitle.hidden = !this.#items.some((i) => !i.place);
     let editor = null;
@@ -442,6 +616,7 @@ class Layer {
   }
 
   #entryButton(id, action) {
+    this.#panelParts();
     const entry = [...this.#controls.panel.querySelectorAll('.rtl-panel-entry')].find((e) => e.dataset.id === id);
     return entry?.querySelector(`[data-action="${action}"]`) ?? this.#controls.panelTitle;
   }
@@ -449,12 +624,13 @@ class Layer {
   // ---- painting ----
 
   #range(place) {
-    const start = this.#wasm.position(this.#article, place.text, place.start);
-    const end = this.#wasm.position(this.#article, place.text, place.end);
+    const container = this.#containers.find(([t]) => t === place.text)?.[1];
+    const start = container && point(container, place.start, true);
+    const end = container && point(container, place.end, true);
     if (!start || !end) return null;
     const r = document.createRange();
-    r.setStart(start.node, start.offset);
-    r.setEnd(end.node, end.offset);
+    r.setStart(...start);
+    r.setEnd(...end);
     return r;
   }
 
@@ -514,7 +690,7 @@ class Layer {
 
   /** Reading order: by text, then start; orphans last. */
   #sort() {
-    const order = new Map(this.#texts.map(([id], i) => [id, i]));
+    const order = new Map(this.#containers.map(([id], i) => [id, i]));
     const key = ({ place }) => (place ? [order.get(place.text) ?? 1e9, place.start] : [2e9, 0]);
     this.#items.sort((a, b) => {
       const [x, y] = [key(a), key(b)];
@@ -532,7 +708,7 @@ class Layer {
 
   /** Re-anchor a W3C annotation in the current text: `{annotation, place}`. */
   #anchor(annotation) {
-    const { target, orphan, place } = this.#anchors.reanchor(annotation);
+    const { target, orphan, place } = this.#doc.reanchor(annotation);
     const a = { ...annotation, '@context': CONTEXT, target };
     if (orphan) a.orphan = true;
     else delete a.orphan;
@@ -543,7 +719,7 @@ class Layer {
     const now = new Date().toISOString();
     let first = null;
     for (const { text, start, end } of this.#selection) {
-      const selector = this.#anchors.describe(text, start, end);
+      const selector = this.#doc.describe(text, start, end);
       if (!selector) continue;
       const annotation = {
         '@context': CONTEXT,
@@ -553,7 +729,7 @@ class Layer {
         created: now,
         modified: now,
         ...(this.#user ? { creator: this.#user } : {}),
-        target: this.#anchors.target(selector, this.#source),
+        target: this.#doc.target(selector, this.#source),
       };
       this.#items.push({ annotation, place: selector });
       first ??= annotation.id;
@@ -571,6 +747,7 @@ class Layer {
     if (note) {
       this.#editing = first;
       this.#returnFocus = null;
+      this.#panelParts();
       const area = this.#list();
       this.#openPanel();
       focus(area);
@@ -627,7 +804,7 @@ class Layer {
     this.#focused = id;
     this.#paint();
     hide(this.#controls.panel);
-    const container = this.#texts.find(([t]) => t === item.place.text)?.[1];
+    const container = this.#containers.find(([t]) => t === item.place.text)?.[1];
     if (!container) return;
     if (!container.hasAttribute('tabindex')) container.tabIndex = -1;
     container.scrollIntoView({ block: 'center' });
@@ -635,6 +812,7 @@ class Layer {
   }
 
   #openPanel() {
+    this.#panelParts();
     show(this.#controls.panel);
     this.#returnFocus ??= this.#controls.panelButton;
     focus(this.#controls.panelTitle);
@@ -678,7 +856,15 @@ class Layer {
     const read = [];
     try {
       if (this.#store === 'local') {
-        for (const [key, text] of this.#wasm.localLoad(prefix, this.#key)) {
+        // Every key of the article (the prefix itself is no version's key):
+        // the text is read, for its version, only when there are some.
+        const stored = this.#wasm.localLoad(prefix, prefix);
+        if (stored.length) {
+          // The current version's first, then the older ones'.
+          const current = stored.findIndex(([key]) => key === this.#key);
+          if (current > 0) stored.unshift(...stored.splice(current, 1));
+        }
+        for (const [key, text] of stored) {
           try {
             found.push(JSON.parse(text));
             read.push(key);
@@ -738,7 +924,6 @@ class Layer {
   }
 
   #listen() {
-    const c = this.#controls;
     this.#on(this.#root, 'click', (e) => this.#click(e));
     this.#on(this.#root, 'pointerdown', (e) => {
       if (!this.#isControl(e.target)) this.#dragging = true;
@@ -751,25 +936,6 @@ class Layer {
       });
     }
     this.#on(document, 'selectionchange', () => this.#selectionChanged());
-    // The toolbar keeps the selection: pressing it moves no focus.
-    this.#on(c.toolbar, 'pointerdown', (e) => e.preventDefault());
-    for (const popup of [c.card, c.panel]) {
-      this.#on(popup, 'toggle', (e) => {
-        if (e.newState === 'closed') this.#closed();
-        // Opened by its button (popovertarget): focus goes in, to the
-        // title, or to the note being written.
-        else if (popup === c.panel && !c.panel.contains(document.activeElement)) {
-          focus(this.#editing ? c.panel.querySelector('textarea') : c.panelTitle);
-        }
-      });
-    }
-    this.#on(c.card, 'keydown', (e) => {
-      if (e.key === 'Escape') {
-        hide(c.card);
-        this.#closed();
-      }
-    });
-    this.#on(c.panel, 'keydown', (e) => this.#panelKey(e));
     this.#on(document, 'keydown', (e) => {
       if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
       const note = { KeyH: false, KeyN: true }[e.code];
@@ -824,7 +990,7 @@ class Layer {
     if (range && !range.collapsed && this.#article.contains(range.startContainer) && this.#article.contains(range.endContainer)) {
       const start = this.#wasm.locate(range.startContainer, range.startOffset);
       const end = this.#wasm.locate(range.endContainer, range.endOffset);
-      for (const [id, container] of this.#texts) {
+      for (const [id, container] of this.#containers) {
         if (!range.intersectsNode(container)) continue;
         const text = [...containerText(container)];
         let s = start?.text === id ? start.offset : 0;
@@ -838,11 +1004,11 @@ class Layer {
         if (s < e) this.#selection.push({ text: id, start: s, end: e });
       }
     }
-    const toolbar = this.#controls.toolbar;
     if (!this.#selection.length) {
-      hide(toolbar);
+      hide(this.#controls.toolbar);
       return;
     }
+    const toolbar = this.#toolbar();
     show(toolbar);
     placeNear(toolbar, range.getBoundingClientRect(), this.#rtl);
   }
@@ -922,6 +1088,7 @@ class Layer {
   }
 
   #card(mention, detail) {
+    this.#cardBox();
     const c = this.#controls;
     const w = this.#w;
     const entity = this.#entities.get(detail.id) ?? {};
@@ -1002,9 +1169,9 @@ class Layer {
   refresh(article = this.#article) {
     this.#unpaint();
     if (article !== this.#article) {
+      unwatch(this.#article);
+      for (const e of this.#added()) e.remove();
       this.#article = article;
-      this.#observer?.disconnect();
-      for (const e of [this.#controls.bar, this.#controls.toolbar, this.#controls.card, this.#controls.panel]) e.remove();
       this.#build();
     }
     this.#read();
@@ -1017,11 +1184,11 @@ class Layer {
 
   /** Remove the listeners, the controls and the highlights; the article stays. */
   unmount() {
-    this.#observer?.disconnect();
+    unwatch(this.#article);
     for (const off of this.#listeners) off();
     this.#listeners = [];
     this.#unpaint();
-    for (const e of [this.#controls.bar, this.#controls.toolbar, this.#controls.card, this.#controls.panel]) e.remove();
+    for (const e of this.#added()) e.remove();
     this.#anchors?.free();
     this.#anchors = null;
   }
