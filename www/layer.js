@@ -101,30 +101,15 @@ function containerText(el) {
   return text;
 }
 
-/** Code points in `s` (a lone surrogate counts as one, as U+FFFD would). */
-function codePoints(s) {
-  let n = 0;
-  for (let i = 0; i < s.length; i++, n++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) i++;
-    }
-  }
-  return n;
-}
-
-/** The UTF-16 index of code point `k` of `s` (`k` at most its code points). */
-function utf16At(s, k) {
+/**
+ * Walk `s` by code points, at most `k` (a lone surrogate counts as one, as
+ * the U+FFFD the core reads would): `[UTF-16 index reached, code points]`.
+ */
+function walk(s, k = Infinity) {
   let i = 0;
-  for (; k > 0 && i < s.length; k--, i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) i++;
-    }
-  }
-  return i;
+  let n = 0;
+  for (; n < k && i < s.length; n++) if ((s.charCodeAt(i++) & 0xfc00) === 0xd800 && (s.charCodeAt(i) & 0xfc00) === 0xdc00) i++;
+  return [i, n];
 }
 
 /**
@@ -138,9 +123,8 @@ function point(container, offset, forward) {
   let left = offset;
   let last = null;
   for (const node of textNodes(container)) {
-    const data = node.data;
-    const chars = codePoints(data);
-    if (left < chars || (left === chars && !forward && chars > 0)) return [node, utf16At(data, left)];
+    const chars = walk(node.data)[1];
+    if (left < chars || (left === chars && !forward && chars > 0)) return [node, walk(node.data, left)[0]];
     left -= chars;
     last = node;
   }
@@ -394,11 +378,11 @@ class Layer {
 
   // ---- controls ----
 
-  // Only the bar (the panel button, the status line) and the panel's own
-  // element are made with the layer: what a reader can see or reach before
-  // doing anything. The toolbar, the card and the panel's contents are made
-  // the first time they are needed, each where the others leave it room —
-  // in the DOM order bar, toolbar, card, panel.
+  // The bar (the panel button, the status line), the toolbar and the
+  // panel's own element are made with the layer: what a reader can see or
+  // reach before doing anything. The card and the panel's contents are made
+  // the first time they are needed, in the DOM order bar, toolbar, card,
+  // panel.
 
   #build() {
     const w = this.#w;
@@ -414,6 +398,19 @@ class Layer {
     c.status.setAttribute('role', 'status');
     if (this.#highlights) c.bar.append(c.panelButton);
     c.bar.append(c.status);
+
+    c.toolbar = el('div', 'rtl-toolbar');
+    c.toolbar.setAttribute('role', 'toolbar');
+    c.toolbar.setAttribute('aria-label', w.toolbar);
+    c.toolbar.dir = dir;
+    c.highlight = button('rtl-toolbar-highlight', w.highlight);
+    c.highlight.setAttribute('aria-keyshortcuts', 'Alt+Shift+H');
+    c.highlightNote = button('rtl-toolbar-note', w.highlightNote);
+    c.highlightNote.setAttribute('aria-keyshortcuts', 'Alt+Shift+N');
+    c.toolbar.append(c.highlight, c.highlightNote);
+    popover(c.toolbar, 'manual');
+    // The toolbar keeps the selection: pressing it moves no focus.
+    this.#on(c.toolbar, 'pointerdown', (e) => e.preventDefault());
 
     c.panel = el('section', 'rtl-panel');
     Object.assign(c.panel, { id: `${ids}-panel`, dir });
@@ -438,30 +435,9 @@ class Layer {
     // The bar floats (nothing in the article moves when it appears), shown
     // while its article is on screen.
     c.bar.hidden = true;
-    this.#article.append(c.bar, c.panel);
+    this.#article.append(c.bar, c.toolbar, c.panel);
     if (typeof IntersectionObserver === 'function') watch(this.#article, c.bar);
     else c.bar.hidden = false;
-  }
-
-  /** The selection toolbar, made on first use. */
-  #toolbar() {
-    const c = this.#controls;
-    if (c.toolbar) return c.toolbar;
-    const w = this.#w;
-    c.toolbar = el('div', 'rtl-toolbar');
-    c.toolbar.setAttribute('role', 'toolbar');
-    c.toolbar.setAttribute('aria-label', w.toolbar);
-    c.toolbar.dir = c.dir;
-    c.highlight = button('rtl-toolbar-highlight', w.highlight);
-    c.highlight.setAttribute('aria-keyshortcuts', 'Alt+Shift+H');
-    c.highlightNote = button('rtl-toolbar-note', w.highlightNote);
-    c.highlightNote.setAttribute('aria-keyshortcuts', 'Alt+Shift+N');
-    c.toolbar.append(c.highlight, c.highlightNote);
-    popover(c.toolbar, 'manual');
-    // The toolbar keeps the selection: pressing it moves no focus.
-    this.#on(c.toolbar, 'pointerdown', (e) => e.preventDefault());
-    c.bar.after(c.toolbar);
-    return c.toolbar;
   }
 
   /** The entity card, made on first use. */
@@ -1008,7 +984,7 @@ class Layer {
       hide(this.#controls.toolbar);
       return;
     }
-    const toolbar = this.#toolbar();
+    const toolbar = this.#controls.toolbar;
     show(toolbar);
     placeNear(toolbar, range.getBoundingClientRect(), this.#rtl);
   }
