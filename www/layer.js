@@ -46,6 +46,9 @@ const WORDS = {
 const LOADABLE = ['he', 'fa', 'ur'];
 const KEYS = ['person', 'place', 'organization', 'topicPage', 'close', 'highlight', 'highlightNote', 'toolbar', 'placeholder', 'save', 'cancel', 'edit', 'delete', 'goTo', 'panelButton', 'panelTitle', 'empty', 'orphans', 'storageError', 'created', 'deleted', 'saved', 'note'];
 
+/** The named words of each list, made once. */
+const NAMED = new Map();
+
 /** The words for `lang`, loading them once when they are not built in. */
 async function words(lang) {
   const primary = String(lang).toLowerCase().split('-')[0];
@@ -57,7 +60,10 @@ async function words(lang) {
     }
   }
   const list = WORDS[primary] ?? WORDS.en;
-  return Object.fromEntries(KEYS.map((k, i) => [k, list[i]]));
+  // One object per list, shared by the layers (nothing writes to it).
+  let named = NAMED.get(list);
+  if (!named) NAMED.set(list, (named = Object.fromEntries(KEYS.map((k, i) => [k, list[i]]))));
+  return named;
 }
 
 let layers = 0;
@@ -236,7 +242,7 @@ function newId() {
 /**
  * Attach the live layer to `article` (rendered in `root`, the host's shadow
  * root or the host itself), events dispatched from `host`, with the wasm
- * core's exports `wasm` (Anchors, locate, position, localLoad, localSave,
+ * core's exports `wasm` (Anchors, locate, localLoad, localSave,
  * localRemove — both bundles have them).
  */
 export async function attachLayer(host, root, article, wasm, options = {}) {
@@ -337,7 +343,8 @@ class Layer {
       for (const note of itemsOf(collection)) {
         if (note?.orphan) continue;
         try {
-          const { place } = this.#doc.reanchor(note);
+          // Only painted, never stored: the place, not a fresh target.
+          const place = this.#doc.place(note);
           if (place) this.#editorial.push(place);
         } catch {
           // A note the page carries but we cannot read: the server listed it.
