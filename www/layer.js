@@ -46,6 +46,9 @@ const WORDS = {
 const LOADABLE = ['he', 'fa', 'ur'];
 const KEYS = ['person', 'place', 'organization', 'topicPage', 'close', 'highlight', 'highlightNote', 'toolbar', 'placeholder', 'save', 'cancel', 'edit', 'delete', 'goTo', 'panelButton', 'panelTitle', 'empty', 'orphans', 'storageError', 'created', 'deleted', 'saved', 'note'];
 
+/** The named words of each list, made once. */
+const NAMED = new Map();
+
 /** The words for `lang`, loading them once when they are not built in. */
 async function words(lang) {
   const primary = String(lang).toLowerCase().split('-')[0];
@@ -57,7 +60,10 @@ async function words(lang) {
     }
   }
   const list = WORDS[primary] ?? WORDS.en;
-  return Object.fromEntries(KEYS.map((k, i) => [k, list[i]]));
+  // One object per list, shared by the layers (nothing writes to it).
+  let named = NAMED.get(list);
+  if (!named) NAMED.set(list, (named = Object.fromEntries(KEYS.map((k, i) => [k, list[i]]))));
+  return named;
 }
 
 let layers = 0;
@@ -77,14 +83,77 @@ function registered(kind) {
   return h;
 }
 
+/** The text nodes of a container in document order, outside `data-added` elements. */
+function textNodes(el) {
+  const out = [];
+  let n = el.firstChild;
+  while (n) {
+    if (n.nodeType === 3) out.push(n);
+    else if (n.nodeType === 1 && n.firstChild && !n.hasAttribute('data-added')) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n !== el && !n.nextSibling) n = n.parentNode;
+    n = n === el ? null : n.nextSibling;
+  }
+  return out;
+}
+
 /** The text of a container: its text nodes outside `data-added` elements. */
 function containerText(el) {
+  if (!el.querySelector('[data-added]')) return el.textContent;
   let text = '';
-  const walker = document.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && n.hasAttribute('data-added') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === 3) text += n.data;
+  for (const n of textNodes(el)) text += n.data;
   return text;
+}
+
+/**
+ * Walk `s` by code points, at most `k` (a lone surrogate counts as one, as
+ * the U+FFFD the core reads would): `[UTF-16 index reached, code points]`.
+ */
+function walk(s, k = Infinity) {
+  let i = 0;
+  let n = 0;
+  for (; n < k && i < s.length; n++) if ((s.charCodeAt(i++) & 0xfc00) === 0xd800 && (s.charCodeAt(i) & 0xfc00) === 0xdc00) i++;
+  return [i, n];
+}
+
+/**
+ * The DOM point of code point `offset` of `container`'s text: `[text node,
+ * UTF-16 offset]`, or null past its end. At a boundary between two text
+ * nodes, `forward` picks the start of the next (a range's start) over the
+ * end of the previous (its end). What the core's `position()` does, on the
+ * container itself.
+ */
+function point(container, offset, forward) {
+  let left = offset;
+  let last = null;
+  for (const node of textNodes(container)) {
+    const chars = walk(node.data)[1];
+    if (left < chars || (left === chars && !forward && chars > 0)) return [node, walk(node.data, left)[0]];
+    left -= chars;
+    last = node;
+  }
+  return last && left === 0 ? [last, last.length] : null;
+}
+
+/** One IntersectionObserver for every layer's bar: shown while its article is on screen. */
+let observer = null;
+const bars = new WeakMap();
+function watch(article, bar) {
+  observer ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const b = bars.get(entry.target);
+      if (b) b.hidden = !entry.isIntersecting;
+    }
+  });
+  bars.set(article, bar);
+  observer.observe(article);
+}
+function unwatch(article) {
+  if (!observer || !bars.has(article)) return;
+  observer.unobserve(article);
+  bars.delete(article);
 }
 
 /** A new element `tag` with `className`, marked `data-added`. */
@@ -103,13 +172,15 @@ function button(className, text) {
 }
 
 const hasPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
-const isOpen = (e) => (hasPopover ? e.matches(':popover-open') : !e.hidden);
+const isOpen = (e) => Boolean(e) && (hasPopover ? e.matches(':popover-open') : !e.hidden);
 function show(e) {
   if (hasPopover) {
     if (!isOpen(e)) e.showPopover();
   } else e.hidden = false;
 }
+/** Hide `e` (a control not made yet is hidden already). */
 function hide(e) {
+  if (!e) return;
   if (hasPopover) {
     if (isOpen(e)) e.hidePopover();
   } else e.hidden = true;
@@ -171,7 +242,7 @@ function newId() {
 /**
  * Attach the live layer to `article` (rendered in `root`, the host's shadow
  * root or the host itself), events dispatched from `host`, with the wasm
- * core's exports `wasm` (Anchors, locate, position, localLoad, localSave,
+ * core's exports `wasm` (Anchors, locate, localLoad, localSave,
  * localRemove — both bundles have them).
  */
 export async function attachLayer(host, root, article, wasm, options = {}) {
@@ -184,8 +255,10 @@ class Layer {
   #root;
   #article;
   #wasm;
-  #anchors;
-  #texts = [];
+  /** The anchoring core over the article's texts: read when first needed. */
+  #anchors = null;
+  /** The `data-text` containers, `[[id, element]]` in reading order: found when first needed. */
+  #texts = null;
   #items = [];
   #editorial = [];
   #marks = [];
@@ -255,22 +328,23 @@ class Layer {
   }
 
   #notesLd = [];
-  #observer = null;
 
-  /** Read the article's texts (again) into the anchoring core. */
+  /**
+   * Read the article's texts (again): the containers and the anchoring core
+   * are found and filled when something first needs them (a note to place,
+   * a stored highlight, a selection), and the editorial notes placed.
+   */
   #read() {
-    this.#texts = [...this.#article.querySelectorAll('[data-text]')].map((e) => [e.getAttribute('data-text'), e]);
+    this.#texts = null;
     this.#anchors?.free();
-    this.#anchors = new this.#wasm.Anchors(
-      this.#texts.map(([id]) => id),
-      this.#texts.map(([, e]) => containerText(e)),
-    );
+    this.#anchors = null;
     this.#editorial = [];
     for (const collection of this.#notesLd) {
       for (const note of itemsOf(collection)) {
         if (note?.orphan) continue;
         try {
-          const { place } = this.#anchors.reanchor(note);
+          // Only painted, never stored: the place, not a fresh target.
+          const place = this.#doc.place(note);
           if (place) this.#editorial.push(place);
         } catch {
           // A note the page carries but we cannot read: the server listed it.
@@ -279,8 +353,26 @@ class Layer {
     }
   }
 
+  /** The `data-text` containers: `[[id, element]]`, in reading order. */
+  get #containers() {
+    this.#texts ??= [...this.#article.querySelectorAll('[data-text]')].map((e) => [e.getAttribute('data-text'), e]);
+    return this.#texts;
+  }
+
+  /** The anchoring core over the article's texts. */
+  get #doc() {
+    if (!this.#anchors) {
+      const texts = this.#containers;
+      this.#anchors = new this.#wasm.Anchors(
+        texts.map(([id]) => id),
+        texts.map(([, e]) => containerText(e)),
+      );
+    }
+    return this.#anchors;
+  }
+
   get #version() {
-    return this.#anchors.version;
+    return this.#doc.version;
   }
 
   get #key() {
@@ -293,11 +385,17 @@ class Layer {
 
   // ---- controls ----
 
+  // The bar (the panel button, the status line), the toolbar and the
+  // panel's own element are made with the layer: what a reader can see or
+  // reach before doing anything. The card and the panel's contents are made
+  // the first time they are needed, in the DOM order bar, toolbar, card,
+  // panel.
+
   #build() {
     const w = this.#w;
     const ids = `rtl-${++layers}`;
     const dir = this.#rtl ? 'rtl' : 'ltr';
-    const c = (this.#controls = {});
+    const c = (this.#controls = { ids, dir });
     c.bar = el('div', 'rtl-reader-bar');
     c.bar.dir = dir;
     c.panelButton = button('rtl-panel-button', w.panelButton);
@@ -318,23 +416,8 @@ class Layer {
     c.highlightNote.setAttribute('aria-keyshortcuts', 'Alt+Shift+N');
     c.toolbar.append(c.highlight, c.highlightNote);
     popover(c.toolbar, 'manual');
-
-    c.card = el('div', 'rtl-card');
-    Object.assign(c.card, { id: `${ids}-card`, dir, tabIndex: -1 });
-    c.card.setAttribute('role', 'dialog');
-    c.card.setAttribute('aria-labelledby', `${ids}-card-title`);
-    c.card.setAttribute('aria-describedby', `${ids}-card-type ${ids}-card-description`);
-    popover(c.card);
-    c.cardClose = button('rtl-close', '×');
-    c.cardClose.setAttribute('aria-label', w.close);
-    c.cardType = el('p', 'rtl-card-type');
-    c.cardType.id = `${ids}-card-type`;
-    c.cardTitle = el('h2', 'rtl-card-title');
-    c.cardTitle.id = `${ids}-card-title`;
-    c.cardDescription = el('p', 'rtl-card-description');
-    c.cardDescription.id = `${ids}-card-description`;
-    c.cardLink = el('a', 'rtl-card-link', w.topicPage);
-    c.card.append(c.cardClose, c.cardType, c.cardTitle, c.cardDescription, c.cardLink);
+    // The toolbar keeps the selection: pressing it moves no focus.
+    this.#on(c.toolbar, 'pointerdown', (e) => e.preventDefault());
 
     c.panel = el('section', 'rtl-panel');
     Object.assign(c.panel, { id: `${ids}-panel`, dir });
@@ -342,6 +425,68 @@ class Layer {
     c.panel.setAttribute('aria-labelledby', `${ids}-panel-title`);
     popover(c.panel);
     if (hasPopover) c.panelButton.setAttribute('popovertarget', c.panel.id);
+    // Opened by its button (popovertarget): the panel gets its contents.
+    this.#on(c.panel, 'beforetoggle', (e) => {
+      if (e.newState === 'open') this.#panelParts();
+    });
+    this.#on(c.panel, 'toggle', (e) => {
+      if (e.newState === 'closed') this.#closed();
+      // Opened by its button (popovertarget): focus goes in, to the
+      // title, or to the note being written.
+      else if (!c.panel.contains(document.activeElement)) {
+        focus(this.#editing ? c.panel.querySelector('textarea') : c.panelTitle);
+      }
+    });
+    this.#on(c.panel, 'keydown', (e) => this.#panelKey(e));
+
+    // The bar floats (nothing in the article moves when it appears), shown
+    // while its article is on screen.
+    c.bar.hidden = true;
+    this.#article.append(c.bar, c.toolbar, c.panel);
+    if (typeof IntersectionObserver === 'function') watch(this.#article, c.bar);
+    else c.bar.hidden = false;
+  }
+
+  /** The entity card, made on first use. */
+  #cardBox() {
+    const c = this.#controls;
+    if (c.card) return c.card;
+    const { ids, dir } = c;
+    c.card = el('div', 'rtl-card');
+    Object.assign(c.card, { id: `${ids}-card`, dir, tabIndex: -1 });
+    c.card.setAttribute('role', 'dialog');
+    c.card.setAttribute('aria-labelledby', `${ids}-card-title`);
+    c.card.setAttribute('aria-describedby', `${ids}-card-type ${ids}-card-description`);
+    popover(c.card);
+    c.cardClose = button('rtl-close', '×');
+    c.cardClose.setAttribute('aria-label', this.#w.close);
+    c.cardType = el('p', 'rtl-card-type');
+    c.cardType.id = `${ids}-card-type`;
+    c.cardTitle = el('h2', 'rtl-card-title');
+    c.cardTitle.id = `${ids}-card-title`;
+    c.cardDescription = el('p', 'rtl-card-description');
+    c.cardDescription.id = `${ids}-card-description`;
+    c.cardLink = el('a', 'rtl-card-link', this.#w.topicPage);
+    c.card.append(c.cardClose, c.cardType, c.cardTitle, c.cardDescription, c.cardLink);
+    this.#on(c.card, 'toggle', (e) => {
+      if (e.newState === 'closed') this.#closed();
+    });
+    this.#on(c.card, 'keydown', (e) => {
+      if (e.key === 'Escape') {
+        hide(c.card);
+        this.#closed();
+      }
+    });
+    c.panel.before(c.card);
+    return c.card;
+  }
+
+  /** The panel's contents, made when it first opens or has something to list; `fill`: list the highlights. */
+  #panelParts(fill = true) {
+    const c = this.#controls;
+    if (c.panelTitle) return;
+    const w = this.#w;
+    const { ids } = c;
     c.panelClose = button('rtl-close', '×');
     c.panelClose.setAttribute('aria-label', w.close);
     c.panelTitle = el('h2', 'rtl-panel-title', w.panelTitle);
@@ -354,18 +499,17 @@ class Layer {
     c.orphansTitle = el('h3', 'rtl-panel-orphans-title', w.orphans);
     c.orphans = el('ol', 'rtl-panel-list rtl-panel-orphans');
     c.panel.append(c.panelClose, c.panelTitle, c.problem, c.empty, c.list, c.orphansTitle, c.orphans);
-    c.ids = ids;
+    if (this.#problemText) {
+      c.problem.textContent = `${w.storageError}: ${this.#problemText}`;
+      c.problem.hidden = false;
+    }
+    if (fill) this.#list();
+  }
 
-    // The bar floats (nothing in the article moves when it appears), shown
-    // while its article is on screen.
-    c.bar.hidden = true;
-    this.#article.append(c.bar, c.toolbar, c.card, c.panel);
-    if (typeof IntersectionObserver === 'function') {
-      this.#observer = new IntersectionObserver(([entry]) => {
-        c.bar.hidden = !entry.isIntersecting;
-      });
-      this.#observer.observe(this.#article);
-    } else c.bar.hidden = false;
+  /** The controls on the page, to remove. */
+  #added() {
+    const c = this.#controls;
+    return [c.bar, c.toolbar, c.card, c.panel].filter(Boolean);
   }
 
   #announce(text) {
@@ -374,20 +518,33 @@ class Layer {
     s.textContent = text;
   }
 
+  #problemText = null;
+
   #problem(text) {
+    this.#problemText = text;
+    // A problem is written in the panel, made for it.
+    if (text) this.#panelParts();
     const p = this.#controls.problem;
+    if (!p) return;
     p.textContent = text ? `${this.#w.storageError}: ${text}` : '';
     p.hidden = !text;
   }
 
-  /** The panel's lists, in reading order; orphans apart. */
+  /**
+   * The panel's lists, in reading order; orphans apart. Without highlights
+   * and before the panel first opens, only the button's count.
+   */
   #list() {
     const c = this.#controls;
     const w = this.#w;
-    c.list.replaceChildren();
-    c.orphans.replaceChildren();
     const count = this.#items.length;
     c.panelButton.textContent = count ? `${w.panelButton} (${count})` : w.panelButton;
+    if (!c.list) {
+      if (!count) return null;
+      this.#panelParts(false);
+    }
+    c.list.replaceChildren();
+    c.orphans.replaceChildren();
     c.empty.hidden = count > 0;
     c.orphansTitle.hidden = !this.#items.some((i) => !i.place);
     let editor = null;
@@ -442,6 +599,7 @@ class Layer {
   }
 
   #entryButton(id, action) {
+    this.#panelParts();
     const entry = [...this.#controls.panel.querySelectorAll('.rtl-panel-entry')].find((e) => e.dataset.id === id);
     return entry?.querySelector(`[data-action="${action}"]`) ?? this.#controls.panelTitle;
   }
@@ -449,12 +607,13 @@ class Layer {
   // ---- painting ----
 
   #range(place) {
-    const start = this.#wasm.position(this.#article, place.text, place.start);
-    const end = this.#wasm.position(this.#article, place.text, place.end);
+    const container = this.#containers.find(([t]) => t === place.text)?.[1];
+    const start = container && point(container, place.start, true);
+    const end = container && point(container, place.end, true);
     if (!start || !end) return null;
     const r = document.createRange();
-    r.setStart(start.node, start.offset);
-    r.setEnd(end.node, end.offset);
+    r.setStart(...start);
+    r.setEnd(...end);
     return r;
   }
 
@@ -514,7 +673,7 @@ class Layer {
 
   /** Reading order: by text, then start; orphans last. */
   #sort() {
-    const order = new Map(this.#texts.map(([id], i) => [id, i]));
+    const order = new Map(this.#containers.map(([id], i) => [id, i]));
     const key = ({ place }) => (place ? [order.get(place.text) ?? 1e9, place.start] : [2e9, 0]);
     this.#items.sort((a, b) => {
       const [x, y] = [key(a), key(b)];
@@ -532,7 +691,7 @@ class Layer {
 
   /** Re-anchor a W3C annotation in the current text: `{annotation, place}`. */
   #anchor(annotation) {
-    const { target, orphan, place } = this.#anchors.reanchor(annotation);
+    const { target, orphan, place } = this.#doc.reanchor(annotation);
     const a = { ...annotation, '@context': CONTEXT, target };
     if (orphan) a.orphan = true;
     else delete a.orphan;
@@ -543,7 +702,7 @@ class Layer {
     const now = new Date().toISOString();
     let first = null;
     for (const { text, start, end } of this.#selection) {
-      const selector = this.#anchors.describe(text, start, end);
+      const selector = this.#doc.describe(text, start, end);
       if (!selector) continue;
       const annotation = {
         '@context': CONTEXT,
@@ -553,7 +712,7 @@ class Layer {
         created: now,
         modified: now,
         ...(this.#user ? { creator: this.#user } : {}),
-        target: this.#anchors.target(selector, this.#source),
+        target: this.#doc.target(selector, this.#source),
       };
       this.#items.push({ annotation, place: selector });
       first ??= annotation.id;
@@ -571,6 +730,7 @@ class Layer {
     if (note) {
       this.#editing = first;
       this.#returnFocus = null;
+      this.#panelParts();
       const area = this.#list();
       this.#openPanel();
       focus(area);
@@ -627,7 +787,7 @@ class Layer {
     this.#focused = id;
     this.#paint();
     hide(this.#controls.panel);
-    const container = this.#texts.find(([t]) => t === item.place.text)?.[1];
+    const container = this.#containers.find(([t]) => t === item.place.text)?.[1];
     if (!container) return;
     if (!container.hasAttribute('tabindex')) container.tabIndex = -1;
     container.scrollIntoView({ block: 'center' });
@@ -635,6 +795,7 @@ class Layer {
   }
 
   #openPanel() {
+    this.#panelParts();
     show(this.#controls.panel);
     this.#returnFocus ??= this.#controls.panelButton;
     focus(this.#controls.panelTitle);
@@ -678,7 +839,15 @@ class Layer {
     const read = [];
     try {
       if (this.#store === 'local') {
-        for (const [key, text] of this.#wasm.localLoad(prefix, this.#key)) {
+        // Every key of the article (the prefix itself is no version's key):
+        // the text is read, for its version, only when there are some.
+        const stored = this.#wasm.localLoad(prefix, prefix);
+        if (stored.length) {
+          // The current version's first, then the older ones'.
+          const current = stored.findIndex(([key]) => key === this.#key);
+          if (current > 0) stored.unshift(...stored.splice(current, 1));
+        }
+        for (const [key, text] of stored) {
           try {
             found.push(JSON.parse(text));
             read.push(key);
@@ -738,7 +907,6 @@ class Layer {
   }
 
   #listen() {
-    const c = this.#controls;
     this.#on(this.#root, 'click', (e) => this.#click(e));
     this.#on(this.#root, 'pointerdown', (e) => {
       if (!this.#isControl(e.target)) this.#dragging = true;
@@ -751,25 +919,6 @@ class Layer {
       });
     }
     this.#on(document, 'selectionchange', () => this.#selectionChanged());
-    // The toolbar keeps the selection: pressing it moves no focus.
-    this.#on(c.toolbar, 'pointerdown', (e) => e.preventDefault());
-    for (const popup of [c.card, c.panel]) {
-      this.#on(popup, 'toggle', (e) => {
-        if (e.newState === 'closed') this.#closed();
-        // Opened by its button (popovertarget): focus goes in, to the
-        // title, or to the note being written.
-        else if (popup === c.panel && !c.panel.contains(document.activeElement)) {
-          focus(this.#editing ? c.panel.querySelector('textarea') : c.panelTitle);
-        }
-      });
-    }
-    this.#on(c.card, 'keydown', (e) => {
-      if (e.key === 'Escape') {
-        hide(c.card);
-        this.#closed();
-      }
-    });
-    this.#on(c.panel, 'keydown', (e) => this.#panelKey(e));
     this.#on(document, 'keydown', (e) => {
       if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
       const note = { KeyH: false, KeyN: true }[e.code];
@@ -824,7 +973,7 @@ class Layer {
     if (range && !range.collapsed && this.#article.contains(range.startContainer) && this.#article.contains(range.endContainer)) {
       const start = this.#wasm.locate(range.startContainer, range.startOffset);
       const end = this.#wasm.locate(range.endContainer, range.endOffset);
-      for (const [id, container] of this.#texts) {
+      for (const [id, container] of this.#containers) {
         if (!range.intersectsNode(container)) continue;
         const text = [...containerText(container)];
         let s = start?.text === id ? start.offset : 0;
@@ -838,11 +987,11 @@ class Layer {
         if (s < e) this.#selection.push({ text: id, start: s, end: e });
       }
     }
-    const toolbar = this.#controls.toolbar;
     if (!this.#selection.length) {
-      hide(toolbar);
+      hide(this.#controls.toolbar);
       return;
     }
+    const toolbar = this.#controls.toolbar;
     show(toolbar);
     placeNear(toolbar, range.getBoundingClientRect(), this.#rtl);
   }
@@ -922,6 +1071,7 @@ class Layer {
   }
 
   #card(mention, detail) {
+    this.#cardBox();
     const c = this.#controls;
     const w = this.#w;
     const entity = this.#entities.get(detail.id) ?? {};
@@ -1002,9 +1152,9 @@ class Layer {
   refresh(article = this.#article) {
     this.#unpaint();
     if (article !== this.#article) {
+      unwatch(this.#article);
+      for (const e of this.#added()) e.remove();
       this.#article = article;
-      this.#observer?.disconnect();
-      for (const e of [this.#controls.bar, this.#controls.toolbar, this.#controls.card, this.#controls.panel]) e.remove();
       this.#build();
     }
     this.#read();
@@ -1017,11 +1167,11 @@ class Layer {
 
   /** Remove the listeners, the controls and the highlights; the article stays. */
   unmount() {
-    this.#observer?.disconnect();
+    unwatch(this.#article);
     for (const off of this.#listeners) off();
     this.#listeners = [];
     this.#unpaint();
-    for (const e of [this.#controls.bar, this.#controls.toolbar, this.#controls.card, this.#controls.panel]) e.remove();
+    for (const e of this.#added()) e.remove();
     this.#anchors?.free();
     this.#anchors = null;
   }

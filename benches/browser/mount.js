@@ -1,23 +1,28 @@
 // Mount benchmark: what mount() costs over the floor the browser sets.
 //
-// The floor is parsing the identical final markup with innerHTML into an
-// identical shadow root (same adopted stylesheet) — what any renderer must
-// pay to show the article. Both sides are timed to a forced layout
-// (offsetHeight), alternately, on fresh elements; render() alone is timed
-// too. Exposes `window.benchmark({runs})` for scripts/bench.mjs.
-import * as rtl from '/www/dist/rtl-article.js';
-
+// Two configurations, as the demo has them: the seed article without
+// annotation, and annotated (the demo's small catalog, compiled once
+// before the timed runs as a page would, with the seed's editorial notes).
+// Each has its own floor: parsing the identical final markup that
+// configuration leaves with innerHTML into an identical shadow root (same
+// adopted stylesheet) — what any renderer must pay to show the article.
+// Mount and floor are timed to a forced layout (offsetHeight), alternately,
+// on fresh elements, and the configurations interleave, so one run's ratios
+// compare like with like; render() alone is timed too. Exposes
+// `window.benchmark({runs})` for scripts/bench.mjs.
 import { median } from '/benches/browser/timing.js';
+// `?source`: the unminified modules (www/), for profiles with readable names.
+const rtl = await import(new URLSearchParams(location.search).has('source') ? '/www/rtl-article.js' : '/www/dist/rtl-article.js');
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 const stage = document.getElementById('stage');
 
 /** Mount the seed on a fresh element; returns [ms, element, handle]. */
-async function timedMount(seed) {
+async function timedMount(seed, options) {
   const el = document.createElement('div');
   stage.append(el);
   const t0 = performance.now();
-  const handle = await rtl.mount(el, seed);
+  const handle = await rtl.mount(el, seed, options);
   void el.offsetHeight;
   const ms = performance.now() - t0;
   return [ms, el, handle];
@@ -37,54 +42,81 @@ function timedInnerHTML(markup, sheets, shadow) {
   return ms;
 }
 
-window.benchmark = async ({ runs = 200, warmup = 20 } = {}) => {
+/** The final markup a mount with `options` leaves, and the sheets it adopted. */
+async function probe(seed, options) {
+  const [, el, handle] = await timedMount(seed, options);
+  const shadow = Boolean(el.shadowRoot);
+  const markup = (el.shadowRoot ?? el).innerHTML;
+  const sheets = shadow ? [...el.shadowRoot.adoptedStyleSheets] : [];
+  handle.unmount();
+  el.remove();
+  return { markup, sheets, shadow };
+}
+
+const json = async (url) => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+};
+
+// `only`: one configuration's name (for profiles).
+window.benchmark = async ({ runs = 200, warmup = 20, only } = {}) => {
   await rtl.init();
-  const seed = await (await fetch('/www/generated/seed.json')).json();
+  const [seed, entries, notes] = await Promise.all([
+    json('/www/generated/seed.json'),
+    json('/www/demo/catalog.json'),
+    json('/www/demo/notes.json'),
+  ]);
+  // Compiled once, as a page that mounts many articles would.
+  const catalog = await rtl.compile(entries);
+  const configs = [
+    { name: 'plain', label: 'no annotation', options: undefined },
+    { name: 'annotated', label: `annotated (catalog of ${catalog.size}, notes)`, options: { annotate: true, catalog, notes } },
+  ].filter((c) => !only || c.name === only);
+  for (const c of configs) {
+    Object.assign(c, await probe(seed, c.options), { mountMs: [], innerMs: [], renderMs: [] });
+  }
 
-  // The final markup a mount leaves, and the stylesheets it adopted.
-  const [, probe, probeHandle] = await timedMount(seed);
-  const shadow = Boolean(probe.shadowRoot);
-  const root = probe.shadowRoot ?? probe;
-  const markup = root.innerHTML;
-  const sheets = shadow ? [...probe.shadowRoot.adoptedStyleSheets] : [];
-  probeHandle.unmount();
-  probe.remove();
-
-  const mountMs = [];
-  const innerMs = [];
-  const renderMs = [];
   for (let i = 0; i < warmup + runs; i++) {
-    const [ms, el, handle] = await timedMount(seed);
-    handle.unmount();
-    el.remove();
-    const floor = timedInnerHTML(markup, sheets, shadow);
-    const t0 = performance.now();
-    const html = await rtl.render(seed);
-    const renderOnly = performance.now() - t0;
-    if (typeof html !== 'string') throw new Error('render() did not return a string');
-    if (i >= warmup) {
-      mountMs.push(ms);
-      innerMs.push(floor);
-      renderMs.push(renderOnly);
+    for (const c of configs) {
+      const [ms, el, handle] = await timedMount(seed, c.options);
+      handle.unmount();
+      el.remove();
+      const floor = timedInnerHTML(c.markup, c.sheets, c.shadow);
+      const t0 = performance.now();
+      const html = await rtl.render(seed, c.options);
+      const renderOnly = performance.now() - t0;
+      if (typeof html !== 'string') throw new Error('render() did not return a string');
+      if (i >= warmup) {
+        c.mountMs.push(ms);
+        c.innerMs.push(floor);
+        c.renderMs.push(renderOnly);
+      }
     }
   }
-  const row = (what, xs) => ({
-    'what': what,
-    'median ms': median(xs).toFixed(3),
-    'p90 ms': quantile(xs, 0.9).toFixed(3),
-    'vs innerHTML': (median(xs) / median(innerMs)).toFixed(2) + '×',
-  });
+  const rows = [];
+  for (const c of configs) {
+    const row = (what, xs) => ({
+      'what': what,
+      'median ms': median(xs).toFixed(3),
+      'p90 ms': quantile(xs, 0.9).toFixed(3),
+      'vs innerHTML': (median(xs) / median(c.innerMs)).toFixed(2) + '×',
+    });
+    const opts = c.options ? ', options' : '';
+    rows.push(
+      row(`${c.label}: \`mount(el, seed${opts})\` to layout`, c.mountMs),
+      row(`${c.label}: \`innerHTML\` of the same markup to layout (floor)`, c.innerMs),
+      row(`${c.label}: \`render(seed${opts})\` only (string, no DOM)`, c.renderMs),
+    );
+  }
   return {
     title: `Mount the seed article (${runs} runs after ${warmup} warm-up, median)`,
     notes: [
-      `markup: ${markup.length} UTF-16 units${shadow ? ', in a shadow root with the adopted stylesheet' : ''}`,
+      ...configs.map((c) => `${c.label}: markup ${c.markup.length} UTF-16 units${c.shadow ? ', in a shadow root with the adopted stylesheet' : ''}`),
+      'annotated: `{annotate: true, catalog, notes}` — the demo’s catalog (www/demo/catalog.json, compiled once before the runs) and notes (www/demo/notes.json)',
       `timer resolution: ${self.crossOriginIsolated ? 'cross-origin isolated (5 µs)' : 'coarse (100 µs)'}`,
     ],
-    rows: [
-      row('`mount(el, seed)` to layout', mountMs),
-      row('`innerHTML` of the same markup to layout (floor)', innerMs),
-      row('`render(seed)` only (string, no DOM)', renderMs),
-    ],
+    rows,
   };
 };
 window.benchmarkReady = true;

@@ -98,6 +98,21 @@ impl Anchors {
         })
     }
 
+    /// Where W3C `annotation`'s words are now: the place [`reanchor`]
+    /// finds, or `null` (an orphan, a note on the whole article), without
+    /// describing its target afresh — for what is only painted (editorial
+    /// notes), never stored. Throws as `reanchor` does when the target
+    /// cannot be read.
+    ///
+    /// [`reanchor`]: Anchors::reanchor
+    pub fn place(&self, annotation: &JsValue) -> Result<JsValue, JsError> {
+        let (_, selector) = target_of(annotation)?;
+        Ok(match selector.map(|s| self.document.resolve(&s)) {
+            Some(Resolution::Placed(p)) => place_js(&p),
+            _ => JsValue::NULL,
+        })
+    }
+
     /// The W3C target for `selector` in the article `source` (its IRI).
     pub fn target(&self, selector: &JsValue, source: &str) -> JsValue {
         write_target(Some(source), &selector_rs(selector))

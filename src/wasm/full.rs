@@ -17,6 +17,7 @@
 //! comes as its own argument (the shell passes `catalog.share()`, a handle
 //! to the same automaton), so it is compiled once and never copied.
 
+use std::cell::OnceCell;
 use std::sync::Arc;
 
 use js_sys::{Function, Reflect, JSON};
@@ -255,7 +256,10 @@ pub struct Mount {
     target: Node,
     write: Option<Function>,
     builder: Builder,
-    meta: JsValue,
+    meta: Meta,
+    /// `meta` as a JS object, made when first read (a mount whose metadata
+    /// nobody reads never builds it).
+    js_meta: OnceCell<JsValue>,
 }
 
 #[wasm_bindgen]
@@ -276,17 +280,23 @@ impl Mount {
         let imported = import(&article, &builder).map_err(js_error)?;
         let out = builder.run_imported(imported).map_err(js_error)?;
         write_html(&self.write, &self.target, &out.html).map_err(js_error)?;
-        self.meta = meta(&out).map_err(js_error)?;
+        self.meta = Meta::of(out);
+        self.js_meta = OnceCell::new();
         self.builder = builder;
         Ok(())
     }
 
     /// What the article is (the `rtl-article:ready` event's detail):
     /// `{id, headline, lang, dir, published, updated, section, byline, url,
-    /// blocks, annotations, warnings}`.
+    /// blocks, annotations, warnings}` — the same object until the next
+    /// update.
     #[wasm_bindgen(getter)]
-    pub fn meta(&self) -> JsValue {
-        self.meta.clone()
+    pub fn meta(&self) -> Result<JsValue, JsError> {
+        if let Some(meta) = self.js_meta.get() {
+            return Ok(meta.clone());
+        }
+        let meta = to_js(&self.meta).map_err(js_error)?;
+        Ok(self.js_meta.get_or_init(|| meta).clone())
     }
 
     /// Remove the rendered article; the handle is freed and cannot be used
@@ -306,43 +316,48 @@ impl Mount {
             target,
             write,
             builder,
-            meta: meta(&out)?,
+            meta: Meta::of(out),
+            js_meta: OnceCell::new(),
         })
     }
 }
 
-/// The ready event's detail: the article's metadata, not its text.
-fn meta(out: &Output) -> Result<JsValue, Error> {
-    #[derive(Serialize)]
-    struct Meta<'a> {
-        id: Option<&'a str>,
-        headline: &'a str,
-        lang: &'a str,
-        dir: &'a str,
-        published: Option<&'a str>,
-        updated: Option<&'a str>,
-        section: Option<&'a str>,
-        byline: Option<&'a str>,
-        url: Option<&'a str>,
-        blocks: usize,
-        annotations: usize,
-        warnings: &'a [String],
+/// The ready event's detail: the article's metadata, not its text. Kept in
+/// Rust, and crossing the boundary only when `meta` is read.
+#[derive(Serialize)]
+struct Meta {
+    id: Option<String>,
+    headline: String,
+    lang: String,
+    dir: &'static str,
+    published: Option<String>,
+    updated: Option<String>,
+    section: Option<String>,
+    byline: Option<String>,
+    url: Option<String>,
+    blocks: usize,
+    annotations: usize,
+    warnings: Vec<String>,
+}
+
+impl Meta {
+    fn of(out: Output) -> Meta {
+        let a = out.article;
+        Meta {
+            published: a.published.as_ref().map(|t| t.as_str().to_string()),
+            updated: a.updated.as_ref().map(|t| t.as_str().to_string()),
+            blocks: a.body.len(),
+            dir: a.dir.as_str(),
+            id: a.id,
+            headline: a.headline.text,
+            lang: a.lang,
+            section: a.section,
+            byline: a.byline,
+            url: a.url,
+            annotations: out.annotations.len(),
+            warnings: out.warnings,
+        }
     }
-    let a = &out.article;
-    to_js(&Meta {
-        id: a.id.as_deref(),
-        headline: &a.headline.text,
-        lang: &a.lang,
-        dir: a.dir.as_str(),
-        published: a.published.as_ref().map(|t| t.as_str()),
-        updated: a.updated.as_ref().map(|t| t.as_str()),
-        section: a.section.as_deref(),
-        byline: a.byline.as_deref(),
-        url: a.url.as_deref(),
-        blocks: a.body.len(),
-        annotations: out.annotations.len(),
-        warnings: &out.warnings,
-    })
 }
 
 /// Import, annotate and render with `builder` (the whole-page form when `page`).
