@@ -556,15 +556,13 @@ impl Document {
             m * 3 / 10
         };
         let pattern = myers::Pattern::new(exact);
-        let reversed_chars: Vec<char> = exact.iter().rev().copied().collect();
-        let reversed = myers::Pattern::new(&reversed_chars);
         let old_index = hint.or(selector.index);
         let mut out: Vec<Candidate> = Vec::new();
         for (i, p) in self.passages.iter().enumerate() {
-            let ends = myers::ends(&pattern, &p.chars, k);
+            let ends = myers::scan(&pattern, myers::Forward(&p.chars, 0), k, false);
             // Group consecutive ends into regions; keep each region's best end.
             let mut regions: Vec<(usize, usize)> = Vec::new();
-            for (end, errors) in ends {
+            for (end, _, errors) in ends {
                 match regions.last_mut() {
                     Some(last) if end <= last.0 + k + 1 => {
                         // On a tie the later end: the whole last word
@@ -576,8 +574,9 @@ impl Document {
                     _ => regions.push((end, errors)),
                 }
             }
-            for (end, _) in regions {
-                let (mut start, errors) = myers::start_for(&reversed, &p.chars, end, m + k);
+            for (end, errors) in regions {
+                let back = myers::Backward(&p.chars, end);
+                let (mut start, errors) = myers::start_for(&pattern, back, end, m + k, errors);
                 // Spaces at the edges the quote does not have are not its.
                 let mut end = end;
                 let spaced = |c: Option<&char>| c.is_some_and(|c| c.is_whitespace());
@@ -644,23 +643,17 @@ impl Document {
 /// assert!(found.iter().all(|m| m.2 == 1));
 /// ```
 pub fn approximate_matches(text: &str, pattern: &str, max_errors: usize) -> Vec<(usize, usize, usize)> {
-    let text: Vec<char> = text.chars().collect();
     let pattern: Vec<char> = pattern.chars().collect();
-    if pattern.is_empty() {
-        return Vec::new();
-    }
-    let forward = myers::Pattern::new(&pattern);
-    let ends = myers::ends(&forward, &text, max_errors);
-    let Some(fewest) = ends.iter().map(|e| e.1).min() else {
-        return Vec::new();
-    };
-    let reversed_chars: Vec<char> = pattern.iter().rev().copied().collect();
-    let reversed = myers::Pattern::new(&reversed_chars);
+    let compiled = myers::Pattern::new(&pattern);
+    // The text read as it is, not copied into characters first: each end
+    // comes with its byte offset, where the search for its start begins.
+    let bytes = text.as_bytes();
+    let ends = myers::scan(&compiled, myers::Utf8(bytes, 0), max_errors, true);
     ends.into_iter()
-        .filter(|e| e.1 == fewest)
-        .map(|(end, errors)| {
+        .map(|(end, at, errors)| {
+            let back = myers::Utf8Back(bytes, at);
             (
-                myers::start_for(&reversed, &text, end, pattern.len() + errors).0,
+                myers::start_for(&compiled, back, end, pattern.len() + errors, errors).0,
                 end,
                 errors,
             )
