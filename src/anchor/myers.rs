@@ -198,38 +198,62 @@ impl Blocks {
         let bmax = self.blocks.len() - 1;
         let mut carry = self.top;
         let mut y_score = 0;
-        for (b, (block, &e)) in self.blocks.iter_mut().zip(eq).enumerate().take(self.y + 1) {
+        // An index loop: iterator adapters (`take`) are calls per block
+        // in the size-optimised build.
+        let mut b = 0;
+        while b <= self.y {
+            let (Some(block), Some(&e)) = (self.blocks.get_mut(b), eq.get(b)) else {
+                break;
+            };
             let high = if b == bmax { self.last } else { 1 << (W - 1) };
             carry = advance(&mut block.pv, &mut block.mv, e, carry, high);
             block.score += carry;
             y_score = block.score;
+            b += 1;
         }
-        let y = self.y;
-        let next_eq = eq.get(y + 1).copied().unwrap_or(0);
-        match self.blocks.get_mut(y + 1) {
+        let next_eq = eq.get(self.y + 1).copied().unwrap_or(0);
+        if !self.take_on(next_eq, carry, y_score, k) {
+            while self.y > 0 {
+                let rows = if self.y == bmax { self.last_rows } else { W as isize };
+                match self.blocks.get(self.y) {
+                    Some(block) if block.score >= k + rows => self.y -= 1,
+                    _ => break,
+                }
+            }
+        }
+        self.at_end(k)
+    }
+
+    /// Take on the block below the last active one when its first cell
+    /// can reach `k` — the last row above it was `y_score` − `carry` in the
+    /// previous column and is `y_score` now, `next_eq` is the character's
+    /// occurrence vector in it — starting it from a column assumed to grow
+    /// by one per row. Whether it was taken on.
+    #[inline(always)]
+    fn take_on(&mut self, next_eq: u64, carry: isize, y_score: isize, k: isize) -> bool {
+        let y = self.y + 1;
+        let last = y + 1 == self.blocks.len();
+        match self.blocks.get_mut(y) {
             Some(next) if y_score - carry <= k && (next_eq & 1 != 0 || carry < 0) => {
-                // The block below can reach k: take it on, from a column
-                // assumed to grow by one per row.
-                let rows = if y + 1 == bmax { self.last_rows } else { W as isize };
-                let high = if y + 1 == bmax { self.last } else { 1 << (W - 1) };
+                let rows = if last { self.last_rows } else { W as isize };
+                let high = if last { self.last } else { 1 << (W - 1) };
                 next.pv = u64::MAX;
                 next.mv = 0;
                 let hout = advance(&mut next.pv, &mut next.mv, next_eq, carry, high);
                 next.score = y_score - carry + rows + hout;
-                self.y = y + 1;
+                self.y = y;
+                true
             }
-            _ => {
-                while self.y > 0 {
-                    let rows = if self.y == bmax { self.last_rows } else { W as isize };
-                    match self.blocks.get(self.y) {
-                        Some(block) if block.score >= k + rows => self.y -= 1,
-                        _ => break,
-                    }
-                }
-            }
+            _ => false,
         }
-        if self.y == bmax {
-            self.blocks.get(bmax).map(|b| b.score).filter(|&s| s <= k)
+    }
+
+    /// The distance at the pattern's last row, when the last block is
+    /// active and it is within `k`.
+    #[inline(always)]
+    fn at_end(&self, k: isize) -> Option<isize> {
+        if self.y + 1 == self.blocks.len() {
+            self.blocks.last().map(|b| b.score).filter(|&s| s <= k)
         } else {
             None
         }
@@ -293,6 +317,17 @@ fn decode(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
 impl Text for Utf8<'_> {
     #[inline(always)]
     fn next_char(&mut self) -> Option<(u32, usize)> {
+        let b0 = u32::from(*self.0.get(self.1)?);
+        if b0 < 0xE0 {
+            // One or two bytes (below U+0800: ASCII, Arabic, …), the two
+            // told apart without a branch: spaces and letters alternate
+            // too irregularly to predict.
+            let b1 = u32::from(self.0.get(self.1 + 1).copied().unwrap_or(0));
+            let two = b0 >= 0xC0;
+            let c = if two { ((b0 & 0x1F) << 6) | (b1 & 0x3F) } else { b0 };
+            self.1 += 1 + usize::from(two);
+            return Some((c, self.1));
+        }
         let (c, len) = decode(self.0, self.1)?;
         self.1 += len;
         Some((c, self.1))
@@ -329,13 +364,6 @@ pub(crate) fn scan(pattern: &Pattern, mut text: impl Text, k: usize, fewest: boo
     }
     let mut k = k.min(m);
     let fwd = pattern.fwd.as_slice();
-    let found = |out: &mut Vec<(usize, usize, usize)>, k: &mut usize, at: (usize, usize, usize)| {
-        if fewest && at.2 < *k {
-            out.clear();
-            *k = at.2;
-        }
-        out.push(at);
-    };
     let mut j = 0;
     if pattern.blocks == 1 {
         // Quotes up to 64 characters, the common case: the state in
@@ -347,22 +375,61 @@ pub(crate) fn scan(pattern: &Pattern, mut text: impl Text, k: usize, fewest: boo
             let eq = fwd.get(pattern.slot(c)).copied().unwrap_or(0);
             score += advance(&mut pv, &mut mv, eq, 0, last);
             if score <= k as isize {
-                found(&mut out, &mut k, (j, at, score as usize));
+                found(&mut out, &mut k, fewest, (j, at, score as usize));
             }
         }
         return out;
     }
     let blocks = pattern.blocks;
     let mut state = Blocks::new(pattern, k, 0);
-    while let Some((c, at)) = text.next_char() {
+    'text: loop {
+        if state.y == 0 {
+            // Only the first block active (most of a text, once k is well
+            // below the pattern's length): it in registers until the
+            // second can be reached. No end is within k meanwhile.
+            let Some(&Block { mut pv, mut mv, mut score }) = state.blocks.first() else {
+                break;
+            };
+            loop {
+                let Some((c, at)) = text.next_char() else { break 'text };
+                j += 1;
+                let slot = pattern.slot(c) * blocks;
+                let eq = fwd.get(slot).copied().unwrap_or(0);
+                let carry = advance(&mut pv, &mut mv, eq, 0, 1 << (W - 1));
+                score += carry;
+                let next_eq = fwd.get(slot + 1).copied().unwrap_or(0);
+                if score - carry <= k as isize && (next_eq & 1 != 0 || carry < 0) {
+                    if let Some(first) = state.blocks.first_mut() {
+                        *first = Block { pv, mv, score };
+                    }
+                    state.take_on(next_eq, carry, score, k as isize);
+                    if let Some(score) = state.at_end(k as isize) {
+                        found(&mut out, &mut k, fewest, (j, at, score as usize));
+                    }
+                    continue 'text;
+                }
+            }
+        }
+        let Some((c, at)) = text.next_char() else { break };
         j += 1;
         let slot = pattern.slot(c) * blocks;
         let eq = fwd.get(slot..slot + blocks).unwrap_or(&[]);
         if let Some(score) = state.step(eq, k as isize) {
-            found(&mut out, &mut k, (j, at, score as usize));
+            found(&mut out, &mut k, fewest, (j, at, score as usize));
         }
     }
     out
+}
+
+/// Report an end within the bound; with `fewest`, drop those with more
+/// errors and lower the bound to it.
+#[inline(always)]
+fn found(out: &mut Vec<(usize, usize, usize)>, k: &mut usize, fewest: bool, end: (usize, usize, usize)) {
+    if fewest && end.2 < *k {
+        out.clear();
+        *k = end.2;
+    }
+    out.push(end);
 }
 
 /// Where the best match of `pattern` ending at `end` starts: `back` reads
