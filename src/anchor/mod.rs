@@ -353,9 +353,13 @@ impl Document {
         }
         let mut count = 0;
         for p in &self.passages {
-            count += occurrences(&p.chars, &needle).len();
-            if count > 1 {
-                return false;
+            let mut from = 0;
+            while let Some(at) = find(&p.chars, &needle, from) {
+                count += 1;
+                if count > 1 {
+                    return false;
+                }
+                from = at + 1;
             }
         }
         count == 1
@@ -497,7 +501,7 @@ impl Document {
                 } else {
                     let from = (s + shortest).min(p.chars.len());
                     let to = (s + longest + suffix.len()).min(p.chars.len());
-                    occurrences(&p.chars[from..to], suffix).first().map(|at| from + at)
+                    find(p.chars.get(..to).unwrap_or_default(), suffix, from)
                 };
                 let Some(e) = end else { continue };
                 let overlaps = i == chosen.0 && s < chosen.2 && chosen.1 < e;
@@ -708,12 +712,38 @@ fn context_equal(text: &[char], fs: usize, fe: usize, prefix: &[char], suffix: &
 
 /// Start indexes of every occurrence of `needle` in `hay`.
 fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return Vec::new();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find(hay, needle, from) {
+        out.push(at);
+        from = at + 1;
     }
-    (0..=hay.len() - needle.len())
-        .filter(|&i| hay[i] == needle[0] && hay[i..i + needle.len()] == *needle)
-        .collect()
+    out
+}
+
+/// The first occurrence of `needle` in `hay` at or after `from`. A loop by
+/// hand: the filter-and-collect it replaces made a call per position in the
+/// size-optimised wasm build, and this search runs over the whole document
+/// several times per selector.
+fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
+    let first = *needle.first()?;
+    let last = hay.len().checked_sub(needle.len())?;
+    let mut i = from;
+    while i <= last {
+        if hay.get(i) == Some(&first) {
+            // Character by character: no call to memcmp for the many
+            // places where only the first few agree.
+            let mut j = 1;
+            while j < needle.len() && hay.get(i + j) == needle.get(j) {
+                j += 1;
+            }
+            if j == needle.len() {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// 1 − edit distance / length: how alike `want` (the stored context) and
