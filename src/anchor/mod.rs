@@ -352,9 +352,10 @@ impl Document {
             return false;
         }
         let mut count = 0;
+        let finder = Needle::new(&needle);
         for p in &self.passages {
             let mut from = 0;
-            while let Some(at) = find(&p.chars, &needle, from) {
+            while let Some(at) = finder.find(&p.chars, from) {
                 count += 1;
                 if count > 1 {
                     return false;
@@ -395,19 +396,11 @@ impl Document {
             }
         }
 
-        // 2. The exact quote with its whole context, in one place.
+        // 2. The exact quote with its whole context, in one place, and
+        // 3. every approximate candidate, scored: one search finds both
+        // (the exact places are the ends without errors).
         let mut exact_hits = Vec::new();
-        for (i, p) in self.passages.iter().enumerate() {
-            for fs in occurrences(&p.chars, &exact_chars) {
-                let fe = fs + exact_chars.len();
-                if context_equal(&p.chars, fs, fe, &prefix, &suffix) {
-                    exact_hits.push((i, fs, fe));
-                }
-            }
-        }
-
-        // 3. Every approximate candidate, scored.
-        let candidates = self.candidates(selector, hint, &exact_chars, &prefix, &suffix);
+        let candidates = self.candidates(selector, hint, &exact_chars, &prefix, &suffix, &mut exact_hits);
         if let [(i, fs, fe)] = exact_hits[..] {
             // One exact place with its context: accepted, unless an edited
             // version sits where the annotation was, with its context.
@@ -485,14 +478,12 @@ impl Document {
             return false;
         }
         let (shortest, longest) = (m / 2, 2 * m + 2);
+        let (before, after) = (Needle::new(prefix), Needle::new(suffix));
         for (i, p) in self.passages.iter().enumerate() {
             let starts: Vec<usize> = if prefix.is_empty() {
                 vec![0]
             } else {
-                occurrences(&p.chars, prefix)
-                    .into_iter()
-                    .map(|at| at + prefix.len())
-                    .collect()
+                before.all(&p.chars).into_iter().map(|at| at + prefix.len()).collect()
             };
             for s in starts {
                 let end = if suffix.is_empty() {
@@ -501,7 +492,7 @@ impl Document {
                 } else {
                     let from = (s + shortest).min(p.chars.len());
                     let to = (s + longest + suffix.len()).min(p.chars.len());
-                    find(p.chars.get(..to).unwrap_or_default(), suffix, from)
+                    after.find(p.chars.get(..to).unwrap_or_default(), from)
                 };
                 let Some(e) = end else { continue };
                 let overlaps = i == chosen.0 && s < chosen.2 && chosen.1 < e;
@@ -541,7 +532,9 @@ impl Document {
     }
 
     /// Every candidate place of the folded quote, best first, at most one
-    /// per region of overlapping matches.
+    /// per region of overlapping matches; and, into `exact_hits`, every
+    /// place of the quote itself with its whole context (passage, start,
+    /// end), in document order.
     fn candidates(
         &self,
         selector: &Selector,
@@ -549,6 +542,7 @@ impl Document {
         exact: &[char],
         prefix: &[char],
         suffix: &[char],
+        exact_hits: &mut Vec<(usize, usize, usize)>,
     ) -> Vec<Candidate> {
         let m = exact.len();
         // Short quotes carry little evidence: fewer errors allowed.
@@ -564,6 +558,13 @@ impl Document {
         let mut out: Vec<Candidate> = Vec::new();
         for (i, p) in self.passages.iter().enumerate() {
             let ends = myers::scan(&pattern, myers::Forward(&p.chars, 0), k, false);
+            for &(fe, _, errors) in &ends {
+                if let (0, Some(fs)) = (errors, fe.checked_sub(m)) {
+                    if context_equal(&p.chars, fs, fe, prefix, suffix) {
+                        exact_hits.push((i, fs, fe));
+                    }
+                }
+            }
             // Group consecutive ends into regions; keep each region's best end.
             let mut regions: Vec<(usize, usize)> = Vec::new();
             for (end, _, errors) in ends {
@@ -710,40 +711,63 @@ fn context_equal(text: &[char], fs: usize, fe: usize, prefix: &[char], suffix: &
     before == prefix && after == suffix
 }
 
-/// Start indexes of every occurrence of `needle` in `hay`.
-fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = find(hay, needle, from) {
-        out.push(at);
-        from = at + 1;
-    }
-    out
+/// A string to search for (Horspool's algorithm, the skip table keyed by
+/// the low byte of each character): these searches run over the whole
+/// document several times per selector, and most places are skipped
+/// without being looked at.
+struct Needle<'a> {
+    chars: &'a [char],
+    /// How far the search may move on when the text character under the
+    /// needle's last one has this low byte (at most 255, the needle's
+    /// length when no character of it but the last has that byte).
+    skip: [u8; 256],
 }
 
-/// The first occurrence of `needle` in `hay` at or after `from`. A loop by
-/// hand: the filter-and-collect it replaces made a call per position in the
-/// size-optimised wasm build, and this search runs over the whole document
-/// several times per selector.
-fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
-    let first = *needle.first()?;
-    let last = hay.len().checked_sub(needle.len())?;
-    let mut i = from;
-    while i <= last {
-        if hay.get(i) == Some(&first) {
-            // Character by character: no call to memcmp for the many
-            // places where only the first few agree.
-            let mut j = 1;
-            while j < needle.len() && hay.get(i + j) == needle.get(j) {
-                j += 1;
-            }
-            if j == needle.len() {
-                return Some(i);
-            }
+impl<'a> Needle<'a> {
+    fn new(chars: &'a [char]) -> Needle<'a> {
+        let n = chars.len();
+        let mut skip = [n.min(255) as u8; 256];
+        for (j, &c) in chars.iter().enumerate().take(n.saturating_sub(1)) {
+            // Later characters give shorter moves, which win.
+            skip[c as usize & 0xFF] = (n - 1 - j).min(255) as u8;
         }
-        i += 1;
+        Needle { chars, skip }
     }
-    None
+
+    /// The first occurrence in `hay` at or after `from`.
+    fn find(&self, hay: &[char], from: usize) -> Option<usize> {
+        let n = self.chars.len();
+        let (&tail, head) = self.chars.split_last()?;
+        let last = hay.len().checked_sub(n)?;
+        let mut i = from;
+        while i <= last {
+            let under = *hay.get(i + n - 1)?;
+            if under == tail {
+                // Character by character: no call to memcmp for the many
+                // places where only a few agree.
+                let mut j = 0;
+                while j < head.len() && hay.get(i + j) == head.get(j) {
+                    j += 1;
+                }
+                if j == head.len() {
+                    return Some(i);
+                }
+            }
+            i += usize::from(self.skip[under as usize & 0xFF]).max(1);
+        }
+        None
+    }
+
+    /// Start indexes of every occurrence in `hay`, overlapping ones too.
+    fn all(&self, hay: &[char]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(at) = self.find(hay, from) {
+            out.push(at);
+            from = at + 1;
+        }
+        out
+    }
 }
 
 /// 1 − edit distance / length: how alike `want` (the stored context) and
@@ -809,4 +833,43 @@ fn word_forward(chars: &[char], at: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Needle;
+
+    #[test]
+    fn needles_are_found_wherever_they_occur() {
+        let mut seed = 0x853c_49e6_748f_ea9b_u64;
+        let mut rand = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        // Characters that share a low byte (ا U+0627 and ' U+0027), and
+        // needles longer than the skip table can say.
+        let alphabet: Vec<char> = "اب'ت \u{1627}x".chars().collect();
+        for round in 0..2000 {
+            let n = if round % 50 == 0 { 250 + rand(300) } else { rand(12) };
+            let needle: Vec<char> = (0..n).map(|_| alphabet[rand(alphabet.len())]).collect();
+            let mut hay: Vec<char> = (0..rand(600)).map(|_| alphabet[rand(alphabet.len())]).collect();
+            for _ in 0..rand(3) {
+                let at = rand(hay.len() + 1);
+                hay.splice(at..at, needle.iter().copied());
+            }
+            let want: Vec<usize> = if needle.is_empty() || needle.len() > hay.len() {
+                Vec::new()
+            } else {
+                (0..=hay.len() - needle.len())
+                    .filter(|&i| hay[i..i + needle.len()] == needle[..])
+                    .collect()
+            };
+            let finder = Needle::new(&needle);
+            assert_eq!(finder.all(&hay), want, "needle {needle:?}");
+            let from = rand(hay.len() + 2);
+            assert_eq!(finder.find(&hay, from), want.iter().copied().find(|&i| i >= from));
+        }
+    }
 }

@@ -387,7 +387,12 @@ pub(crate) fn scan(pattern: &Pattern, mut text: impl Text, k: usize, fewest: boo
             // Only the first block active (most of a text, once k is well
             // below the pattern's length): it in registers until the
             // second can be reached. No end is within k meanwhile.
-            let Some(&Block { mut pv, mut mv, mut score }) = state.blocks.first() else {
+            let Some(&Block {
+                mut pv,
+                mut mv,
+                mut score,
+            }) = state.blocks.first()
+            else {
                 break;
             };
             loop {
