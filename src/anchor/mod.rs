@@ -352,10 +352,15 @@ impl Document {
             return false;
         }
         let mut count = 0;
+        let finder = Needle::new(&needle);
         for p in &self.passages {
-            count += occurrences(&p.chars, &needle).len();
-            if count > 1 {
-                return false;
+            let mut from = 0;
+            while let Some(at) = finder.find(&p.chars, from) {
+                count += 1;
+                if count > 1 {
+                    return false;
+                }
+                from = at + 1;
             }
         }
         count == 1
@@ -391,19 +396,11 @@ impl Document {
             }
         }
 
-        // 2. The exact quote with its whole context, in one place.
+        // 2. The exact quote with its whole context, in one place, and
+        // 3. every approximate candidate, scored: one search finds both
+        // (the exact places are the ends without errors).
         let mut exact_hits = Vec::new();
-        for (i, p) in self.passages.iter().enumerate() {
-            for fs in occurrences(&p.chars, &exact_chars) {
-                let fe = fs + exact_chars.len();
-                if context_equal(&p.chars, fs, fe, &prefix, &suffix) {
-                    exact_hits.push((i, fs, fe));
-                }
-            }
-        }
-
-        // 3. Every approximate candidate, scored.
-        let candidates = self.candidates(selector, hint, &exact_chars, &prefix, &suffix);
+        let candidates = self.candidates(selector, hint, &exact_chars, &prefix, &suffix, &mut exact_hits);
         if let [(i, fs, fe)] = exact_hits[..] {
             // One exact place with its context: accepted, unless an edited
             // version sits where the annotation was, with its context.
@@ -481,14 +478,12 @@ impl Document {
             return false;
         }
         let (shortest, longest) = (m / 2, 2 * m + 2);
+        let (before, after) = (Needle::new(prefix), Needle::new(suffix));
         for (i, p) in self.passages.iter().enumerate() {
             let starts: Vec<usize> = if prefix.is_empty() {
                 vec![0]
             } else {
-                occurrences(&p.chars, prefix)
-                    .into_iter()
-                    .map(|at| at + prefix.len())
-                    .collect()
+                before.all(&p.chars).into_iter().map(|at| at + prefix.len()).collect()
             };
             for s in starts {
                 let end = if suffix.is_empty() {
@@ -497,7 +492,7 @@ impl Document {
                 } else {
                     let from = (s + shortest).min(p.chars.len());
                     let to = (s + longest + suffix.len()).min(p.chars.len());
-                    occurrences(&p.chars[from..to], suffix).first().map(|at| from + at)
+                    after.find(p.chars.get(..to).unwrap_or_default(), from)
                 };
                 let Some(e) = end else { continue };
                 let overlaps = i == chosen.0 && s < chosen.2 && chosen.1 < e;
@@ -537,7 +532,9 @@ impl Document {
     }
 
     /// Every candidate place of the folded quote, best first, at most one
-    /// per region of overlapping matches.
+    /// per region of overlapping matches; and, into `exact_hits`, every
+    /// place of the quote itself with its whole context (passage, start,
+    /// end), in document order.
     fn candidates(
         &self,
         selector: &Selector,
@@ -545,6 +542,7 @@ impl Document {
         exact: &[char],
         prefix: &[char],
         suffix: &[char],
+        exact_hits: &mut Vec<(usize, usize, usize)>,
     ) -> Vec<Candidate> {
         let m = exact.len();
         // Short quotes carry little evidence: fewer errors allowed.
@@ -556,15 +554,20 @@ impl Document {
             m * 3 / 10
         };
         let pattern = myers::Pattern::new(exact);
-        let reversed_chars: Vec<char> = exact.iter().rev().copied().collect();
-        let reversed = myers::Pattern::new(&reversed_chars);
         let old_index = hint.or(selector.index);
         let mut out: Vec<Candidate> = Vec::new();
         for (i, p) in self.passages.iter().enumerate() {
-            let ends = myers::ends(&pattern, &p.chars, k);
+            let ends = myers::scan(&pattern, myers::Forward(&p.chars, 0), k, false);
+            for &(fe, _, errors) in &ends {
+                if let (0, Some(fs)) = (errors, fe.checked_sub(m)) {
+                    if context_equal(&p.chars, fs, fe, prefix, suffix) {
+                        exact_hits.push((i, fs, fe));
+                    }
+                }
+            }
             // Group consecutive ends into regions; keep each region's best end.
             let mut regions: Vec<(usize, usize)> = Vec::new();
-            for (end, errors) in ends {
+            for (end, _, errors) in ends {
                 match regions.last_mut() {
                     Some(last) if end <= last.0 + k + 1 => {
                         // On a tie the later end: the whole last word
@@ -576,8 +579,9 @@ impl Document {
                     _ => regions.push((end, errors)),
                 }
             }
-            for (end, _) in regions {
-                let (mut start, errors) = myers::start_for(&reversed, &p.chars, end, m + k);
+            for (end, errors) in regions {
+                let back = myers::Backward(&p.chars, end);
+                let (mut start, errors) = myers::start_for(&pattern, back, end, m + k, errors);
                 // Spaces at the edges the quote does not have are not its.
                 let mut end = end;
                 let spaced = |c: Option<&char>| c.is_some_and(|c| c.is_whitespace());
@@ -644,23 +648,17 @@ impl Document {
 /// assert!(found.iter().all(|m| m.2 == 1));
 /// ```
 pub fn approximate_matches(text: &str, pattern: &str, max_errors: usize) -> Vec<(usize, usize, usize)> {
-    let text: Vec<char> = text.chars().collect();
     let pattern: Vec<char> = pattern.chars().collect();
-    if pattern.is_empty() {
-        return Vec::new();
-    }
-    let forward = myers::Pattern::new(&pattern);
-    let ends = myers::ends(&forward, &text, max_errors);
-    let Some(fewest) = ends.iter().map(|e| e.1).min() else {
-        return Vec::new();
-    };
-    let reversed_chars: Vec<char> = pattern.iter().rev().copied().collect();
-    let reversed = myers::Pattern::new(&reversed_chars);
+    let compiled = myers::Pattern::new(&pattern);
+    // The text read as it is, not copied into characters first: each end
+    // comes with its byte offset, where the search for its start begins.
+    let bytes = text.as_bytes();
+    let ends = myers::scan(&compiled, myers::Utf8(bytes, 0), max_errors, true);
     ends.into_iter()
-        .filter(|e| e.1 == fewest)
-        .map(|(end, errors)| {
+        .map(|(end, at, errors)| {
+            let back = myers::Utf8Back(bytes, at);
             (
-                myers::start_for(&reversed, &text, end, pattern.len() + errors).0,
+                myers::start_for(&compiled, back, end, pattern.len() + errors, errors).0,
                 end,
                 errors,
             )
@@ -713,14 +711,63 @@ fn context_equal(text: &[char], fs: usize, fe: usize, prefix: &[char], suffix: &
     before == prefix && after == suffix
 }
 
-/// Start indexes of every occurrence of `needle` in `hay`.
-fn occurrences(hay: &[char], needle: &[char]) -> Vec<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return Vec::new();
+/// A string to search for (Horspool's algorithm, the skip table keyed by
+/// the low byte of each character): these searches run over the whole
+/// document several times per selector, and most places are skipped
+/// without being looked at.
+struct Needle<'a> {
+    chars: &'a [char],
+    /// How far the search may move on when the text character under the
+    /// needle's last one has this low byte (at most 255, the needle's
+    /// length when no character of it but the last has that byte).
+    skip: [u8; 256],
+}
+
+impl<'a> Needle<'a> {
+    fn new(chars: &'a [char]) -> Needle<'a> {
+        let n = chars.len();
+        let mut skip = [n.min(255) as u8; 256];
+        for (j, &c) in chars.iter().enumerate().take(n.saturating_sub(1)) {
+            // Later characters give shorter moves, which win.
+            skip[c as usize & 0xFF] = (n - 1 - j).min(255) as u8;
+        }
+        Needle { chars, skip }
     }
-    (0..=hay.len() - needle.len())
-        .filter(|&i| hay[i] == needle[0] && hay[i..i + needle.len()] == *needle)
-        .collect()
+
+    /// The first occurrence in `hay` at or after `from`.
+    fn find(&self, hay: &[char], from: usize) -> Option<usize> {
+        let n = self.chars.len();
+        let (&tail, head) = self.chars.split_last()?;
+        let last = hay.len().checked_sub(n)?;
+        let mut i = from;
+        while i <= last {
+            let under = *hay.get(i + n - 1)?;
+            if under == tail {
+                // Character by character: no call to memcmp for the many
+                // places where only a few agree.
+                let mut j = 0;
+                while j < head.len() && hay.get(i + j) == head.get(j) {
+                    j += 1;
+                }
+                if j == head.len() {
+                    return Some(i);
+                }
+            }
+            i += usize::from(self.skip[under as usize & 0xFF]).max(1);
+        }
+        None
+    }
+
+    /// Start indexes of every occurrence in `hay`, overlapping ones too.
+    fn all(&self, hay: &[char]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(at) = self.find(hay, from) {
+            out.push(at);
+            from = at + 1;
+        }
+        out
+    }
 }
 
 /// 1 − edit distance / length: how alike `want` (the stored context) and
@@ -786,4 +833,43 @@ fn word_forward(chars: &[char], at: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Needle;
+
+    #[test]
+    fn needles_are_found_wherever_they_occur() {
+        let mut seed = 0x853c_49e6_748f_ea9b_u64;
+        let mut rand = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        // Characters that share a low byte (ا U+0627 and ' U+0027), and
+        // needles longer than the skip table can say.
+        let alphabet: Vec<char> = "اب'ت \u{1627}x".chars().collect();
+        for round in 0..2000 {
+            let n = if round % 50 == 0 { 250 + rand(300) } else { rand(12) };
+            let needle: Vec<char> = (0..n).map(|_| alphabet[rand(alphabet.len())]).collect();
+            let mut hay: Vec<char> = (0..rand(600)).map(|_| alphabet[rand(alphabet.len())]).collect();
+            for _ in 0..rand(3) {
+                let at = rand(hay.len() + 1);
+                hay.splice(at..at, needle.iter().copied());
+            }
+            let want: Vec<usize> = if needle.is_empty() || needle.len() > hay.len() {
+                Vec::new()
+            } else {
+                (0..=hay.len() - needle.len())
+                    .filter(|&i| hay[i..i + needle.len()] == needle[..])
+                    .collect()
+            };
+            let finder = Needle::new(&needle);
+            assert_eq!(finder.all(&hay), want, "needle {needle:?}");
+            let from = rand(hay.len() + 2);
+            assert_eq!(finder.find(&hay, from), want.iter().copied().find(|&i| i >= from));
+        }
+    }
 }
