@@ -128,28 +128,24 @@ pub(crate) fn sort_dedup_offsets(offsets: &mut Vec<usize>) {
 }
 
 /// The one sort behind [`sort_stable_by_key`] and [`sort_dedup_offsets`]:
-/// a natural merge sort — the runs already in order are found, then merged
-/// pairwise — O(n log runs), so a list that is the concatenation of a few
-/// sorted ones (the recognizers' findings) sorts in a few passes, and a
-/// sorted one in one; a few hundred bytes of wasm (the standard library's
-/// sorts cost kilobytes per instantiation).
+/// a bottom-up merge sort, O(n log n) and a few hundred bytes of wasm (the
+/// standard library's sorts cost kilobytes per instantiation; a natural
+/// merge sort, finding the runs first, was measured at +0.7 KB gzip in the
+/// reader for 3 % of an annotation pass).
 #[inline(never)]
 fn sort_keys(keys: &mut [(usize, usize, usize)]) {
     let n = keys.len();
-    // Where each run starts, and n.
-    let mut runs: Vec<usize> = std::iter::once(0)
-        .chain((1..n).filter(|&i| keys[i] < keys[i - 1]))
-        .chain(std::iter::once(n))
-        .collect();
-    if runs.len() <= 2 {
+    if n < 2 {
         return;
     }
     let mut from = keys.to_vec();
     let mut to = keys.to_vec();
-    while runs.len() > 2 {
-        let mut merged = Vec::with_capacity(runs.len() / 2 + 2);
-        for pair in runs.windows(3).step_by(2) {
-            let (start, mid, end) = (pair[0], pair[1], pair[2]);
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
             let (mut i, mut j) = (start, mid);
             for slot in &mut to[start..end] {
                 if j >= end || (i < mid && from[i] <= from[j]) {
@@ -160,17 +156,10 @@ fn sort_keys(keys: &mut [(usize, usize, usize)]) {
                     j += 1;
                 }
             }
-            merged.push(start);
+            start = end;
         }
-        if runs.len().is_multiple_of(2) {
-            // An odd run out: copied as it is.
-            let (start, end) = (runs[runs.len() - 2], n);
-            to[start..end].copy_from_slice(&from[start..end]);
-            merged.push(start);
-        }
-        merged.push(n);
-        runs = merged;
         std::mem::swap(&mut from, &mut to);
+        width *= 2;
     }
     keys.copy_from_slice(&from);
 }
