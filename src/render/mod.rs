@@ -42,12 +42,13 @@ use std::collections::BTreeMap;
 use crate::annotate::catalog::Catalog;
 use crate::annotate::Annotation;
 use crate::model::{Article, Block, BlockKind, Dir, Figure, Link, Mark, Part, Text, TextId};
-use crate::text::bidi::{self, RunScript};
+use crate::text::bidi::RunScript;
 use crate::url::safe_url;
 
 pub mod annotations;
 pub mod html;
 pub mod inline;
+mod isolates;
 pub mod jsonld;
 pub mod labels;
 pub mod notes;
@@ -359,7 +360,9 @@ impl<'w, 'a> Renderer<'w, 'a> {
             self.w.close("div");
             self.w.newline();
         }
-        notes::section(self.w, self.notes, self.labels, &notes::heading_id(a));
+        if !self.notes.shown.is_empty() {
+            notes::section(self.w, self.notes, self.labels, &notes::heading_id(a));
+        }
         self.tags();
         self.related();
         if self.options.jsonld {
@@ -719,11 +722,7 @@ impl<'w, 'a> Renderer<'w, 'a> {
             wraps.push(Wrap::Annotation(overlay));
             ranges.push((overlay.start, overlay.end));
         }
-        let runs = if self.rtl {
-            bidi::ltr_runs(&text.text)
-        } else {
-            bidi::rtl_runs(&text.text)
-        };
+        let runs = isolates::runs(&text.text, self.rtl);
         let latin_runs: Vec<(usize, usize)> = runs
             .iter()
             .filter(|r| r.script == RunScript::Latin)
