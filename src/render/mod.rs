@@ -744,6 +744,20 @@ impl<'w, 'a> Renderer<'w, 'a> {
             ranges.push((run.start, run.end));
         }
 
+        // Note markers go where no element is open (see `notes`).
+        let notes: &'a notes::Notes<'a> = self.notes;
+        let markers: &[(usize, usize)] = match id {
+            Some(id) if !notes.markers.is_empty() => notes.markers.get(&id.to_string()).map(Vec::as_slice),
+            _ => None,
+        }
+        .unwrap_or_default();
+        if wraps.is_empty() && markers.is_empty() {
+            // Nothing to nest: the text as one segment.
+            let subs = Substitutions::with_latin_runs(&text.text, options.quotes, options.digits, &[]);
+            self.segment(&text.text, &subs, 0..text.text.len());
+            return;
+        }
+
         // Isolates must stay whole (a split isolate reorders its pieces):
         // split the marks and overlays that cross one instead.
         // Isolates were pushed last, so they start at `first_isolate`.
@@ -757,13 +771,8 @@ impl<'w, 'a> Renderer<'w, 'a> {
             .collect();
 
         let subs = Substitutions::with_latin_runs(&text.text, options.quotes, options.digits, &latin_runs);
-        // Note markers go where no element is open (see `notes`): `depth`
-        // counts the open ones, `at` is how far the text has been written.
-        let notes: &'a notes::Notes<'a> = self.notes;
-        let markers: &[(usize, usize)] = id
-            .and_then(|id| notes.markers.get(&id.to_string()))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        // `depth` counts the open elements, `at` is how far the text has
+        // been written.
         let mut next = 0;
         let mut depth = 0usize;
         let mut at = 0;
