@@ -251,7 +251,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let builder = annotation_builder(&annotation)?.annotate(true);
             builder.check()?;
             let job = |imported: Imported| -> Result<String, Error> {
-                let out = builder.run_imported(imported)?;
+                // The annotations only: nothing is rendered.
+                let out = builder.annotate_imported(imported)?;
                 to_json(&w3c::to_w3c(&out.article, &out.annotations))
             };
             process(&input, &builder, job)

@@ -103,7 +103,7 @@ pub fn import_article(article: JsValue, options: JsValue) -> Result<JsValue, JsE
 pub fn annotate(article: JsValue, options: JsValue, catalog: Option<JsCatalog>) -> Result<JsValue, JsError> {
     let builder = read_options(&options, catalog).map_err(js_error)?.annotate(true);
     let imported = import(&article, &builder).map_err(js_error)?;
-    let out = builder.run_imported(imported).map_err(js_error)?;
+    let out = builder.annotate_imported(imported).map_err(js_error)?;
     to_js(&crate::annotate::w3c::to_w3c(&out.article, &out.annotations)).map_err(js_error)
 }
 
