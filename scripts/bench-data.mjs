@@ -7,6 +7,12 @@
 //                        (tests/eval/paragraphs.json, tests/fixtures/*.txt)
 //                        regrouped into articles of 3–7 paragraphs, in many
 //                        deterministic orders
+//   archive.jsonl        (ensureArchive, for the batch CLI bench) 30,000
+//                        JSON articles one per line, ~100 MB: the articles
+//                        above, each line a seeded pick with a headline cut
+//                        from its own text, a byline, a section, a date,
+//                        a url, and its paragraphs rotated (five at most) and some turned
+//                        into headings and quotations
 //   catalog-1k.json, catalog-10k.json, catalog-100k.json
 //                        entries whose names are word n-grams (1–4 words)
 //                        of that text, the most frequent first — so names
@@ -135,8 +141,64 @@ export function ensureData({ force = false } = {}) {
   return DATA;
 }
 
+/** Lines in the batch archive. */
+export const ARCHIVE_LINES = 30_000;
+
+/**
+ * The batch archive, one JSON article a line, from `articles` (the strings
+ * of articles.json): deterministic (its own seeded PRNG), ~100 MB.
+ */
+export function makeArchive(articles, lines = ARCHIVE_LINES) {
+  const random = prng(0xa4c1);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const sections = ['أخبار', 'سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'منوعات'];
+  const bylines = ['بقلم: مراسلنا في دمشق', 'القاهرة - وكالات', 'بيروت - خاص', 'الرياض - رويترز', null];
+  const out = [];
+  for (let n = 0; n < lines; n++) {
+    const paras = pick(articles).split('\n\n');
+    const shift = Math.floor(random() * paras.length);
+    // At most five paragraphs: ~3.3 KB a line on average.
+    const rotated = [...paras.slice(shift), ...paras.slice(0, shift)].slice(0, 5);
+    const words = wordsOf(rotated[0]);
+    const headline = words.slice(0, 6 + Math.floor(random() * 6)).join(' ') || 'خبر';
+    const day = 1 + Math.floor(random() * 28);
+    const month = 1 + Math.floor(random() * 12);
+    const year = 2015 + Math.floor(random() * 10);
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const body = rotated.map((text, i) => {
+      const r = random();
+      if (i > 0 && r < 0.08) return { type: 'heading', level: 2, text: wordsOf(text).slice(0, 5).join(' ') || text };
+      if (i > 0 && r < 0.14) return { type: 'blockquote', text, attribution: pick(bylines) ?? 'مصدر' };
+      return { type: 'paragraph', text };
+    });
+    const article = { id: `a${n}`, headline, section: pick(sections) };
+    const byline = pick(bylines);
+    if (byline) article.byline = byline;
+    article.published = random() < 0.7 ? date : `${date}T${String(Math.floor(random() * 24)).padStart(2, '0')}:30:00+03:00`;
+    article.url = `https://example.com/news/${year}/${n}`;
+    article.body = body;
+    out.push(JSON.stringify(article));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Write archive.jsonl unless it is there (or `force`); returns its path. */
+export function ensureArchive({ force = false } = {}) {
+  const path = `${DATA}archive.jsonl`;
+  if (!force && existsSync(path)) return path;
+  ensureData();
+  const articles = JSON.parse(readFileSync(`${DATA}articles.json`, 'utf8'));
+  writeFileSync(path, makeArchive(articles));
+  return path;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   ensureData({ force: true });
   const articles = JSON.parse(readFileSync(`${DATA}articles.json`, 'utf8'));
   console.log(`${DATA}: ${articles.length} articles, ${(Buffer.byteLength(articles.join('')) / 1e6).toFixed(2)} MB; catalogs of 1k, 10k, 100k entries`);
+  if (process.argv.includes('--archive')) {
+    const path = ensureArchive({ force: true });
+    const text = readFileSync(path, 'utf8');
+    console.log(`${path}: ${text.split('\n').length - 1} lines, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB`);
+  }
 }

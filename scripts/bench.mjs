@@ -1,13 +1,17 @@
-// `npm run bench`: browser benchmarks in headless Chromium, printed as
-// Markdown for BENCHMARKS.md. Each page in PAGES is served from the repo
-// root on 127.0.0.1 (cross-origin isolated, so performance.now() is fine-
-// grained), and exposes `window.benchmark({runs})` resolving to
-// `{title, notes: [string], rows: [{column: value}]}`.
+// `npm run bench`: browser benchmarks in headless Chromium and Node
+// benchmarks, printed as Markdown for BENCHMARKS.md. Each page in PAGES is
+// served from the repo root on 127.0.0.1 (cross-origin isolated, so
+// performance.now() is fine-grained), and exposes `window.benchmark({runs})`
+// resolving to `{title, notes: [string], rows: [{column: value}]}`. Each
+// script in NODE runs in its own Node process (after the pages), is given
+// `--runs N` when set, and prints its own Markdown.
 //
-//   node scripts/bench.mjs                 every page
+//   node scripts/bench.mjs                 every page and Node bench
 //   node scripts/bench.mjs mount --runs 500
+//   node scripts/bench.mjs ssr batch       Node benches only (no Chromium)
 
 import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -21,6 +25,12 @@ const PAGES = [
   { name: 'mount', path: '/benches/browser/mount.html' },
   { name: 'annotate', path: '/benches/browser/annotate.html' },
   { name: 'anchor', path: '/benches/browser/anchor.html' },
+];
+
+/** Node benchmarks: a script each, run with `node` from the repo root. */
+const NODE = [
+  { name: 'ssr', script: 'benches/ssr.mjs' },
+  { name: 'batch', script: 'benches/batch.mjs' },
 ];
 
 const CHROMIUM_ARGS = [
@@ -38,8 +48,9 @@ function parseArgs(argv) {
       options.pages.push(argv[i]);
     }
   }
-  const unknown = options.pages.filter((p) => !PAGES.some((x) => x.name === p));
-  if (unknown.length) throw new Error(`unknown page(s) ${unknown.join(', ')}; pages are: ${PAGES.map((p) => p.name).join(', ')}`);
+  const known = [...PAGES, ...NODE].map((p) => p.name);
+  const unknown = options.pages.filter((p) => !known.includes(p));
+  if (unknown.length) throw new Error(`unknown bench(es) ${unknown.join(', ')}; they are: ${known.join(', ')}`);
   return options;
 }
 
@@ -55,6 +66,7 @@ function markdownTable(rows) {
 
 const options = parseArgs(process.argv.slice(2));
 const pages = options.pages.length ? PAGES.filter((p) => options.pages.includes(p.name)) : PAGES;
+const nodeBenches = options.pages.length ? NODE.filter((b) => options.pages.includes(b.name)) : NODE;
 for (const file of ['www/pkg/rtl_article_bg.wasm', 'www/generated/seed.json']) {
   if (!existsSync(ROOT + file)) {
     console.error(`${file} is missing: run \`npm run build\` first`);
@@ -64,6 +76,26 @@ for (const file of ['www/pkg/rtl_article_bg.wasm', 'www/generated/seed.json']) {
 
 // Realistic catalogs and articles (target/bench-data/), made once.
 ensureData();
+
+/** The Node benches, each in its own process; false when one failed. */
+function runNodeBenches() {
+  let ok = true;
+  for (const { name, script } of nodeBenches) {
+    const argv = [ROOT + script, ...(options.runs ? ['--runs', String(options.runs)] : [])];
+    const result = spawnSync(process.execPath, argv, { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) {
+      console.error(`${name}: ${script} failed (exit ${result.status ?? result.signal})`);
+      ok = false;
+    }
+    console.log('');
+  }
+  return ok;
+}
+
+if (!pages.length) {
+  console.log(`Command: \`npm run bench -- ${process.argv.slice(2).join(' ')}\`\n`);
+  process.exit(runNodeBenches() ? 0 : 1);
+}
 
 const server = await startServer({
   root: ROOT,
@@ -105,4 +137,5 @@ try {
   await browser.close();
   await server.close();
 }
+if (!runNodeBenches()) failed = true;
 process.exit(failed ? 1 : 0);

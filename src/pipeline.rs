@@ -299,6 +299,22 @@ impl Builder {
         Ok(self.finish(imported))
     }
 
+    /// [`Builder::run_imported`] without the rendering: the article (notes
+    /// added), its annotations and the warnings, with `html` left empty —
+    /// for callers that want the annotations only (`annotate` in the CLI
+    /// and the JS API).
+    pub fn annotate_imported(&self, mut imported: Imported) -> Result<Output> {
+        self.check()?;
+        self.adjust(&mut imported.article);
+        let (article, annotations, warnings) = self.prepare(imported);
+        Ok(Output {
+            html: String::new(),
+            annotations,
+            warnings,
+            article,
+        })
+    }
+
     /// The annotator these settings make (`None` when annotation is off).
     pub fn annotator(&self) -> Option<Annotator> {
         if !self.annotates() {
@@ -324,7 +340,8 @@ impl Builder {
         }
     }
 
-    fn finish(&self, imported: Imported) -> Output {
+    /// The article with the notes added, its annotations, the warnings.
+    fn prepare(&self, imported: Imported) -> (Article, Vec<Annotation>, Vec<String>) {
         let Imported {
             mut article,
             mut warnings,
@@ -333,6 +350,11 @@ impl Builder {
         warnings.extend(self.note_warnings.iter().cloned());
         warnings.extend(render::notes::warnings(&article));
         let annotations = self.annotator().map(|a| a.annotate(&article)).unwrap_or_default();
+        (article, annotations, warnings)
+    }
+
+    fn finish(&self, imported: Imported) -> Output {
+        let (article, annotations, warnings) = self.prepare(imported);
         let render = render::Render::new(&article, &self.render)
             .annotations(&annotations)
             .catalog(self.catalog.as_deref());

@@ -233,6 +233,62 @@ fn jsonl_batch_keeps_order_and_skips_bad_lines_with_their_numbers() {
 }
 
 #[test]
+fn a_jsonl_batch_of_many_chunks_keeps_order_from_a_file_and_from_stdin() {
+    // More lines than the batch reads at once (its chunks are hundreds of
+    // lines), with bad lines on either side of chunk boundaries and an
+    // article in Latin script among the Arabic ones.
+    let count = 2600;
+    let bad = [1, 511, 512, 513, 1024, 1025, 2048, 2600];
+    let lines: Vec<String> = (1..=count)
+        .map(|n| {
+            if bad.contains(&n) {
+                format!(r#"{{"headline": {n}}}"#)
+            } else if n % 7 == 0 {
+                format!(r#"{{"headline": "BBC {n}", "lang": "en", "body": [{{"type": "paragraph", "text": "The source said قال المصدر {n}"}}]}}"#)
+            } else {
+                format!(r#"{{"headline": "خبر {n}", "body": [{{"type": "paragraph", "text": "وصل الوفد إلى دمشق في 2017/5/{n}"}}]}}"#)
+            }
+        })
+        .collect();
+    let input = lines.join("\n") + "\n";
+    let file = temp_file("many.jsonl", &input);
+    let from_file = cli(&["render", "--jsonl", file.to_str().unwrap(), "--gazetteer"], None);
+    let from_stdin = cli(&["render", "--jsonl", "-", "--gazetteer"], Some(&input));
+    for out in [&from_file, &from_stdin] {
+        assert_eq!(out.status.code(), Some(1), "some lines failed");
+        let err = stderr(out);
+        let numbers: Vec<usize> = err
+            .lines()
+            .filter_map(|l| l.strip_prefix("rtl-article: line ")?.split(':').next()?.parse().ok())
+            .collect();
+        assert_eq!(numbers, bad, "every bad line reported, in order: {err}");
+        let written = count - bad.len();
+        assert!(
+            err.contains(&format!("{written} articles written, {} lines skipped", bad.len())),
+            "{err}"
+        );
+        let html: Vec<String> = stdout(out)
+            .lines()
+            .map(|l| serde_json::from_str::<String>(l).unwrap())
+            .collect();
+        let expected: Vec<usize> = (1..=count).filter(|n| !bad.contains(n)).collect();
+        assert_eq!(html.len(), expected.len());
+        for (html, n) in html.iter().zip(&expected) {
+            // The headline's number, marked up (`<data value="n">n</data>`) or not.
+            assert!(
+                html.contains(&format!(">{n}<")) || html.contains(&format!(" {n}<")),
+                "line {n}: {html}"
+            );
+            assert!(html.starts_with("<article"), "line {n}");
+        }
+    }
+    assert_eq!(from_file.stdout, from_stdin.stdout);
+    // One article alone renders as it does in the batch.
+    let one = cli(&["render", "--jsonl", "-", "--gazetteer"], Some(&lines[6]));
+    assert_eq!(stdout(&one).trim_end(), stdout(&from_file).lines().nth(5).unwrap());
+}
+
+#[test]
 fn oversized_input_is_refused_with_the_limit() {
     let big = format!("عنوان\n\n{}\n", "ا".repeat(3 * 1024 * 1024));
     let out = cli(&["import", "--from", "text", "-"], Some(&big));

@@ -251,7 +251,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let builder = annotation_builder(&annotation)?.annotate(true);
             builder.check()?;
             let job = |imported: Imported| -> Result<String, Error> {
-                let out = builder.run_imported(imported)?;
+                // The annotations only: nothing is rendered.
+                let out = builder.annotate_imported(imported)?;
                 to_json(&w3c::to_w3c(&out.article, &out.annotations))
             };
             process(&input, &builder, job)
@@ -440,52 +441,94 @@ fn read_input(path: &Path, limit: usize) -> Result<String, Error> {
 
 /// JSON Lines: every line an article, processed on every core, written in
 /// input order. Bad lines are reported with their number and skipped.
+///
+/// Three stages overlap, so neither reading nor writing holds up the
+/// cores: a reader thread cuts the input into chunks of lines, the rayon
+/// pool runs `job` over one chunk (in parallel, results in input order)
+/// while the next is read, and a writer thread writes the previous chunk's
+/// results (and reports its bad lines) meanwhile. The channels between the
+/// stages hold two chunks each, so an archive of any size streams with
+/// bounded memory.
 fn batch<F>(path: &Path, builder: &Builder, job: F) -> Result<ExitCode, Error>
 where
     F: Fn(Imported) -> Result<String, Error> + Sync,
 {
-    let reader: Box<dyn BufRead> = if path == Path::new("-") {
-        Box::new(std::io::stdin().lock())
+    use std::sync::mpsc::sync_channel;
+
+    /// Lines per chunk: enough that the pool's per-chunk wait for its last
+    /// article is small against the chunk's work.
+    const CHUNK: usize = 512;
+    type Chunk = Vec<(usize, std::io::Result<String>)>;
+    type Results = Vec<(usize, Option<Result<String, Error>>)>;
+
+    // Opened here, so a missing file is an error before any thread starts.
+    let file = if path == Path::new("-") {
+        None
     } else {
-        Box::new(std::io::BufReader::new(
-            std::fs::File::open(path).map_err(|e| io_error(path, e))?,
-        ))
+        Some(std::fs::File::open(path).map_err(|e| io_error(path, e))?)
     };
-    // Read in chunks so an archive of any size streams with bounded memory.
-    const CHUNK: usize = 1024;
     let progress = progress_bar();
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let (mut ok, mut failed) = (0usize, 0usize);
-    let mut lines = reader.lines().enumerate().peekable();
-    while lines.peek().is_some() {
-        let chunk: Vec<(usize, std::io::Result<String>)> = lines.by_ref().take(CHUNK).collect();
-        let results: Vec<(usize, Option<Result<String, Error>>)> = chunk
-            .into_par_iter()
-            .map(|(i, line)| {
-                let result = match line {
-                    Err(e) => Some(Err(Error::from(e))),
-                    Ok(line) if line.trim().is_empty() => None,
-                    Ok(line) => Some(builder.import(&line).and_then(&job)),
-                };
-                (i + 1, result)
-            })
-            .collect();
-        for (number, result) in results {
-            match result {
-                None => {}
-                Some(Ok(out)) => {
-                    writeln!(stdout, "{out}")?;
-                    ok += 1;
-                }
-                Some(Err(err)) => {
-                    progress.suspend(|| eprintln!("rtl-article: line {number}: {err}"));
-                    failed += 1;
+    let (chunks, chunks_in) = sync_channel::<Chunk>(2);
+    let (results_out, results) = sync_channel::<Results>(2);
+    let (ok, failed) = std::thread::scope(|scope| -> Result<(usize, usize), Error> {
+        scope.spawn(move || {
+            let reader: Box<dyn BufRead> = match file {
+                Some(file) => Box::new(std::io::BufReader::with_capacity(1 << 20, file)),
+                None => Box::new(std::io::stdin().lock()),
+            };
+            let mut lines = reader.lines().enumerate().peekable();
+            while lines.peek().is_some() {
+                let chunk: Chunk = lines.by_ref().take(CHUNK).collect();
+                if chunks.send(chunk).is_err() {
+                    break; // the writer failed: stop reading
                 }
             }
-            progress.inc(1);
+        });
+        let progress = &progress;
+        let writer = scope.spawn(move || -> Result<(usize, usize), Error> {
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            let (mut ok, mut failed) = (0usize, 0usize);
+            for chunk in results {
+                for (number, result) in chunk {
+                    match result {
+                        None => {}
+                        Some(Ok(out)) => {
+                            stdout.write_all(out.as_bytes())?;
+                            stdout.write_all(b"\n")?;
+                            ok += 1;
+                        }
+                        Some(Err(err)) => {
+                            progress.suspend(|| eprintln!("rtl-article: line {number}: {err}"));
+                            failed += 1;
+                        }
+                    }
+                    progress.inc(1);
+                }
+            }
+            stdout.flush()?;
+            Ok((ok, failed))
+        });
+        for chunk in chunks_in {
+            let done: Results = chunk
+                .into_par_iter()
+                .map(|(i, line)| {
+                    let result = match line {
+                        Err(e) => Some(Err(Error::from(e))),
+                        Ok(line) if line.trim().is_empty() => None,
+                        Ok(line) => Some(builder.import(&line).and_then(&job)),
+                    };
+                    (i + 1, result)
+                })
+                .collect();
+            if results_out.send(done).is_err() {
+                break; // the writer failed; its error is reported below
+            }
         }
-    }
-    stdout.flush()?;
+        drop(results_out);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(Error::new(ErrorKind::Io, "the output thread failed")))
+    })?;
     progress.finish_and_clear();
     eprintln!("rtl-article: {ok} articles written, {failed} lines skipped");
     Ok(if failed > 0 {

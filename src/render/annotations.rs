@@ -59,14 +59,18 @@ pub(super) fn overlays(annotations: &[Annotation], policy: LinkPolicy) -> BTreeM
     let mut out: BTreeMap<TextId, Vec<Overlay>> = BTreeMap::new();
     let mut linked: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for a in annotations {
-        let Some(mut o) = overlay(a) else { continue };
-        if let (AnnotationKind::Mention { id, .. }, LinkPolicy::FirstMention) = (&a.kind, policy) {
-            let first = a.text.block != "headline" && linked.insert(&**id);
-            if o.tag == "a" && !first {
-                o.tag = "span";
-                o.attrs.retain(|(name, _)| *name != "href");
-            }
+        if a.start >= a.end {
+            continue;
         }
+        // Only a mention that may be a link has its url checked: the
+        // others are `<span>`s without an `href` whatever their url.
+        let may_link = match (&a.kind, policy) {
+            (AnnotationKind::Mention { id, .. }, LinkPolicy::FirstMention) => {
+                a.text.block != "headline" && linked.insert(&**id)
+            }
+            _ => true,
+        };
+        let Some(o) = overlay(a, may_link) else { continue };
         out.entry(a.text.clone()).or_default().push(o);
     }
     for list in out.values_mut() {
@@ -75,15 +79,16 @@ pub(super) fn overlays(annotations: &[Annotation], policy: LinkPolicy) -> BTreeM
     out
 }
 
-/// The overlay for one annotation (`None` for an empty range).
-fn overlay(a: &Annotation) -> Option<Overlay> {
+/// The overlay for one annotation (`None` for an empty range); a mention
+/// is a link only when `may_link` and its url passes the URL policy.
+fn overlay(a: &Annotation, may_link: bool) -> Option<Overlay> {
     if a.start >= a.end {
         return None;
     }
     let (tag, attrs): (&'static str, Vec<(&'static str, String)>) = match &a.kind {
         AnnotationKind::Mention { id, entity_type, url } => {
             let mut attrs = Vec::with_capacity(4);
-            let url = url.as_deref().and_then(crate::url::safe_url);
+            let url = url.as_deref().filter(|_| may_link).and_then(crate::url::safe_url);
             if let Some(url) = &url {
                 attrs.push(("href", url.clone()));
             }

@@ -172,16 +172,23 @@ impl HtmlWriter {
 }
 
 fn escape_into(out: &mut String, s: &str, in_attr: bool) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if in_attr => out.push_str("&quot;"),
-            '\'' if in_attr => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    // Copy the stretches between the characters to escape whole: they are
+    // all ASCII, so a byte scan finds them and the cuts are char boundaries.
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if in_attr => "&quot;",
+            b'\'' if in_attr => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(escaped);
+        from = i + 1;
     }
+    out.push_str(&s[from..]);
 }
 
 /// `value` as JSON text that is safe inside `<script>`: `<`, `>` and `&` are
@@ -200,16 +207,29 @@ pub fn script_safe_json(value: &serde_json::Value) -> String {
     // A `Value` always serializes (its keys are strings).
     let json = serde_json::to_string(value).unwrap_or_default();
     let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            _ => out.push(c),
-        }
+    // As in `escape_into`: whole stretches between the characters to
+    // escape, found by their first byte (U+2028 and U+2029 are E2 80 A8/A9).
+    let bytes = json.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (escaped, len) = match bytes[i] {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA8) => ("\\u2028", 3),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA9) => ("\\u2029", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&json[from..i]);
+        out.push_str(escaped);
+        i += len;
+        from = i;
     }
+    out.push_str(&json[from..]);
     out
 }
 

@@ -107,7 +107,8 @@ pub fn news_article(article: &Article) -> Value {
 pub fn mentions(article: &Article, annotations: &[Annotation], catalog: Option<&Catalog>) -> Vec<Value> {
     let mut seen: Vec<&str> = Vec::new();
     let mut out = Vec::new();
-    let texts = article.texts();
+    // The texts only when a mention's name must be read from them.
+    let mut texts = None;
     for a in annotations {
         let AnnotationKind::Mention { id, entity_type, url } = &a.kind else {
             continue;
@@ -119,6 +120,7 @@ pub fn mentions(article: &Article, annotations: &[Annotation], catalog: Option<&
         let entity = catalog.and_then(|c| c.get(id));
         let said = || {
             texts
+                .get_or_insert_with(|| article.texts())
                 .iter()
                 .find(|t| t.id == a.text)
                 .and_then(|t| t.text.text.get(a.start..a.end))

@@ -42,12 +42,13 @@ use std::collections::BTreeMap;
 use crate::annotate::catalog::Catalog;
 use crate::annotate::Annotation;
 use crate::model::{Article, Block, BlockKind, Dir, Figure, Link, Mark, Part, Text, TextId};
-use crate::text::bidi::{self, RunScript};
+use crate::text::bidi::RunScript;
 use crate::url::safe_url;
 
 pub mod annotations;
 pub mod html;
 pub mod inline;
+mod isolates;
 pub mod jsonld;
 pub mod labels;
 pub mod notes;
@@ -359,7 +360,9 @@ impl<'w, 'a> Renderer<'w, 'a> {
             self.w.close("div");
             self.w.newline();
         }
-        notes::section(self.w, self.notes, self.labels, &notes::heading_id(a));
+        if !self.notes.shown.is_empty() {
+            notes::section(self.w, self.notes, self.labels, &notes::heading_id(a));
+        }
         self.tags();
         self.related();
         if self.options.jsonld {
@@ -719,11 +722,7 @@ impl<'w, 'a> Renderer<'w, 'a> {
             wraps.push(Wrap::Annotation(overlay));
             ranges.push((overlay.start, overlay.end));
         }
-        let runs = if self.rtl {
-            bidi::ltr_runs(&text.text)
-        } else {
-            bidi::rtl_runs(&text.text)
-        };
+        let runs = isolates::runs(&text.text, self.rtl);
         let latin_runs: Vec<(usize, usize)> = runs
             .iter()
             .filter(|r| r.script == RunScript::Latin)
@@ -745,6 +744,20 @@ impl<'w, 'a> Renderer<'w, 'a> {
             ranges.push((run.start, run.end));
         }
 
+        // Note markers go where no element is open (see `notes`).
+        let notes: &'a notes::Notes<'a> = self.notes;
+        let markers: &[(usize, usize)] = match id {
+            Some(id) if !notes.markers.is_empty() => notes.markers.get(&id.to_string()).map(Vec::as_slice),
+            _ => None,
+        }
+        .unwrap_or_default();
+        if wraps.is_empty() && markers.is_empty() {
+            // Nothing to nest: the text as one segment.
+            let subs = Substitutions::with_latin_runs(&text.text, options.quotes, options.digits, &[]);
+            self.segment(&text.text, &subs, 0..text.text.len());
+            return;
+        }
+
         // Isolates must stay whole (a split isolate reorders its pieces):
         // split the marks and overlays that cross one instead.
         // Isolates were pushed last, so they start at `first_isolate`.
@@ -758,13 +771,8 @@ impl<'w, 'a> Renderer<'w, 'a> {
             .collect();
 
         let subs = Substitutions::with_latin_runs(&text.text, options.quotes, options.digits, &latin_runs);
-        // Note markers go where no element is open (see `notes`): `depth`
-        // counts the open ones, `at` is how far the text has been written.
-        let notes: &'a notes::Notes<'a> = self.notes;
-        let markers: &[(usize, usize)] = id
-            .and_then(|id| notes.markers.get(&id.to_string()))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        // `depth` counts the open elements, `at` is how far the text has
+        // been written.
         let mut next = 0;
         let mut depth = 0usize;
         let mut at = 0;

@@ -104,7 +104,7 @@ pub fn import_article(article: JsValue, options: JsValue) -> Result<JsValue, JsE
 pub fn annotate(article: JsValue, options: JsValue, catalog: Option<JsCatalog>) -> Result<JsValue, JsError> {
     let builder = read_options(&options, catalog).map_err(js_error)?.annotate(true);
     let imported = import(&article, &builder).map_err(js_error)?;
-    let out = builder.run_imported(imported).map_err(js_error)?;
+    let out = builder.annotate_imported(imported).map_err(js_error)?;
     to_js(&crate::annotate::w3c::to_w3c(&out.article, &out.annotations)).map_err(js_error)
 }
 
@@ -444,11 +444,10 @@ pub(super) fn well_formed_json(json: &str) -> std::borrow::Cow<'_, str> {
     let mut out: Vec<u8> = Vec::new();
     let mut copied = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i) != Some(&b'\\') {
-            i += 1;
-            continue;
-        }
+    // From one backslash to the next (a slice search, not a byte at a
+    // time: most articles have few escapes or none).
+    while let Some(found) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'\\')) {
+        i += found;
         // Every escape is a backslash and one character; only \u has more.
         if bytes.get(i + 1) != Some(&b'u') {
             i += 2;
