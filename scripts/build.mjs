@@ -18,7 +18,7 @@
 // core the CLI links — so it needs no second (native, release) build. Pass
 // `--cli` to use `cargo run --release --bin rtl-article` instead.
 //
-//   node scripts/build.mjs [--cli] [--skip-opt]
+//   node scripts/build.mjs [--cli] [--skip-opt] [--bench-pkg]
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -69,7 +69,7 @@ function sizes(file) {
  * importers), its JS glue, and the .wasm shrunk. `name` is the glue's base
  * name in www/pkg/.
  */
-function bundle(feature, name) {
+function bundle(feature, name, pkg = PKG) {
   run('cargo', [
     'build',
     '--lib',
@@ -82,8 +82,8 @@ function bundle(feature, name) {
   ]);
   // JS glue for ES modules (`--target web`: loads in browsers, bundlers and,
   // with initSync, Node and workerd).
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', PKG, '--out-name', name, TARGET_WASM]);
-  const wasm = `${PKG}${name}_bg.wasm`;
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', pkg, '--out-name', name, TARGET_WASM]);
+  const wasm = `${pkg}${name}_bg.wasm`;
   console.log(`${name}: wasm-bindgen output: ${sizes(wasm)}`);
   if (args.has('--skip-opt')) return;
   const wasmOpt = `${ROOT}node_modules/.bin/wasm-opt`;
@@ -115,7 +115,15 @@ function bundle(feature, name) {
     wasm,
   ]);
   console.log(`${name}: after wasm-opt -Oz --converge: ${sizes(wasm)}`);
-  console.log(`${name}: glue www/pkg/${name}.js: ${sizes(`${PKG}${name}.js`)}`);
+  console.log(`${name}: glue ${pkg.slice(ROOT.length)}${name}.js: ${sizes(`${pkg}${name}.js`)}`);
+}
+
+// `--bench-pkg`: only the full bundle with the benchmarks' extra exports
+// (the `bench-exports` feature), into target/bench-pkg/, for
+// benches/browser/anchor.js; nothing shipped is touched.
+if (args.has('--bench-pkg')) {
+  bundle('bench-exports', 'rtl_article', `${ROOT}target/bench-pkg/`);
+  process.exit(0);
 }
 
 bundle('reader', 'rtl_article_reader');

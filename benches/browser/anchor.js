@@ -16,7 +16,8 @@
 //
 // Exposes `window.benchmark({runs})` for scripts/bench.mjs.
 import { time } from '/benches/browser/timing.js';
-import init, { Anchors, approximateMatches } from '/www/pkg/rtl_article.js';
+// The full bundle with the benchmarks' extra export (scripts/bench.mjs builds it).
+import init, { Anchors, approximateMatches } from '/target/bench-pkg/rtl_article.js';
 import search from '/node_modules/approx-string-match/build/src/index.js';
 
 /** `quote` with every tenth character replaced (deterministically). */

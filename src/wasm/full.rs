@@ -197,6 +197,7 @@ impl JsCatalog {
 /// `maxErrors` edits, as flat `[start, end, errors, …]` triples in code
 /// points ([`crate::anchor::approximate_matches`]): the anchoring's
 /// bit-parallel search, for benchmarks against `approx-string-match`.
+#[cfg(feature = "bench-exports")]
 #[wasm_bindgen(js_name = approximateMatches)]
 pub fn approximate_matches(text: &str, pattern: &str, max_errors: u32) -> Vec<u32> {
     crate::anchor::approximate_matches(text, pattern, max_errors as usize)
