@@ -153,7 +153,7 @@ fn mount_update_unmount() {
         host.query_selector_all("article.rtl-article").expect("query").length(),
         1
     );
-    let meta = handle.meta();
+    let Ok(meta) = handle.meta() else { panic!("meta") };
     assert_eq!(
         Reflect::get(&meta, &"lang".into())
             .ok()
