@@ -306,7 +306,8 @@ impl Builder {
     pub fn annotate_imported(&self, mut imported: Imported) -> Result<Output> {
         self.check()?;
         self.adjust(&mut imported.article);
-        let (article, annotations, warnings) = self.prepare(imported);
+        let (article, annotations, mut warnings) = self.prepare(imported);
+        warnings.extend(render::notes::warnings(&article));
         Ok(Output {
             html: String::new(),
             annotations,
@@ -348,17 +349,20 @@ impl Builder {
         } = imported;
         article.notes.extend(self.notes.iter().cloned());
         warnings.extend(self.note_warnings.iter().cloned());
-        warnings.extend(render::notes::warnings(&article));
+        // The notes' own warnings (orphans) come from placing them, which
+        // rendering does too: `finish` takes them from its render, and
+        // `annotate_imported` places them for them alone.
         let annotations = self.annotator().map(|a| a.annotate(&article)).unwrap_or_default();
         (article, annotations, warnings)
     }
 
     fn finish(&self, imported: Imported) -> Output {
-        let (article, annotations, warnings) = self.prepare(imported);
+        let (article, annotations, mut warnings) = self.prepare(imported);
         let render = render::Render::new(&article, &self.render)
             .annotations(&annotations)
             .catalog(self.catalog.as_deref());
-        let html = if self.page { render.page() } else { render.fragment() };
+        let (html, note_warnings) = render.html_and_note_warnings(self.page);
+        warnings.extend(note_warnings);
         Output {
             html,
             annotations,

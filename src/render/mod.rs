@@ -178,21 +178,34 @@ impl<'a> Render<'a> {
 
     /// The `<article>` element.
     pub fn fragment(&self) -> String {
-        let mut w = HtmlWriter::new();
-        self.write_article(&mut w);
-        w.finish()
+        self.html_and_note_warnings(false).0
     }
 
-    fn write_article(&self, w: &mut HtmlWriter) {
+    /// The `<article>` element (or with `page`, the page), and the
+    /// warnings of [`notes::warnings`] from the same placing of the
+    /// notes: the pipeline asks for both, and placing is most of what
+    /// notes cost.
+    pub(crate) fn html_and_note_warnings(&self, page: bool) -> (String, Vec<String>) {
+        let notes = notes::place(self.article);
+        let html = if page {
+            self.write_page(&notes)
+        } else {
+            let mut w = HtmlWriter::new();
+            self.write_article(&mut w, &notes);
+            w.finish()
+        };
+        (html, notes::warnings_of(&notes))
+    }
+
+    fn write_article(&self, w: &mut HtmlWriter, notes: &notes::Notes<'_>) {
         let overlays = annotations::overlays(self.annotations, self.options.links);
         let ids = self.article.block_ids();
-        let notes = notes::place(self.article);
         let mentions = if self.options.jsonld {
             jsonld::mentions(self.article, self.annotations, self.catalog)
         } else {
             Vec::new()
         };
-        Renderer::new(w, self.article, &overlays, &ids, self.options, &notes, mentions).article();
+        Renderer::new(w, self.article, &overlays, &ids, self.options, notes, mentions).article();
     }
 }
 
@@ -214,6 +227,10 @@ pub fn render_page(article: &Article, annotations: &[Annotation], options: &Rend
 impl Render<'_> {
     /// A complete HTML page ([`render_page`]).
     pub fn page(&self) -> String {
+        self.html_and_note_warnings(true).0
+    }
+
+    fn write_page(&self, notes: &notes::Notes<'_>) -> String {
         let article = self.article;
         let mut w = HtmlWriter::new();
         w.raw_static("<!doctype html>\n");
@@ -261,7 +278,7 @@ impl Render<'_> {
         w.newline();
         w.open("main");
         w.newline();
-        self.write_article(&mut w);
+        self.write_article(&mut w, notes);
         w.newline();
         w.close("main");
         w.newline();

@@ -127,7 +127,12 @@ pub(super) fn place(article: &Article) -> Notes<'_> {
 
 /// Warnings for the notes whose words are gone from `article`'s text.
 pub fn warnings(article: &Article) -> Vec<String> {
-    place(article)
+    warnings_of(&place(article))
+}
+
+/// [`warnings`] of notes already placed.
+pub(super) fn warnings_of(notes: &Notes<'_>) -> Vec<String> {
+    notes
         .shown
         .iter()
         .filter(|s| s.orphan)
