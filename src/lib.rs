@@ -57,6 +57,8 @@ mod lexicon;
 pub mod model;
 mod pipeline;
 pub mod render;
+#[cfg(test)]
+mod test_rand;
 pub mod text;
 pub mod url;
 #[cfg(all(target_arch = "wasm32", any(feature = "reader", feature = "full")))]

@@ -841,13 +841,8 @@ mod tests {
 
     #[test]
     fn needles_are_found_wherever_they_occur() {
-        let mut seed = 0x853c_49e6_748f_ea9b_u64;
-        let mut rand = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut generator = crate::test_rand::Rand::new(0x853c_49e6_748f_ea9b);
+        let mut rand = |n: usize| generator.below(n);
         // Characters that share a low byte (ا U+0627 and ' U+0027), and
         // needles longer than the skip table can say.
         let alphabet: Vec<char> = "اب'ت \u{1627}x".chars().collect();

@@ -579,15 +579,7 @@ mod tests {
         best
     }
 
-    struct Rand(u64);
-    impl Rand {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n.max(1) as u64) as usize
-        }
-    }
+    use crate::test_rand::Rand;
 
     /// Alphabets from two letters (many matches, blocks taken on and
     /// dropped all the time) to Arabic with characters outside the table.
@@ -628,7 +620,7 @@ mod tests {
 
     #[test]
     fn ends_agree_with_dynamic_programming_at_every_bound() {
-        let mut rand = Rand(0x2545_f491);
+        let mut rand = Rand::new(0x2545_f491);
         for alphabet in alphabets() {
             for round in 0..120 {
                 // One to five blocks, and the lengths at block edges.
@@ -685,7 +677,7 @@ mod tests {
         // Patterns in runs of one letter, so that a block can lack a letter
         // of the text: the next block's first row is then reached only by
         // the cell above it.
-        let mut rand = Rand(0x5851_f42d);
+        let mut rand = Rand::new(0x5851_f42d);
         let alphabet = chars("ابتث");
         for m in (1..=200usize).step_by(3).chain([63, 64, 65, 66, 127, 128, 129, 130]) {
             let mut pattern = Vec::new();
@@ -722,7 +714,7 @@ mod tests {
 
     #[test]
     fn starts_agree_with_dynamic_programming() {
-        let mut rand = Rand(0x9e37_79b9);
+        let mut rand = Rand::new(0x9e37_79b9);
         for alphabet in alphabets() {
             for round in 0..40 {
                 let m = match round % 4 {
@@ -761,7 +753,7 @@ mod tests {
 
     #[test]
     fn utf8_text_reads_as_its_characters() {
-        let mut rand = Rand(0x1234_5678);
+        let mut rand = Rand::new(0x1234_5678);
         let alphabet = chars("aب中😀 ");
         for _ in 0..200 {
             let m = 1 + rand.below(140);

@@ -293,13 +293,8 @@ mod tests {
     /// reversed, a few sorted runs, random.
     #[test]
     fn the_merge_sort_is_a_stable_sort() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as usize
-        };
+        let mut rand = crate::test_rand::Rand::new(0x2545_f491_4f6c_dd1d);
+        let mut next = move |m: u64| rand.below(m as usize);
         for round in 0..2000 {
             let n = next(70);
             let mut items: Vec<(usize, usize)> = (0..n).map(|_| (next(12), next(3))).collect();

@@ -221,14 +221,9 @@ mod tests {
     fn many_random_layers_stay_well_formed() {
         let text = "أعلن مصدر في وزارة الدفاع الروسية أن BBC News نقلت 2017/5/15";
         let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        // A small deterministic generator: no dependency needed for a test.
-        let mut seed = 0x9E37_79B9u32;
-        let mut rand = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed as usize % n
-        };
+        // Random ranges over the text (`test_rand`: deterministic).
+        let mut generator = crate::test_rand::Rand::new(0x9E37_79B9);
+        let mut rand = |n: usize| generator.below(n);
         for _ in 0..300 {
             let count = 1 + rand(6);
             let ranges: Vec<(usize, usize)> = (0..count)

@@ -185,14 +185,9 @@ mod tests {
             "؟",
             "؛",
         ];
-        // A small deterministic generator: every mix of the pieces above.
-        let mut seed = 0x2545_f491u32;
-        let mut rand = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed as usize % n
-        };
+        // Every mix of the pieces above (`test_rand`: deterministic).
+        let mut generator = crate::test_rand::Rand::new(0x2545_f491);
+        let mut rand = |n: usize| generator.below(n);
         for _ in 0..5000 {
             let text: String = (0..1 + rand(12)).map(|_| pieces[rand(pieces.len())]).collect();
             assert_eq!(runs(&text, true), bidi::ltr_runs(&text), "{text:?}");

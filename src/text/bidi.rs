@@ -310,18 +310,9 @@ mod tests {
         let alphabet: Vec<char> = "قال ب 5٣+-$%٪()[]«».,/:aZé\u{200F}\u{2067}\u{2069}א😀 "
             .chars()
             .collect();
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = crate::test_rand::Rand::new(0x2545_f491_4f6c_dd1d);
         for _ in 0..4000 {
-            let mut text = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            for _ in 0..(seed % 20) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+            let text = rand.text(&alphabet, 20);
             for context in [Context::Rtl, Context::Ltr] {
                 assert_eq!(runs(&text, context), runs_from(&text, 0, context), "{text:?}");
             }

@@ -427,18 +427,9 @@ mod tests {
             "اب ةى٣5a،.\u{064E}\u{0640}\u{200C}\u{200D}é²½中😀\u{06F5}\u{0660}\u{FEFB}\u{0610}\u{061C} \n-"
                 .chars()
                 .collect();
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rand = crate::test_rand::Rand::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..3000 {
-            let mut text = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            for _ in 0..(seed % 24) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+            let text = rand.text(&alphabet, 24);
             let mut expected = Vec::new();
             let mut start = None;
             for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {

@@ -504,14 +504,11 @@ mod tests {
         let bytes = catalog().to_bytes();
         let payload = &bytes[HEADER_LEN..];
         let text = "وللرقة ولقوات سوريا الديمقراطية وبالرقة وقواته في روسيا ولبنان";
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = crate::test_rand::Rand::new(0x2545_f491_4f6c_dd1d);
         for i in 0..payload.len() {
             for _ in 0..8 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
                 let mut p = payload.to_vec();
-                p[i] = seed as u8;
+                p[i] = rand.next() as u8;
                 let mut crafted = bytes[..HEADER_LEN - 8].to_vec();
                 crafted.extend_from_slice(&checksum(&p).to_le_bytes());
                 crafted.extend_from_slice(&p);

@@ -244,6 +244,11 @@ impl Index {
         if (self.ends.len() + 1) * 2 > self.vocab.len() {
             self.grow_vocab();
         }
+        self.push_token(token)
+    }
+
+    /// Adds `token` (not in the vocabulary yet) and returns its id.
+    fn push_token(&mut self, token: &[u8]) -> u32 {
         let id = self.ends.len() as u32;
         self.bytes.extend_from_slice(token);
         self.ends.push(self.bytes.len() as u32);
@@ -398,12 +403,7 @@ impl Index {
             if token.is_empty() || index.lookup(token).is_some() {
                 return Err(bad(format!("token {i} is empty or repeated")));
             }
-            let id = index.ends.len() as u32;
-            index.bytes.extend_from_slice(token);
-            index.ends.push(index.bytes.len() as u32);
-            let h = hash(token);
-            index.hashes.push(h);
-            index.place_token(id, h);
+            index.push_token(token);
         }
         let nodes = r.count(3, &|| "index: node count".into())?;
         index.edges = vec![FREE; ((nodes + 1) * 2).next_power_of_two().max(16)];
