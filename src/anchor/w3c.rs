@@ -261,7 +261,7 @@ impl Annotation {
             out.orphan = orphan.boolean().unwrap_or(false);
         }
         if let Some(v) = value.field("bodyValue") {
-            let value = bounded(&v, &format!("{path}.bodyValue"))?;
+            let value = bounded(&v, path, "bodyValue")?;
             out.body.push(Body::Text {
                 value,
                 language: None,
@@ -517,7 +517,7 @@ fn read_body<T: Tree>(b: &T, path: &str) -> Result<Body> {
     let purpose = optional_string(b, "purpose", path)?;
     if let Some(v) = b.field("value") {
         return Ok(Body::Text {
-            value: bounded(&v, &format!("{path}.value"))?,
+            value: bounded(&v, path, "value")?,
             language: optional_string(b, "language", path)?,
             format: optional_string(b, "format", path)?,
             purpose,
@@ -675,10 +675,10 @@ fn read_selector<T: Tree>(s: &T, path: &str, found: &mut Found, depth: usize) ->
             let Some(exact) = s.field("exact") else {
                 return Err(Error::invalid(format!("{path}.exact"), "missing (required)"));
             };
-            found.exact = Some(bounded(&exact, &format!("{path}.exact"))?);
+            found.exact = Some(bounded(&exact, path, "exact")?);
             for (key, slot) in [("prefix", &mut found.prefix), ("suffix", &mut found.suffix)] {
                 if let Some(v) = s.field(key) {
-                    *slot = bounded(&v, &format!("{path}.{key}"))?;
+                    *slot = bounded(&v, path, key)?;
                 }
             }
         }
@@ -801,17 +801,20 @@ fn optional_string<T: Tree>(value: &T, key: &str, path: &str) -> Result<Option<S
     match value.field(key) {
         None => Ok(None),
         Some(v) if v.kind() == "null" => Ok(None),
-        Some(v) => bounded(&v, &format!("{path}.{key}")).map(Some),
+        Some(v) => bounded(&v, path, key).map(Some),
     }
 }
 
-fn bounded<T: Tree>(v: &T, path: &str) -> Result<String> {
+/// The string at field `key` of the value at `path` (the path is written
+/// only for an error: this runs for every field of every annotation read).
+fn bounded<T: Tree>(v: &T, path: &str, key: &str) -> Result<String> {
+    let at = || format!("{path}.{key}");
     let s = v
         .string()
-        .ok_or_else(|| Error::invalid(path, format!("expected a string, found {}", v.kind())))?;
+        .ok_or_else(|| Error::invalid(at(), format!("expected a string, found {}", v.kind())))?;
     if s.len() > MAX_STRING {
         return Err(Error::too_large(
-            path,
+            at(),
             format!("{} bytes; the limit is {MAX_STRING}", s.len()),
         ));
     }
@@ -819,21 +822,21 @@ fn bounded<T: Tree>(v: &T, path: &str) -> Result<String> {
 }
 
 fn offset<T: Tree>(s: &T, key: &str, path: &str) -> Result<usize> {
-    let at = format!("{path}.{key}");
+    let at = || format!("{path}.{key}");
     let Some(v) = s.field(key) else {
-        return Err(Error::invalid(at, "missing (required)"));
+        return Err(Error::invalid(at(), "missing (required)"));
     };
     match v.number() {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 1e12 => Ok(n as usize),
         Some(n) => Err(Error::invalid(
-            at,
+            at(),
             format!(
                 "expected a non-negative integer, found {}",
                 crate::annotate::numbers::machine_value(n)
             ),
         )),
         None => Err(Error::invalid(
-            at,
+            at(),
             format!("expected a non-negative integer, found {}", v.kind()),
         )),
     }

@@ -45,11 +45,11 @@ pub(crate) fn message(value: &JsValue) -> String {
 
 impl Tree for JsValue {
     fn field(&self, key: &str) -> Option<Self> {
-        if !self.is_object() || Array::is_array(self) {
-            return None;
-        }
+        // `get` answers undefined for what is not an object; an array is
+        // asked only when it has the field (each check crosses the
+        // boundary, and this runs for every field of every annotation).
         let v = get(self, key);
-        (!v.is_undefined()).then_some(v)
+        (!v.is_undefined() && !Array::is_array(self)).then_some(v)
     }
 
     fn items(&self) -> Option<Vec<Self>> {
