@@ -306,7 +306,7 @@ impl Builder {
     pub fn annotate_imported(&self, mut imported: Imported) -> Result<Output> {
         self.check()?;
         self.adjust(&mut imported.article);
-        let (article, annotations, mut warnings) = self.prepare(imported);
+        let (article, annotations, mut warnings, _) = self.prepare(imported);
         warnings.extend(render::notes::warnings(&article));
         Ok(Output {
             html: String::new(),
@@ -341,8 +341,10 @@ impl Builder {
         }
     }
 
-    /// The article with the notes added, its annotations, the warnings.
-    fn prepare(&self, imported: Imported) -> (Article, Vec<Annotation>, Vec<String>) {
+    /// The article with the notes added, its annotations, the warnings,
+    /// and the body's ids (derived once: annotating and rendering read
+    /// the texts by them).
+    fn prepare(&self, imported: Imported) -> (Article, Vec<Annotation>, Vec<String>, Vec<String>) {
         let Imported {
             mut article,
             mut warnings,
@@ -352,15 +354,20 @@ impl Builder {
         // The notes' own warnings (orphans) come from placing them, which
         // rendering does too: `finish` takes them from its render, and
         // `annotate_imported` places them for them alone.
-        let annotations = self.annotator().map(|a| a.annotate(&article)).unwrap_or_default();
-        (article, annotations, warnings)
+        let ids = article.block_ids();
+        let annotations = self
+            .annotator()
+            .map(|a| a.annotate_with_ids(&article, &ids))
+            .unwrap_or_default();
+        (article, annotations, warnings, ids)
     }
 
     fn finish(&self, imported: Imported) -> Output {
-        let (article, annotations, mut warnings) = self.prepare(imported);
+        let (article, annotations, mut warnings, ids) = self.prepare(imported);
         let render = render::Render::new(&article, &self.render)
             .annotations(&annotations)
-            .catalog(self.catalog.as_deref());
+            .catalog(self.catalog.as_deref())
+            .block_ids(&ids);
         let (html, note_warnings) = render.html_and_note_warnings(self.page);
         warnings.extend(note_warnings);
         Output {

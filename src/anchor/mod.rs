@@ -235,7 +235,12 @@ impl Document {
 
     /// The texts of `article` ([`Article::texts`]).
     pub fn from_article(article: &Article) -> Document {
-        let texts = article.texts();
+        Document::from_article_with_ids(article, &article.block_ids())
+    }
+
+    /// [`Document::from_article`] with the body's ids already computed.
+    pub(crate) fn from_article_with_ids(article: &Article, ids: &[String]) -> Document {
+        let texts = article.texts_with_ids(ids);
         let ids: Vec<String> = texts.iter().map(|t| t.id.to_string()).collect();
         Document::new(
             ids.iter()

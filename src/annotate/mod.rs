@@ -189,9 +189,15 @@ impl Annotator {
     /// Every annotation over `article.texts()`, in text order, then by
     /// position (an enclosing quotation before what it contains).
     pub fn annotate(&self, article: &crate::Article) -> Vec<Annotation> {
+        self.annotate_with_ids(article, &article.block_ids())
+    }
+
+    /// [`Annotator::annotate`] with the body's ids already computed
+    /// ([`Article::block_ids`](crate::Article::block_ids)).
+    pub(crate) fn annotate_with_ids(&self, article: &crate::Article, ids: &[String]) -> Vec<Annotation> {
         let published = self.published.or_else(|| article.published.as_ref().map(|t| t.date()));
         let mut out = Vec::new();
-        for t in article.texts() {
+        for t in article.texts_with_ids(ids) {
             for f in self.annotate_text_at(&t.text.text, published) {
                 out.push(Annotation {
                     text: t.id.clone(),

@@ -183,6 +183,13 @@ impl Article {
     /// assert_eq!(a.texts()[1].path, "body[0].text");
     /// ```
     pub fn texts(&self) -> Vec<TextRef<'_>> {
+        self.texts_with_ids(&self.block_ids())
+    }
+
+    /// [`Article::texts`] with the body's ids already computed (`ids` must
+    /// be [`Article::block_ids`]): deriving them hashes every block, and a
+    /// render asks for the texts several times.
+    pub(crate) fn texts_with_ids(&self, ids: &[String]) -> Vec<TextRef<'_>> {
         let mut out = vec![TextRef {
             id: TextId::main("headline"),
             path: "headline".to_string(),
@@ -202,7 +209,7 @@ impl Article {
                 text: c,
             });
         }
-        for (i, (block, id)) in self.body.iter().zip(self.block_ids()).enumerate() {
+        for (i, (block, id)) in self.body.iter().zip(ids).enumerate() {
             for (part, path, text) in block.kind.texts() {
                 out.push(TextRef {
                     id: TextId {

@@ -105,6 +105,16 @@ pub fn news_article(article: &Article) -> Value {
 /// assert_eq!(things[0]["description"], "مدينة سورية");
 /// ```
 pub fn mentions(article: &Article, annotations: &[Annotation], catalog: Option<&Catalog>) -> Vec<Value> {
+    mentions_with_ids(article, annotations, catalog, &article.block_ids())
+}
+
+/// [`mentions`] with the body's ids already computed.
+pub(crate) fn mentions_with_ids(
+    article: &Article,
+    annotations: &[Annotation],
+    catalog: Option<&Catalog>,
+    ids: &[String],
+) -> Vec<Value> {
     let mut seen: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     // The texts only when a mention's name must be read from them.
@@ -120,7 +130,7 @@ pub fn mentions(article: &Article, annotations: &[Annotation], catalog: Option<&
         let entity = catalog.and_then(|c| c.get(id));
         let said = || {
             texts
-                .get_or_insert_with(|| article.texts())
+                .get_or_insert_with(|| article.texts_with_ids(ids))
                 .iter()
                 .find(|t| t.id == a.text)
                 .and_then(|t| t.text.text.get(a.start..a.end))

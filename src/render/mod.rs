@@ -151,6 +151,8 @@ pub struct Render<'a> {
     annotations: &'a [Annotation],
     catalog: Option<&'a Catalog>,
     options: &'a RenderOptions,
+    /// The body's ids, when the caller has them already.
+    ids: Option<&'a [String]>,
 }
 
 impl<'a> Render<'a> {
@@ -161,6 +163,7 @@ impl<'a> Render<'a> {
             annotations: &[],
             catalog: None,
             options,
+            ids: None,
         }
     }
 
@@ -176,6 +179,13 @@ impl<'a> Render<'a> {
         self
     }
 
+    /// The body's ids, computed already ([`Article::block_ids`]): deriving
+    /// them hashes every block.
+    pub(crate) fn block_ids(mut self, ids: &'a [String]) -> Self {
+        self.ids = Some(ids);
+        self
+    }
+
     /// The `<article>` element.
     pub fn fragment(&self) -> String {
         self.html_and_note_warnings(false).0
@@ -186,26 +196,33 @@ impl<'a> Render<'a> {
     /// notes: the pipeline asks for both, and placing is most of what
     /// notes cost.
     pub(crate) fn html_and_note_warnings(&self, page: bool) -> (String, Vec<String>) {
-        let notes = notes::place(self.article);
+        let derived;
+        let ids = match self.ids {
+            Some(ids) => ids,
+            None => {
+                derived = self.article.block_ids();
+                &derived
+            }
+        };
+        let notes = notes::place(self.article, ids);
         let html = if page {
-            self.write_page(&notes)
+            self.write_page(&notes, ids)
         } else {
             let mut w = HtmlWriter::new();
-            self.write_article(&mut w, &notes);
+            self.write_article(&mut w, &notes, ids);
             w.finish()
         };
         (html, notes::warnings_of(&notes))
     }
 
-    fn write_article(&self, w: &mut HtmlWriter, notes: &notes::Notes<'_>) {
+    fn write_article(&self, w: &mut HtmlWriter, notes: &notes::Notes<'_>, ids: &[String]) {
         let overlays = annotations::overlays(self.annotations, self.options.links);
-        let ids = self.article.block_ids();
         let mentions = if self.options.jsonld {
-            jsonld::mentions(self.article, self.annotations, self.catalog)
+            jsonld::mentions_with_ids(self.article, self.annotations, self.catalog, ids)
         } else {
             Vec::new()
         };
-        Renderer::new(w, self.article, &overlays, &ids, self.options, notes, mentions).article();
+        Renderer::new(w, self.article, &overlays, ids, self.options, notes, mentions).article();
     }
 }
 
@@ -230,7 +247,7 @@ impl Render<'_> {
         self.html_and_note_warnings(true).0
     }
 
-    fn write_page(&self, notes: &notes::Notes<'_>) -> String {
+    fn write_page(&self, notes: &notes::Notes<'_>, ids: &[String]) -> String {
         let article = self.article;
         let mut w = HtmlWriter::new();
         w.raw_static("<!doctype html>\n");
@@ -278,7 +295,7 @@ impl Render<'_> {
         w.newline();
         w.open("main");
         w.newline();
-        self.write_article(&mut w, notes);
+        self.write_article(&mut w, notes, ids);
         w.newline();
         w.close("main");
         w.newline();

@@ -52,7 +52,7 @@ pub(super) struct Notes<'a> {
 }
 
 /// Place `article`'s notes in its text.
-pub(super) fn place(article: &Article) -> Notes<'_> {
+pub(super) fn place<'a>(article: &'a Article, ids: &[String]) -> Notes<'a> {
     let mut notes = Notes {
         shown: Vec::new(),
         markers: BTreeMap::new(),
@@ -60,8 +60,8 @@ pub(super) fn place(article: &Article) -> Notes<'_> {
     if article.notes.is_empty() {
         return notes;
     }
-    let document = Document::from_article(article);
-    let texts = article.texts();
+    let document = Document::from_article_with_ids(article, ids);
+    let texts = article.texts_with_ids(ids);
     let mut placed = Vec::new();
     let mut whole = Vec::new();
     let mut orphans = Vec::new();
@@ -127,7 +127,7 @@ pub(super) fn place(article: &Article) -> Notes<'_> {
 
 /// Warnings for the notes whose words are gone from `article`'s text.
 pub fn warnings(article: &Article) -> Vec<String> {
-    warnings_of(&place(article))
+    warnings_of(&place(article, &article.block_ids()))
 }
 
 /// [`warnings`] of notes already placed.
