@@ -206,6 +206,28 @@ pub fn approximate_matches(text: &str, pattern: &str, max_errors: u32) -> Vec<u3
         .collect()
 }
 
+/// A text held in wasm memory for [`ApproxText::matches`]: the same search
+/// as [`approximate_matches`] without passing the text in on every call —
+/// as the resolver searches the texts an `Anchors` holds. Benchmarks only.
+#[cfg(feature = "bench-exports")]
+#[wasm_bindgen(js_name = ApproxText)]
+pub struct ApproxText(String);
+
+#[cfg(feature = "bench-exports")]
+#[wasm_bindgen(js_class = ApproxText)]
+impl ApproxText {
+    /// Hold `text`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: String) -> ApproxText {
+        ApproxText(text)
+    }
+
+    /// [`approximate_matches`] over the held text.
+    pub fn matches(&self, pattern: &str, max_errors: u32) -> Vec<u32> {
+        approximate_matches(&self.0, pattern, max_errors)
+    }
+}
+
 /// Render `article` into `element` — into its shadow root when it has one
 /// (the JS shell attaches it and adopts the stylesheet first), else its
 /// children — and return the [`Mount`].
