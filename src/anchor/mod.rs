@@ -782,17 +782,24 @@ fn similarity(want: &[char], got: &[char]) -> f32 {
         return 1.0;
     }
     // Context is at most 64 characters: plain dynamic programming.
-    let mut row: Vec<usize> = (0..=got.len()).collect();
-    for (i, a) in want.iter().enumerate() {
+    1.0 - (edit_distance(want, got) as f32 / want.len() as f32).min(1.0)
+}
+
+/// The edit distance (insertions, deletions, substitutions) between `a`
+/// and `b`, by plain dynamic programming: for short strings, and the
+/// reference the bit-parallel matcher is tested against.
+pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
-        for (j, b) in got.iter().enumerate() {
+        for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(a != b)).min(row[j] + 1).min(cur + 1);
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
             prev = cur;
         }
     }
-    1.0 - (row[got.len()] as f32 / want.len() as f32).min(1.0)
+    row[b.len()]
 }
 
 /// Whether `c` is a combining mark that belongs to the letter before it.

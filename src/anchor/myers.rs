@@ -519,23 +519,17 @@ mod tests {
         start_for(pattern, Backward(text, end), end, window, bound)
     }
 
-    /// Plain dynamic programming, for checking.
-    fn distance(a: &[char], b: &[char]) -> usize {
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.iter().enumerate() {
-            let mut prev = row[0];
-            row[0] = i + 1;
-            for (j, cb) in b.iter().enumerate() {
-                let cur = row[j + 1];
-                row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-                prev = cur;
-            }
-        }
-        row[b.len()]
-    }
-
     /// Semi-global dynamic programming: the best alignment of the whole
     /// pattern to a substring ending at each position, for every end.
+    /// The ends (1-based) whose distance in `want` is at most `k`, with it.
+    fn within(want: &[usize], k: usize) -> Vec<(usize, usize)> {
+        want.iter()
+            .enumerate()
+            .filter(|(_, &d)| d <= k)
+            .map(|(j, &d)| (j + 1, d))
+            .collect()
+    }
+
     fn semi_global(pattern: &[char], text: &[char]) -> Vec<usize> {
         let m = pattern.len();
         let mut col: Vec<usize> = (0..=m).collect();
@@ -645,12 +639,7 @@ mod tests {
                 let want = semi_global(&pattern, &text);
                 let bounds = [0, 1, m / 10, m / 4, m / 3, m / 2, m - 1, m, m + 5, rand.below(m + 1)];
                 for k in bounds {
-                    let all: Vec<(usize, usize)> = want
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, &d)| d <= k)
-                        .map(|(j, &d)| (j + 1, d))
-                        .collect();
+                    let all = within(&want, k);
                     assert_eq!(
                         ends(&compiled, &text, k, false),
                         all,
@@ -700,12 +689,7 @@ mod tests {
                     128,
                     129,
                 ] {
-                    let all: Vec<(usize, usize)> = want
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, &d)| d <= k)
-                        .map(|(j, &d)| (j + 1, d))
-                        .collect();
+                    let all = within(&want, k);
                     assert_eq!(ends(&compiled, &text, k, false), all, "m={m} n={n} k={k}");
                 }
             }
@@ -791,7 +775,7 @@ mod tests {
         assert_eq!(back, errors);
         let matched: String = text[start..end].iter().collect();
         assert_eq!(matched, "القوات دخلت مدينة");
-        assert_eq!(distance(&pattern, &text[start..end]), errors);
+        assert_eq!(crate::anchor::edit_distance(&pattern, &text[start..end]), errors);
     }
 
     #[test]
