@@ -42,13 +42,12 @@ use std::collections::BTreeMap;
 use crate::annotate::catalog::Catalog;
 use crate::annotate::Annotation;
 use crate::model::{Article, Block, BlockKind, Dir, Figure, Link, Mark, Part, Text, TextId};
-use crate::text::bidi::RunScript;
+use crate::text::bidi::{self, RunScript};
 use crate::url::safe_url;
 
 pub mod annotations;
 pub mod html;
 pub mod inline;
-mod isolates;
 pub mod jsonld;
 pub mod labels;
 pub mod notes;
@@ -756,7 +755,11 @@ impl<'w, 'a> Renderer<'w, 'a> {
             wraps.push(Wrap::Annotation(overlay));
             ranges.push((overlay.start, overlay.end));
         }
-        let runs = isolates::runs(&text.text, self.rtl);
+        let runs = if self.rtl {
+            bidi::ltr_runs(&text.text)
+        } else {
+            bidi::rtl_runs(&text.text)
+        };
         let latin_runs: Vec<(usize, usize)> = runs
             .iter()
             .filter(|r| r.script == RunScript::Latin)

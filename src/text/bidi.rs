@@ -143,33 +143,57 @@ fn class_of(c: char) -> BidiClass {
     table[u]
 }
 
+/// The runs of `text`, found only where they can be.
+///
+/// A run starts at a character of the opposite direction or a number, and
+/// ends at the latest at the next strong character of the paragraph's own
+/// direction; what the rules look at around a run (the character before its
+/// start, the one after, currency signs before a number) never reaches past
+/// such a character either. So the text is cut at those strong characters,
+/// and a piece is read character by character — together with the strong
+/// characters on either side of it, so the rules see what they would see in
+/// the whole text — only when it holds a character a run can start at: most
+/// stretches of an Arabic article hold no Latin and no number, and cost one
+/// class lookup per character.
 fn runs(text: &str, context: Context) -> Vec<BidiRun> {
-    // No run starts before the first character that may start one (or
-    // lead one: a sign before a number), so the characters are listed from
-    // the one before it — most paragraphs of an Arabic article have no
-    // Latin and no number, and cost one class lookup per character.
-    let may_start = |class: BidiClass| match context {
-        Context::Rtl => class == BidiClass::L || is_number(class) || matches!(class, BidiClass::ES | BidiClass::ET),
+    let ends = |class: BidiClass| match context {
+        Context::Rtl => is_strong_rtl(class),
+        Context::Ltr => class == BidiClass::L,
+    };
+    let starts = |class: BidiClass| match context {
+        Context::Rtl => class == BidiClass::L || is_number(class),
         Context::Ltr => is_strong_rtl(class),
     };
-    let Some(first) = text
-        .char_indices()
-        .find(|&(_, c)| may_start(class_of(c)))
-        .map(|(i, _)| i)
-    else {
-        return Vec::new();
-    };
-    let from = text[..first].char_indices().next_back().map_or(0, |(i, _)| i);
-    runs_from(text, from, context)
+    let mut out = Vec::new();
+    // The piece so far starts at `from` (a strong character, or the text's
+    // start); `open` when it holds a character a run can start at.
+    let mut from = 0;
+    let mut open = false;
+    for (i, c) in text.char_indices() {
+        let class = class_of(c);
+        if ends(class) {
+            if open {
+                runs_in(text, from, i + c.len_utf8(), context, &mut out);
+                open = false;
+            }
+            from = i;
+        } else if starts(class) {
+            open = true;
+        }
+    }
+    if open {
+        runs_in(text, from, text.len(), context, &mut out);
+    }
+    out
 }
 
-/// The runs of `text` listing its characters from byte `from` on.
-fn runs_from(text: &str, from: usize, context: Context) -> Vec<BidiRun> {
-    let chars: Vec<(usize, char, BidiClass)> = text[from..]
+/// Adds the runs of `text[from..to]` to `out`, read as a text of its own
+/// (byte offsets in `text`).
+fn runs_in(text: &str, from: usize, to: usize, context: Context, out: &mut Vec<BidiRun>) {
+    let chars: Vec<(usize, char, BidiClass)> = text[from..to]
         .char_indices()
         .map(|(i, c)| (from + i, c, class_of(c)))
         .collect();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let Some(first) = run_start(&chars, i, context) else {
@@ -193,7 +217,7 @@ fn runs_from(text: &str, from: usize, context: Context) -> Vec<BidiRun> {
         let last = trim_end(&chars, first, end);
         if last > first && needs_isolation(&chars[first..last], context) {
             let start = chars[first].0;
-            let end_byte = chars.get(last).map_or(text.len(), |c| c.0);
+            let end_byte = chars.get(last).map_or(to, |c| c.0);
             let script = chars[first..last]
                 .iter()
                 .find_map(|&(_, c, _)| script_of(c))
@@ -206,7 +230,6 @@ fn runs_from(text: &str, from: usize, context: Context) -> Vec<BidiRun> {
         }
         i = end.max(i + 1);
     }
-    out
 }
 
 /// If a run starts at char `i`, the index of its first char (which may be
@@ -303,10 +326,19 @@ mod tests {
         ltr_runs(text).iter().map(|r| &text[r.start..r.end]).collect()
     }
 
-    /// Skipping to the first character that may start a run finds what
-    /// listing every character finds, on random mixed texts.
+    /// The runs of `text` read character by character, whole: what cutting
+    /// it into pieces must find.
+    fn whole(text: &str, context: Context) -> Vec<BidiRun> {
+        let mut out = Vec::new();
+        runs_in(text, 0, text.len(), context, &mut out);
+        out
+    }
+
+    /// Reading only the pieces where a run can start finds what reading the
+    /// whole text finds: random characters, random mixes of the cases that
+    /// matter, and the fixtures.
     #[test]
-    fn skipping_ahead_changes_nothing() {
+    fn the_pieces_find_what_the_whole_text_has() {
         let alphabet: Vec<char> = "قال ب 5٣+-$%٪()[]«».,/:aZé\u{200F}\u{2067}\u{2069}א😀 "
             .chars()
             .collect();
@@ -314,7 +346,68 @@ mod tests {
         for _ in 0..4000 {
             let text = rand.text(&alphabet, 20);
             for context in [Context::Rtl, Context::Ltr] {
-                assert_eq!(runs(&text, context), runs_from(&text, 0, context), "{text:?}");
+                assert_eq!(runs(&text, context), whole(&text, context), "{text:?}");
+            }
+        }
+        let pieces = [
+            "قال ",
+            "Donald Trump",
+            " إن ",
+            "2017/5/15",
+            "، ",
+            "45%",
+            " و",
+            "٪45",
+            " (",
+            "BBC عربي",
+            ")",
+            " +44 20 7946 0958",
+            " -5",
+            "كوفيد-19",
+            "$5",
+            " ",
+            "١٢٠",
+            "“",
+            "”",
+            ".",
+            "\u{2066}",
+            "BBC",
+            "\u{2069}",
+            "Café",
+            " ١٢",
+            "עברית",
+            "قوات سوريا الديمقراطية",
+            "The Syrian Democratic Forces",
+            " said on ",
+            "iPhone 15",
+            "https://example.com/ar?id=5",
+            "الـ25",
+            "\n",
+            "(iPhone)",
+            "Apple (iPhone)",
+            "09:00-18:00",
+            "يُمنح",
+            "۱۲",
+            "ـ",
+            "؟",
+            "؛",
+        ];
+        let mut rand = crate::test_rand::Rand::new(0x2545_f491);
+        for _ in 0..5000 {
+            let text: String = (0..1 + rand.below(12))
+                .map(|_| pieces[rand.below(pieces.len())])
+                .collect();
+            for context in [Context::Rtl, Context::Ltr] {
+                assert_eq!(runs(&text, context), whole(&text, context), "{text:?}");
+            }
+        }
+        for text in [
+            include_str!("../../tests/fixtures/seed-raqqa.txt"),
+            include_str!("../../tests/fixtures/scraped-english.txt"),
+            include_str!("../../tests/fixtures/scraped-arabic-digits.txt"),
+        ] {
+            for context in [Context::Rtl, Context::Ltr] {
+                assert_eq!(runs(text, context), whole(text, context));
             }
         }
     }
