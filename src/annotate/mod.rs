@@ -217,9 +217,14 @@ impl Annotator {
     }
 
     fn annotate_text_at(&self, text: &str, published: Option<Date>) -> Vec<Found> {
-        // One fold, cut into the catalogs' tokens as it goes, for every
-        // recognizer.
-        let folded = crate::text::normalize::fold_cut(text);
+        // One fold for every recognizer, cut into the catalogs' tokens as it
+        // goes when a catalog will read them.
+        let catalogs = self.catalog.is_some() || cfg!(feature = "gazetteer") && self.gazetteer;
+        let folded = if catalogs {
+            crate::text::normalize::fold_cut(text)
+        } else {
+            crate::text::normalize::fold(text)
+        };
         #[cfg_attr(not(feature = "gazetteer"), allow(unused_mut))]
         let mut mentions = match &self.catalog {
             Some(c) => c.find_folded(text, &folded),
