@@ -127,24 +127,15 @@ pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
 }
 
 /// The length of the character at byte `i` of `text` (a char boundary)
-/// and whether it belongs to a word; `(0, false)` for white space.
+/// and whether it belongs to a word ([`words::word_char_at`]); `(0, false)`
+/// for white space beyond ASCII (`tokens` takes the space itself).
 #[inline]
 fn char_at(text: &str, i: usize) -> (usize, bool) {
-    let bytes = text.as_bytes();
-    let b = bytes[i];
-    if b < 0x80 {
-        return (1, b.is_ascii_alphanumeric());
+    let (len, word) = words::word_char_at(text, i);
+    if !word && len > 1 && text.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace) {
+        return (0, false);
     }
-    if b & 0xFC == 0xD8 {
-        // U+0600–U+06FF.
-        let k = usize::from(b & 3) << 6 | usize::from(bytes.get(i + 1).map_or(0, |c| c & 0x3F));
-        return (2, words::is_arabic_word_offset(k));
-    }
-    match text[i..].chars().next() {
-        Some(c) if c.is_whitespace() => (0, false),
-        Some(c) => (c.len_utf8(), words::is_word_char(c)),
-        None => (1, false),
-    }
+    (len, word)
 }
 
 fn edge_key(node: u32, token: u32, spaced: bool) -> u64 {
