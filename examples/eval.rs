@@ -112,7 +112,13 @@ fn score(paragraph: &Value, annotator: &Annotator, errors: bool, s: &mut Scores)
     let found = annotator.clone().published(date).annotate_text(text);
     s.paragraphs += 1;
     s.bytes += text.len();
-    let labels = |key: &str| paragraph.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+    let labels = |key: &str| {
+        paragraph
+            .get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
     let gold_span = |l: &Value| -> Result<(usize, usize), String> {
         let t = str_of(l, "text").ok_or_else(|| format!("{id}: a label has no text"))?;
         let n = l.get("occurrence").and_then(Value::as_u64).unwrap_or(1);
@@ -159,13 +165,20 @@ fn score(paragraph: &Value, annotator: &Annotator, errors: bool, s: &mut Scores)
         if let AnnotationKind::Mention { id: got, .. } = &f.kind {
             if !used.contains(&k) {
                 s.mentions.fp += 1;
-                show("false mention", (f.start, f.end), format!("{got} ({:.2})", f.confidence));
+                show(
+                    "false mention",
+                    (f.start, f.end),
+                    format!("{got} ({:.2})", f.confidence),
+                );
             }
         }
     }
 
     // Dates.
-    let dates: Vec<&Found> = found.iter().filter(|f| matches!(f.kind, AnnotationKind::Date { .. })).collect();
+    let dates: Vec<&Found> = found
+        .iter()
+        .filter(|f| matches!(f.kind, AnnotationKind::Date { .. }))
+        .collect();
     let mut exact = HashSet::new();
     let mut overlapped = HashSet::new();
     for l in labels("dates") {
@@ -182,18 +195,31 @@ fn score(paragraph: &Value, annotator: &Annotator, errors: bool, s: &mut Scores)
             Some(k) => {
                 exact.insert(k);
                 s.dates.tp += 1;
-                let AnnotationKind::Date { iso: got, hijri: got_h, .. } = &dates[k].kind else { unreachable!() };
+                let AnnotationKind::Date {
+                    iso: got, hijri: got_h, ..
+                } = &dates[k].kind
+                else {
+                    unreachable!()
+                };
                 let right = got.as_deref() == iso && (hijri.is_none() || got_h.as_deref() == hijri);
                 s.date_values.1 += 1;
                 if right {
                     s.date_values.0 += 1;
                 } else {
-                    show("wrong date value", (a, b), format!("want {iso:?} {hijri:?}, got {got:?} {got_h:?}"));
+                    show(
+                        "wrong date value",
+                        (a, b),
+                        format!("want {iso:?} {hijri:?}, got {got:?} {got_h:?}"),
+                    );
                 }
             }
             None => {
                 s.dates.fn_ += 1;
-                let near: Vec<&str> = dates.iter().filter(|f| f.start < b && a < f.end).map(|f| &text[f.start..f.end]).collect();
+                let near: Vec<&str> = dates
+                    .iter()
+                    .filter(|f| f.start < b && a < f.end)
+                    .map(|f| &text[f.start..f.end])
+                    .collect();
                 show("missed date", (a, b), format!("{iso:?} (found: {near:?})"));
             }
         }
@@ -202,7 +228,9 @@ fn score(paragraph: &Value, annotator: &Annotator, errors: bool, s: &mut Scores)
         if !exact.contains(&k) {
             s.dates.fp += 1;
             if !overlapped.contains(&k) {
-                let AnnotationKind::Date { iso, .. } = &f.kind else { unreachable!() };
+                let AnnotationKind::Date { iso, .. } = &f.kind else {
+                    unreachable!()
+                };
                 show("false date", (f.start, f.end), format!("{iso:?}"));
             }
         }
@@ -212,15 +240,19 @@ fn score(paragraph: &Value, annotator: &Annotator, errors: bool, s: &mut Scores)
     }
 
     // Quotations.
-    let quotes: Vec<&Found> = found.iter().filter(|f| matches!(f.kind, AnnotationKind::Quotation { .. })).collect();
+    let quotes: Vec<&Found> = found
+        .iter()
+        .filter(|f| matches!(f.kind, AnnotationKind::Quotation { .. }))
+        .collect();
     let mut used = HashSet::new();
     for l in labels("quotes") {
         let (a, b) = gold_span(&l)?;
         let speaker = str_of(&l, "speaker");
         let speaker_id = str_of(&l, "speaker_id");
-        let hit = quotes.iter().enumerate().position(|(k, f)| {
-            !used.contains(&k) && f.end.min(b).saturating_sub(f.start.max(a)) * 2 >= b - a
-        });
+        let hit = quotes
+            .iter()
+            .enumerate()
+            .position(|(k, f)| !used.contains(&k) && f.end.min(b).saturating_sub(f.start.max(a)) * 2 >= b - a);
         let Some(k) = hit else {
             s.quotes.fn_ += 1;
             show("missed quotation", (a, b), format!("(speaker {speaker:?})"));
@@ -228,7 +260,14 @@ fn score(paragraph: &Value, annotator: &Annotator, errors: bool, s: &mut Scores)
         };
         used.insert(k);
         s.quotes.tp += 1;
-        let AnnotationKind::Quotation { speaker: got, speaker_id: got_id, .. } = &quotes[k].kind else { unreachable!() };
+        let AnnotationKind::Quotation {
+            speaker: got,
+            speaker_id: got_id,
+            ..
+        } = &quotes[k].kind
+        else {
+            unreachable!()
+        };
         s.speakers.1 += 1;
         if got.as_deref().map(trimmed) == speaker.map(trimmed) {
             s.speakers.0 += 1;
@@ -279,7 +318,8 @@ fn main() -> ExitCode {
 fn run(split: &str, errors: bool) -> Result<(), String> {
     let read = |f: &str| std::fs::read_to_string(format!("{DIR}{f}")).map_err(|e| format!("{DIR}{f}: {e}"));
     let catalog = Catalog::from_json(&read("catalog.json")?).map_err(|e| format!("catalog.json: {e}"))?;
-    let paragraphs: Value = serde_json::from_str(&read("paragraphs.json")?).map_err(|e| format!("paragraphs.json: {e}"))?;
+    let paragraphs: Value =
+        serde_json::from_str(&read("paragraphs.json")?).map_err(|e| format!("paragraphs.json: {e}"))?;
     let annotator = Annotator::new().catalog(catalog);
     let mut s = Scores::default();
     let started = std::time::Instant::now();
@@ -303,7 +343,15 @@ fn run(split: &str, errors: bool) -> Result<(), String> {
         ("dates (overlapping span)", s.dates_overlap),
         ("quotations", s.quotes),
     ] {
-        println!("| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} |", c.tp, c.fp, c.fn_, c.p(), c.r(), c.f1());
+        println!(
+            "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.p(),
+            c.r(),
+            c.f1()
+        );
     }
     println!();
     for (name, (right, of)) in [

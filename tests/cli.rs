@@ -233,6 +233,52 @@ fn jsonl_batch_keeps_order_and_skips_bad_lines_with_their_numbers() {
 }
 
 #[test]
+fn a_jsonl_batch_repairs_dirty_articles_and_says_so_instead_of_losing_them() {
+    // What loses articles in a real archive: a stray U+001A (escaped or raw),
+    // half a surrogate pair, a line that is not UTF-8.
+    let line = |text: &str| format!(r#"{{"headline": "خبر", "body": [{{"type": "paragraph", "text": "{text}"}}]}}"#);
+    let mut input = [
+        line("وصل الوفد\\u001a إلى دمشق"),
+        line("وصل \\ud83d الوفد"),
+        line("وصل\u{1a} الوفد"),
+    ]
+    .join("\n")
+    .into_bytes();
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(line("وصل الوفد X").replace('X', "\u{1}").as_bytes());
+    let bad_utf8 = input.len() - 5;
+    input[bad_utf8] = 0xff; // the last line's raw U+0001 becomes a byte that is not UTF-8
+    let file = temp_file("dirty.jsonl", std::str::from_utf8(&input[..bad_utf8]).unwrap());
+    std::fs::write(&file, &input).unwrap();
+    let out = cli(&["render", "--jsonl", file.to_str().unwrap(), "--no-annotate"], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("4 articles written, 0 lines skipped"), "{err}");
+    assert!(
+        err.contains("line 1: warning: body[0].text: control character U+001A at character 9 removed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 2: warning: byte 70: half a surrogate pair (\\ud83d) replaced with U+FFFD"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 3: warning: body[0].text: control character U+001A at character 3 removed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 4: warning: not UTF-8: the bad bytes were replaced with U+FFFD"),
+        "{err}"
+    );
+    let html: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<String>(l).unwrap())
+        .collect();
+    assert!(html[0].contains("وصل الوفد إلى دمشق"), "{}", html[0]);
+    assert!(html[1].contains("وصل \u{fffd} الوفد"), "{}", html[1]);
+}
+
+#[test]
 fn a_jsonl_batch_of_many_chunks_keeps_order_from_a_file_and_from_stdin() {
     // More lines than the batch reads at once (its chunks are hundreds of
     // lines), with bad lines on either side of chunk boundaries and an

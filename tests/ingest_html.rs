@@ -402,3 +402,30 @@ fn the_renderers_own_markup_reads_back_as_the_same_article() {
     // Block ids come back from data-block: the same names for the same texts.
     assert_eq!(back.block_ids(), original.block_ids());
 }
+
+#[test]
+fn dirty_cms_text_is_cleaned_marks_moved_with_a_warning() {
+    let page = "<html lang=\"ar\"><body><article><h1>قمة\u{1a} عربية</h1>\
+        <p>وصل الوفد إلى <strong>الر\u{200b}قة</strong> أمس\u{7}.</p><p>\u{1a}</p><p>فقرة</p></article></body></html>";
+    let imported = html::import_with(page, &Limits::default()).unwrap();
+    let a = &imported.article;
+    assert_eq!(a.headline.text, "قمة عربية");
+    let BlockKind::Paragraph { text } = &a.body[0].kind else {
+        panic!("{:?}", a.body)
+    };
+    assert_eq!(text.text, "وصل الوفد إلى الرقة أمس.");
+    // A paragraph of nothing but dirt is gone.
+    assert_eq!(a.body.len(), 2, "{:?}", a.body);
+    assert_eq!(marks(text), [("الرقة", &Mark::Strong)]);
+    assert_eq!(
+        imported.warnings,
+        ["html: removed 4 control character(s), stray byte-order mark(s) or zero-width space(s) inside words"]
+    );
+    // A zero-width space that is not inside a word stays.
+    let kept = html::import("<html><body><article><h1>خبر</h1><p>example.com/\u{200b}news</p></article></body></html>")
+        .unwrap();
+    let BlockKind::Paragraph { text } = &kept.body[0].kind else {
+        panic!()
+    };
+    assert_eq!(text.text, "example.com/\u{200b}news");
+}

@@ -303,12 +303,20 @@ fn a_marker_followed_by_paragraphs_is_body_text() {
 
 #[test]
 fn errors_name_the_line_and_the_limit() {
-    let err = text::import("عنوان\n\nفقرة فيها \u{7} جرس.\n").unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Invalid);
+    // A stray control character is dirt, not an error: removed, the line named.
+    let imported = text::import_with(
+        "عنوان\n\nفقرة فيها \u{7} جرس\u{1a}.\n\nو\u{0}فقرة\n",
+        &Limits::default(),
+    )
+    .unwrap();
     assert_eq!(
-        err.to_string(),
-        "line 3: control character U+0007 at character 10 is not allowed (only tab and line feed are allowed)"
+        imported.warnings,
+        ["line 3: control character U+0007 at character 10 removed (and 2 more)"]
     );
+    assert_eq!(paragraphs(&imported.article), ["فقرة فيها  جرس.", "وفقرة"]);
+    // Windows line breaks and a byte-order mark in front are the file's: no warning.
+    let imported = text::import_with("\u{feff}عنوان\r\n\r\nفقرة.\r\n", &Limits::default()).unwrap();
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
 
     let err = text::import(" \n\u{A0}\r\n").unwrap_err();
     assert_eq!(err.to_string(), "line 1: expected a headline, found no text");

@@ -458,8 +458,11 @@ where
     /// Lines per chunk: enough that the pool's per-chunk wait for its last
     /// article is small against the chunk's work.
     const CHUNK: usize = 512;
-    type Chunk = Vec<(usize, std::io::Result<String>)>;
-    type Results = Vec<(usize, Option<Result<String, Error>>)>;
+    /// A line, and whether it was not UTF-8 (its bad bytes are U+FFFD now).
+    type Chunk = Vec<(usize, std::io::Result<(String, bool)>)>;
+    /// A line's output and the import's warnings (what was repaired), or
+    /// why it was skipped.
+    type Results = Vec<(usize, Option<Result<(String, Vec<String>), Error>>)>;
 
     // Opened here, so a missing file is an error before any thread starts.
     let file = if path == Path::new("-") {
@@ -476,7 +479,7 @@ where
                 Some(file) => Box::new(std::io::BufReader::with_capacity(1 << 20, file)),
                 None => Box::new(std::io::stdin().lock()),
             };
-            let mut lines = reader.lines().enumerate().peekable();
+            let mut lines = utf8_lines(reader).enumerate().peekable();
             while lines.peek().is_some() {
                 let chunk: Chunk = lines.by_ref().take(CHUNK).collect();
                 if chunks.send(chunk).is_err() {
@@ -492,7 +495,10 @@ where
                 for (number, result) in chunk {
                     match result {
                         None => {}
-                        Some(Ok(out)) => {
+                        Some(Ok((out, warnings))) => {
+                            for warning in warnings {
+                                progress.suspend(|| eprintln!("rtl-article: line {number}: warning: {warning}"));
+                            }
                             stdout.write_all(out.as_bytes())?;
                             stdout.write_all(b"\n")?;
                             ok += 1;
@@ -514,8 +520,14 @@ where
                 .map(|(i, line)| {
                     let result = match line {
                         Err(e) => Some(Err(Error::from(e))),
-                        Ok(line) if line.trim().is_empty() => None,
-                        Ok(line) => Some(builder.import(&line).and_then(&job)),
+                        Ok((line, _)) if line.trim().is_empty() => None,
+                        Ok((line, lossy)) => Some(builder.import(&line).and_then(|imported| {
+                            let mut warnings = imported.warnings.clone();
+                            if lossy {
+                                warnings.insert(0, "not UTF-8: the bad bytes were replaced with U+FFFD".to_string());
+                            }
+                            job(imported).map(|out| (out, warnings))
+                        })),
                     };
                     (i + 1, result)
                 })
@@ -535,6 +547,40 @@ where
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// The lines of `reader` without their line breaks, each with whether it
+/// was not UTF-8: a line with bad bytes is repaired (U+FFFD for each bad
+/// sequence) rather than lost, and the batch says so.
+fn utf8_lines(mut reader: impl BufRead) -> impl Iterator<Item = std::io::Result<(String, bool)>> {
+    let mut buf = Vec::new();
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => None,
+            Err(e) => {
+                // Reported once; a reader that failed is not read again.
+                failed = true;
+                Some(Err(e))
+            }
+            Ok(_) => {
+                if buf.last() == Some(&b'\n') {
+                    buf.pop();
+                    if buf.last() == Some(&b'\r') {
+                        buf.pop();
+                    }
+                }
+                Some(Ok(match String::from_utf8(std::mem::take(&mut buf)) {
+                    Ok(line) => (line, false),
+                    Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+                }))
+            }
+        }
     })
 }
 

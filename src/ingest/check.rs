@@ -1,6 +1,7 @@
 //! The checks every importer shares, so whatever the JSON, scraped-text
 //! and markup importers (and the wasm options) produce obeys the same
-//! rules: the [`Limits`], no control characters in text, a BCP 47
+//! rules: the [`Limits`], no control characters or other dirt in text
+//! (removed with a warning: [`clean`]), a BCP 47
 //! language tag, valid and unique block ids. The JSON importer's round
 //! trip `import(to_json(article)) == article` holds for every importer
 //! because they all end in [`check_article`].
@@ -57,6 +58,80 @@ pub(crate) fn control_problem(s: &str, in_url: bool) -> Option<String> {
     ))
 }
 
+/// Whether `c` is dirt rather than text: a C0 control other than tab and
+/// line feed (carriage returns are line breaks: [`clean`] turns a lone one
+/// into a line feed and drops the one before a line feed), DEL, a C1
+/// control (mostly mojibake of Windows-1252 punctuation), a byte-order mark
+/// inside text, or a noncharacter. The zero-width space is decided by its
+/// neighbours ([`clean`]); joiners and non-joiners are text (Persian, Urdu
+/// and emoji need them) and stay.
+pub(crate) fn is_dirt(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// `s` without its dirt ([`is_dirt`]; a zero-width space inside a word,
+/// between two word characters, or next to a space or an end, where it can
+/// only break matching and searching) and the warning that says what was
+/// removed and where, or `None` when it is clean (the common case: one
+/// scan, no copy). With `lines`, `s` is a whole plain-text input whose
+/// carriage returns are line breaks the importer reads itself, and the
+/// warning names the line.
+pub(crate) fn clean(s: &str, lines: bool) -> Option<(String, String)> {
+    let dirty = |prev: Option<char>, c: char, next: Option<char>| match c {
+        '\r' => !lines && next == Some('\n'),
+        '\u{200B}' => {
+            let letter = |c: Option<char>| c.is_some_and(crate::text::words::is_word_char);
+            let gap = |c: Option<char>| c.is_none_or(char::is_whitespace);
+            letter(prev) && letter(next) || gap(prev) || gap(next)
+        }
+        c => is_dirt(c),
+    };
+    let mut out = String::new();
+    let mut first = None;
+    let (mut changes, mut line, mut column) = (0, 1, 0);
+    let mut prev = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        let remove = dirty(prev, c, next);
+        // A lone carriage return is an old Mac line break.
+        let replace = !remove && !lines && c == '\r';
+        if remove || replace {
+            changes += 1;
+            if first.is_none() {
+                first = Some((c, line, column, replace));
+                out.reserve(s.len());
+                out.push_str(&s[..i]);
+            }
+        }
+        if replace {
+            out.push('\n');
+        } else if !remove && first.is_some() {
+            out.push(c);
+        }
+        (line, column) = if c == '\n' { (line + 1, 0) } else { (line, column + 1) };
+        prev = Some(c);
+    }
+    let (c, line, column, replaced) = first?;
+    let what = match c {
+        '\u{200B}' => "zero-width space".to_string(),
+        '\u{FEFF}' => "byte-order mark".to_string(),
+        '\r' => "carriage return".to_string(),
+        c => format!("control character U+{:04X}", c as u32),
+    };
+    let done = if replaced {
+        "replaced with a line feed"
+    } else {
+        "removed"
+    };
+    let more = match changes {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    let place = if lines { format!("line {line}: ") } else { String::new() };
+    Some((out, format!("{place}{what} at character {column} {done}{more}")))
+}
+
 /// Check the size of one text against [`Limits::max_text_bytes`].
 pub(crate) fn check_text_size(path: &str, len: usize, limits: &Limits) -> Result<()> {
     if len > limits.max_text_bytes {
@@ -102,7 +177,9 @@ pub fn is_language_tag(tag: &str) -> bool {
 
 /// Check an article built by another importer against the same rules the
 /// JSON importer applies (limits, control characters, language tag, dates),
-/// so its JSON form always imports back.
+/// so its JSON form always imports back. Their dirt was removed on the way
+/// in ([`clean`], the markup importer's inline builder): a control character
+/// found here is a bug, refused.
 pub(crate) fn check_article(article: &Article, limits: &Limits) -> Result<()> {
     check_block_count(article.body.len(), limits)?;
     if article.headline.text.trim().is_empty() {
@@ -156,4 +233,62 @@ pub(crate) fn check_block_id(path: &str, id: &str) -> Result<()> {
         "must be 1 to 64 ASCII letters, digits, '_', '-', '.' or ':'"
     };
     Err(Error::invalid(path, format!("{} {why}", quoted(id))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(s: &str) -> String {
+        clean(s, false).map_or_else(|| s.to_string(), |c| c.0)
+    }
+
+    #[test]
+    fn clean_text_is_not_copied() {
+        for s in [
+            "",
+            "الرقة",
+            "سطر\nوسطر\tوجدولة",
+            "می\u{200c}خواهم",
+            "👨\u{200d}👩",
+            "a/\u{200b}b",
+            "١٢٠\u{200b}%",
+        ] {
+            assert!(clean(s, false).is_none(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn zero_width_spaces_go_inside_words_and_next_to_spaces_only() {
+        assert_eq!(cleaned("الر\u{200b}قة"), "الرقة");
+        assert_eq!(cleaned("\u{200b}الرقة \u{200b}حلب\u{200b}"), "الرقة حلب");
+        // A break opportunity next to punctuation stays.
+        assert_eq!(cleaned("example.com/\u{200b}news"), "example.com/\u{200b}news");
+    }
+
+    #[test]
+    fn warnings_say_what_where_and_how_many() {
+        assert_eq!(
+            clean("أ\u{200b}ب\u{1a}ج", false).unwrap(),
+            (
+                "أبج".into(),
+                "zero-width space at character 1 removed (and 1 more)".into()
+            )
+        );
+        assert_eq!(
+            clean("أ\r\nب\rج", false).unwrap(),
+            (
+                "أ\nب\nج".into(),
+                "carriage return at character 1 removed (and 1 more)".into()
+            )
+        );
+        // Whole plain-text input: carriage returns are the importer's, lines are named.
+        assert_eq!(
+            clean("أ\r\nب\nجـ\u{7}", true).unwrap(),
+            (
+                "أ\r\nب\nجـ".into(),
+                "line 3: control character U+0007 at character 2 removed".into()
+            )
+        );
+    }
 }

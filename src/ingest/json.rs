@@ -26,10 +26,12 @@
 //! assert!(err.to_string().starts_with(r#"body[0].type: unknown block type "video""#));
 //! ```
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::check::{
-    check_block_count, check_block_id, check_block_ids, check_input_size, check_text_size, control_problem,
+    check_block_count, check_block_id, check_block_ids, check_input_size, check_text_size, clean, control_problem,
     is_language_tag, quoted,
 };
 use super::{Imported, Limits};
@@ -104,8 +106,85 @@ pub fn import(input: &str) -> Result<Article> {
 /// ```
 pub fn import_with(input: &str, limits: &Limits) -> Result<Imported> {
     check_input_size(input.len(), limits)?;
-    let value: Value = serde_json::from_str(input).map_err(syntax_error)?;
-    import_value(&value, limits)
+    // A byte-order mark in front is a file's, not part of the JSON.
+    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    let repaired = repair_json(input);
+    let value: Value = serde_json::from_str(repaired.as_ref().map_or(input, |r| &r.0)).map_err(syntax_error)?;
+    let mut imported = import_value(&value, limits)?;
+    if let Some((_, Some(warning))) = repaired {
+        imported.warnings.insert(0, warning);
+    }
+    Ok(imported)
+}
+
+/// Repairs two kinds of JSON text that serde_json refuses whole, though
+/// only a character is wrong: half of a UTF-16 surrogate pair escaped
+/// (`"\ud83d"`, what a JavaScript string cut in the middle of an emoji
+/// serialises to), which no Rust string can hold, becomes `\ufffd` (U+FFFD,
+/// the replacement character), with a warning naming the first; a raw
+/// control character inside a string (JSON wants them escaped) is escaped,
+/// so the field's own cleaning removes it and names the field (or keeps it,
+/// for a tab). `None` when there is nothing to repair (the common case:
+/// one scan, no copy).
+fn repair_json(input: &str) -> Option<(String, Option<String>)> {
+    let b = input.as_bytes();
+    let hex = |at: usize| -> Option<u32> {
+        b.get(at..at + 4)?
+            .iter()
+            .try_fold(0, |v, &d| Some(v << 4 | (d as char).to_digit(16)?))
+    };
+    let escape_at = |at: usize| (b.get(at..at + 2) == Some(b"\\u")).then(|| hex(at + 2)).flatten();
+    // (offset, bytes replaced, whether it is half a pair)
+    let mut fixes: Vec<(usize, usize, bool)> = Vec::new();
+    let (mut i, mut in_string) = (0, false);
+    while i < b.len() {
+        match b[i] {
+            b'"' => in_string = !in_string,
+            b'\\' if in_string => {
+                let step = match escape_at(i) {
+                    Some(0xD800..=0xDBFF) if matches!(escape_at(i + 6), Some(0xDC00..=0xDFFF)) => 12,
+                    Some(0xD800..=0xDFFF) => {
+                        fixes.push((i, 6, true));
+                        6
+                    }
+                    Some(_) => 6,
+                    None => 2,
+                };
+                i += step;
+                continue;
+            }
+            c if in_string && c < 0x20 => fixes.push((i, 1, false)),
+            _ => {}
+        }
+        i += 1;
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(input.len() + 5 * fixes.len());
+    let mut from = 0;
+    for &(at, len, half) in &fixes {
+        out.push_str(&input[from..at]);
+        out.push_str(if half { "\\ufffd" } else { "\\u00" });
+        if !half {
+            let digit = |d: u8| char::from(b"0123456789abcdef"[usize::from(d)]);
+            out.extend([digit(b[at] >> 4), digit(b[at] & 15)]);
+        }
+        from = at + len;
+    }
+    out.push_str(&input[from..]);
+    let halves = fixes.iter().filter(|f| f.2).count();
+    let warning = fixes.iter().find(|f| f.2).map(|&(first, ..)| {
+        let more = match halves {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        format!(
+            "byte {first}: half a surrogate pair ({}) replaced with U+FFFD{more}",
+            &input[first..first + 6]
+        )
+    });
+    Some((out, warning))
 }
 
 /// Import an article from an already-parsed JSON value (the wasm layer hands
@@ -202,19 +281,28 @@ impl Walker<'_> {
             .ok_or_else(|| Error::invalid(path, format!("expected {what}, found {}", found(value))))
     }
 
-    /// A plain string field: type, control characters, size.
-    fn string(&self, value: &Value, path: &str) -> Result<String> {
+    /// A plain string field: type, size, dirt removed with a warning
+    /// ([`clean`]).
+    fn string(&mut self, value: &Value, path: &str) -> Result<String> {
         let s = value
             .as_str()
             .ok_or_else(|| Error::invalid(path, format!("expected a string, found {}", found(value))))?;
-        if let Some(problem) = control_problem(s, false) {
-            return Err(Error::invalid(path, problem));
-        }
         check_text_size(path, s.len(), self.limits)?;
-        Ok(s.to_string())
+        Ok(self.clean(s, path).into_owned())
     }
 
-    fn opt_string(&self, map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>> {
+    /// `s` without its dirt, a warning naming `path` when there was some.
+    fn clean<'s>(&mut self, s: &'s str, path: &str) -> Cow<'s, str> {
+        match clean(s, false) {
+            None => Cow::Borrowed(s),
+            Some((cleaned, warning)) => {
+                self.warnings.push(format!("{path}: {warning}"));
+                Cow::Owned(cleaned)
+            }
+        }
+    }
+
+    fn opt_string(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>> {
         field(map, key).map(|v| self.string(v, &join(path, key))).transpose()
     }
 
@@ -222,18 +310,20 @@ impl Walker<'_> {
         field(map, key).ok_or_else(|| Error::invalid(join(path, key), "missing (required)"))
     }
 
-    /// A URL: a string, within the size limit, without control characters
-    /// (an error, as the schema says), that the [URL policy](crate::url)
-    /// allows — else `None` and a warning naming the field and why (the
-    /// article still imports).
+    /// A URL: a string, within the size limit, without control characters,
+    /// that the [URL policy](crate::url) allows — else `None` and a warning
+    /// naming the field and why (the article still imports; a URL is not
+    /// repaired, since removing a character can change where it leads).
     fn url(&mut self, value: &Value, path: &str) -> Result<Option<String>> {
         let s = value
             .as_str()
             .ok_or_else(|| Error::invalid(path, format!("expected a URL string, found {}", found(value))))?;
-        if let Some(problem) = control_problem(s, true) {
-            return Err(Error::invalid(path, problem));
-        }
         check_text_size(path, s.len(), self.limits)?;
+        if let Some(problem) = control_problem(s, true) {
+            self.warnings
+                .push(format!("{path}: {problem}; the URL {} was dropped", quoted(s)));
+            return Ok(None);
+        }
         match crate::url::check(s) {
             Ok(url) => Ok(Some(url)),
             Err(why) => {
@@ -588,13 +678,11 @@ impl Walker<'_> {
         Ok(text)
     }
 
-    fn push_run_str(&self, text: &mut Text, s: &str, path: &str) -> Result<()> {
-        if let Some(problem) = control_problem(s, false) {
-            return Err(Error::invalid(path, problem));
-        }
+    fn push_run_str(&mut self, text: &mut Text, s: &str, path: &str) -> Result<()> {
         // Checked as we go so a long array of runs cannot grow past the limit.
         check_text_size(path, text.text.len() + s.len(), self.limits)?;
-        text.push_str(s);
+        let s = self.clean(s, path);
+        text.push_str(&s);
         Ok(())
     }
 

@@ -50,7 +50,7 @@
 //! assert_eq!(article.body.len(), 1);
 //! ```
 
-use super::check::{check_article, check_block_count, check_input_size, check_text_size, control_problem};
+use super::check::{check_article, check_block_count, check_input_size, check_text_size, clean};
 use super::{Imported, Limits};
 use crate::error::{Error, Result};
 use crate::lexicon;
@@ -93,12 +93,19 @@ pub fn import(input: &str) -> Result<Article> {
 /// ```
 pub fn import_with(input: &str, limits: &Limits) -> Result<Imported> {
     check_input_size(input.len(), limits)?;
+    let mut warnings = Vec::new();
+    // A byte-order mark in front is a file's, not dirt.
+    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    let cleaned = clean(input, true).map(|(text, warning)| {
+        warnings.push(warning);
+        text
+    });
+    let input = cleaned.as_deref().unwrap_or(input);
     let lines = split_lines(input, limits)?;
     let Some((headline, rest)) = lines.split_first() else {
         return Err(Error::invalid("line 1", "expected a headline, found no text"));
     };
     let mut article = Article::new(headline.text);
-    let mut warnings = Vec::new();
 
     let chrome_start = find_chrome(rest).unwrap_or(rest.len());
     let (content, chrome) = rest.split_at(chrome_start);
@@ -119,7 +126,6 @@ struct Line<'a> {
 /// The non-blank lines, trimmed (Unicode white space, which includes the
 /// no-break space, and stray byte-order marks), with their line numbers.
 fn split_lines<'a>(input: &'a str, limits: &Limits) -> Result<Vec<Line<'a>>> {
-    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
     let mut lines = Vec::new();
     for (i, raw) in input.split('\n').enumerate() {
         let number = i + 1;
@@ -130,11 +136,7 @@ fn split_lines<'a>(input: &'a str, limits: &Limits) -> Result<Vec<Line<'a>>> {
             if text.is_empty() {
                 continue;
             }
-            let path = format!("line {number}");
-            if let Some(problem) = control_problem(text, false) {
-                return Err(Error::invalid(path, problem));
-            }
-            check_text_size(&path, text.len(), limits)?;
+            check_text_size(&format!("line {number}"), text.len(), limits)?;
             lines.push(Line { number, text });
         }
     }

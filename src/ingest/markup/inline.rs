@@ -1,9 +1,11 @@
 //! Running markup into one [`Text`]: white space collapsed as a browser
-//! shows it, control characters dropped, marks recorded as byte spans.
+//! shows it, control characters and other dirt dropped and counted, marks
+//! recorded as byte spans.
 
 use crate::model::{Mark, Span, Text};
 
-/// Collapse white space as a browser shows it and drop control characters.
+/// Collapse white space as a browser shows it and drop control characters
+/// (attribute values and other short strings: not counted).
 pub(super) fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split(is_collapsible) {
@@ -31,6 +33,11 @@ pub(super) struct InlineBuilder {
     /// Collapsed white space seen but not yet written (written only if more
     /// text follows, so blocks never start or end with a space).
     pub(super) pending_space: bool,
+    /// A zero-width space seen, kept only if it is not inside a word or next
+    /// to a space or an end.
+    zwsp: bool,
+    /// Control characters, byte-order marks and zero-width spaces removed.
+    dirt: usize,
 }
 
 impl InlineBuilder {
@@ -40,9 +47,23 @@ impl InlineBuilder {
                 if !self.text.text.is_empty() && !self.text.text.ends_with('\n') {
                     self.pending_space = true;
                 }
-            } else if c.is_control() {
-                // C0/C1 controls have no visible form; a browser shows nothing.
+            } else if c == '\u{200B}' {
+                // Decided by the next character (`check::clean`'s rule).
+                self.zwsp = true;
+            } else if crate::ingest::check::is_dirt(c) {
+                // No visible form (a browser shows nothing), counted for the
+                // import's warnings.
+                self.dirt += 1;
             } else {
+                if std::mem::take(&mut self.zwsp) {
+                    let word = crate::text::words::is_word_char;
+                    let inside = self.text.text.chars().next_back().is_some_and(word) && word(c);
+                    if inside || self.pending_space || self.text.text.is_empty() {
+                        self.dirt += 1;
+                    } else {
+                        self.text.text.push('\u{200B}');
+                    }
+                }
                 if self.pending_space {
                     self.text.text.push(' ');
                     self.pending_space = false;
@@ -93,7 +114,9 @@ impl InlineBuilder {
         self.text.text.trim().is_empty()
     }
 
-    pub(super) fn finish(self) -> Text {
+    /// The text, its dirt added to `dirt` (the import's count).
+    pub(super) fn finish(self, dirt: &mut usize) -> Text {
+        *dirt += self.dirt + usize::from(self.zwsp);
         let mut text = self.text;
         let trimmed = text.text.trim_end_matches([' ', '\n']).len();
         text.text.truncate(trimmed);

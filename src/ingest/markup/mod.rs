@@ -49,8 +49,9 @@
 //!   never copied, so event handlers and inline styles cannot survive.
 //!
 //! White space collapses as a browser would (runs of spaces, tabs and line
-//! breaks become one space; no-break spaces stay), and C0 control
-//! characters are removed.
+//! breaks become one space; no-break spaces stay), and control characters
+//! and other dirt are removed with a warning naming the text
+//! (`check::clean`).
 //!
 //! ```
 //! use rtl_article::ingest::markup::{self, MarkupNode};
@@ -254,6 +255,12 @@ pub fn import<N: MarkupNode>(root: &N, limits: &Limits) -> Result<Imported> {
         warnings.push(format!(
             "html: removed {} link(s) with a disallowed URL scheme (text kept)",
             walker.unsafe_links
+        ));
+    }
+    if walker.dirt > 0 {
+        warnings.push(format!(
+            "html: removed {} control character(s), stray byte-order mark(s) or zero-width space(s) inside words",
+            walker.dirt
         ));
     }
     check_article(&article, limits)?;

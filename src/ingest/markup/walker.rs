@@ -52,6 +52,8 @@ pub(super) struct Walker<'l> {
     /// there is the standfirst or metadata (a date as printed), not body.
     pub(super) header_depth: usize,
     pub(super) dropped: BTreeMap<String, usize>,
+    /// Dirt the inline builders removed (`InlineBuilder::finish`).
+    pub(super) dirt: usize,
     pub(super) unsafe_links: usize,
     /// Block ids taken from the markup so far (later repeats are derived),
     /// with the block that took each.
@@ -77,6 +79,7 @@ impl<'l> Walker<'l> {
             seen_paragraph: false,
             header_depth: 0,
             dropped: BTreeMap::new(),
+            dirt: 0,
             unsafe_links: 0,
             block_ids: BTreeMap::new(),
             warnings: Vec::new(),
@@ -151,9 +154,10 @@ impl<'l> Walker<'l> {
         let loose = std::mem::take(&mut self.loose);
         if !loose.is_blank() {
             if self.header_depth == 0 {
-                self.push_block(None, BlockKind::Paragraph { text: loose.finish() })?;
+                let text = loose.finish(&mut self.dirt);
+                self.push_block(None, BlockKind::Paragraph { text })?;
             } else if self.standfirst.is_none() && !self.seen_paragraph {
-                self.standfirst = Some(loose.finish());
+                self.standfirst = Some(loose.finish(&mut self.dirt));
             }
         }
         for figure in std::mem::take(&mut self.pending_figures) {
@@ -394,7 +398,7 @@ impl<'l> Walker<'l> {
     pub(super) fn inline_text<N: MarkupNode>(&mut self, node: &N, ctx: Ctx, depth: usize) -> Result<Text> {
         let mut builder = InlineBuilder::default();
         self.inline_children(node, &mut builder, ctx, depth)?;
-        Ok(builder.finish())
+        Ok(builder.finish(&mut self.dirt))
     }
 
     pub(super) fn inline_children<N: MarkupNode>(
@@ -563,7 +567,7 @@ impl<'l> Walker<'l> {
                             builder.push_text(&t);
                         }
                     }
-                    let caption = builder.finish();
+                    let caption = builder.finish(&mut self.dirt);
                     if !caption.is_empty() {
                         figure.caption = Some(caption);
                     }
@@ -608,8 +612,8 @@ impl<'l> Walker<'l> {
         if text.is_blank() {
             return Ok(());
         }
-        let text = text.finish();
-        let attribution = Some(attribution.finish()).filter(|a| !a.is_empty());
+        let text = text.finish(&mut self.dirt);
+        let attribution = Some(attribution.finish(&mut self.dirt)).filter(|a| !a.is_empty());
         let kind = if is_pull_quote(node) {
             BlockKind::PullQuote { text, attribution }
         } else {
@@ -661,7 +665,7 @@ impl<'l> Walker<'l> {
                     }
                 }
             }
-            let item = builder.finish();
+            let item = builder.finish(&mut self.dirt);
             if !item.is_empty() {
                 items.push(item);
             }
@@ -744,14 +748,9 @@ impl<'l> Walker<'l> {
             }
             if !builder.is_blank() {
                 let id = self.block_id(node);
-                let attribution = Some(attribution.finish()).filter(|a| !a.is_empty());
-                self.push_block(
-                    id,
-                    BlockKind::PullQuote {
-                        text: builder.finish(),
-                        attribution,
-                    },
-                )?;
+                let attribution = Some(attribution.finish(&mut self.dirt)).filter(|a| !a.is_empty());
+                let text = builder.finish(&mut self.dirt);
+                self.push_block(id, BlockKind::PullQuote { text, attribution })?;
             }
             return Ok(());
         }
