@@ -324,7 +324,7 @@ fn half_a_surrogate_pair_is_replaced_with_a_warning() {
     assert_eq!(a.byline.as_deref(), Some("\u{fffd} 👍"));
     assert_eq!(
         w,
-        ["line 2, column 21: half a surrogate pair (\\ud83d) replaced with U+FFFD (and 1 more)"]
+        ["byte 26: half a surrogate pair (\\ud83d) replaced with U+FFFD (and 1 more)"]
     );
     // An escaped backslash before "u" is not an escape; a pair is a pair.
     let (a, w) = warnings(r#"{"headline": "\\ud83d \ud83d\ude00"}"#);

@@ -117,6 +117,13 @@ pub fn import_with(input: &str, limits: &Limits) -> Result<Imported> {
     Ok(imported)
 }
 
+/// `json` with what [`repair_json`] repairs repaired, silently (catalogs and
+/// options, whose readers have no warnings to give).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn well_formed(json: &str) -> Cow<'_, str> {
+    repair_json(json).map_or(Cow::Borrowed(json), |(repaired, _)| Cow::Owned(repaired))
+}
+
 /// Repairs two kinds of JSON text that serde_json refuses whole, though
 /// only a character is wrong: half of a UTF-16 surrogate pair escaped
 /// (`"\ud83d"`, what a JavaScript string cut in the middle of an emoji

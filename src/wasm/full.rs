@@ -126,7 +126,7 @@ impl JsCatalog {
                 stringify(&entities, "catalog", "an array of catalog entries or its JSON text").map_err(js_error)?
             }
         };
-        Catalog::from_json(&well_formed_json(&json))
+        Catalog::from_json(&crate::ingest::json::well_formed(&json))
             .map(|c| JsCatalog(Arc::new(c)))
             .map_err(js_error)
     }
@@ -413,7 +413,7 @@ fn import(article: &JsValue, builder: &Builder) -> Result<Imported, Error> {
     let format = builder.input_format();
     let text = match article.as_string() {
         // `as_string` re-encodes the JS string as UTF-8, lone surrogates
-        // becoming U+FFFD; escaped ones in JSON text are replaced below.
+        // becoming U+FFFD; the JSON importer repairs escaped ones.
         Some(text) => text,
         None if format == Format::Text => {
             return Err(Error::invalid(
@@ -426,10 +426,7 @@ fn import(article: &JsValue, builder: &Builder) -> Result<Imported, Error> {
         }
         None => stringify(article, "article", "an article object or its JSON text")?,
     };
-    match format {
-        Format::Json => builder.import(&well_formed_json(&text)),
-        _ => builder.import(&text),
-    }
+    builder.import(&text)
 }
 
 /// `JSON.stringify(value)` for an object; anything else (or an object JSON
@@ -450,56 +447,6 @@ pub(super) fn stringify(value: &JsValue, path: &str, expected: &str) -> Result<S
             format_args!("cannot be read as JSON: {}", js_message(&e)),
         )),
     }
-}
-
-/// JSON text with every unpaired surrogate escape (`\ud800` alone, which
-/// `JSON.stringify` writes for a lone surrogate) replaced by `\ufffd`, so
-/// broken UTF-16 reads as U+FFFD instead of failing the whole article.
-pub(super) fn well_formed_json(json: &str) -> std::borrow::Cow<'_, str> {
-    use std::borrow::Cow;
-    let bytes = json.as_bytes();
-    let hex4 = |at: usize| -> Option<u32> {
-        let digits = bytes.get(at..at + 4)?;
-        let digits = std::str::from_utf8(digits).ok()?;
-        u32::from_str_radix(digits, 16).ok()
-    };
-    let is_low = |unit: u32| (0xDC00..0xE000).contains(&unit);
-    let mut out: Vec<u8> = Vec::new();
-    let mut copied = 0;
-    let mut i = 0;
-    // From one backslash to the next (a slice search, not a byte at a
-    // time: most articles have few escapes or none).
-    while let Some(found) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'\\')) {
-        i += found;
-        // Every escape is a backslash and one character; only \u has more.
-        if bytes.get(i + 1) != Some(&b'u') {
-            i += 2;
-            continue;
-        }
-        let Some(unit) = hex4(i + 2) else {
-            i += 2;
-            continue;
-        };
-        let paired = (0xD800..0xDC00).contains(&unit)
-            && bytes.get(i + 6..i + 8) == Some(b"\\u".as_slice())
-            && hex4(i + 8).is_some_and(is_low);
-        if paired {
-            i += 12;
-            continue;
-        }
-        if (0xD800..0xE000).contains(&unit) {
-            out.extend_from_slice(bytes.get(copied..i).unwrap_or_default());
-            out.extend_from_slice(b"\\ufffd");
-            copied = i + 6;
-        }
-        i += 6;
-    }
-    if copied == 0 {
-        return Cow::Borrowed(json);
-    }
-    out.extend_from_slice(bytes.get(copied..).unwrap_or_default());
-    // Only ASCII escapes were replaced, so the text is still UTF-8.
-    String::from_utf8(out).map_or(Cow::Borrowed(json), Cow::Owned)
 }
 
 /// A Rust value as a plain JS object (`None` as `null`, maps as objects).

@@ -11,7 +11,7 @@
 use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
-use super::full::{stringify, well_formed_json, JsCatalog};
+use super::full::{stringify, JsCatalog};
 use super::OPTION_NAMES;
 use crate::annotate::catalog::Catalog;
 use crate::date::Timestamp;
@@ -29,7 +29,7 @@ pub(crate) fn read_options(options: &JsValue, catalog: Option<JsCatalog>) -> Res
         Builder::new()
     } else {
         let json = stringify(options, "options", "an object")?;
-        let value: Value = serde_json::from_str(&well_formed_json(&json))
+        let value: Value = serde_json::from_str(&crate::ingest::json::well_formed(&json))
             .map_err(|e| Error::invalid("options", format_args!("cannot be read: {e}")))?;
         match &value {
             Value::Object(map) => from_map(map)?,
