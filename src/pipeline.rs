@@ -216,6 +216,11 @@ impl Builder {
         Ok(self)
     }
 
+    /// The limits imports are checked against.
+    pub fn input_limits(&self) -> &Limits {
+        &self.limits
+    }
+
     /// The input format set.
     pub fn input_format(&self) -> Format {
         self.format

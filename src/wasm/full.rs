@@ -411,6 +411,11 @@ fn write_html(write: &Option<Function>, target: &Node, markup: &str) -> Result<(
 /// selects (the overrides are applied when the builder runs).
 fn import(article: &JsValue, builder: &Builder) -> Result<Imported, Error> {
     let format = builder.input_format();
+    let limit = builder.input_limits().max_input_bytes;
+    // Refused before it is copied into wasm memory: UTF-8 has at least one
+    // byte per UTF-16 code unit, so a string longer than the limit in code
+    // units is over it in bytes too (a 50 MB string is refused at once).
+    within(article, limit)?;
     let text = match article.as_string() {
         // `as_string` re-encodes the JS string as UTF-8, lone surrogates
         // becoming U+FFFD; the JSON importer repairs escaped ones.
@@ -424,29 +429,55 @@ fn import(article: &JsValue, builder: &Builder) -> Result<Imported, Error> {
                 ),
             ))
         }
-        None => stringify(article, "article", "an article object or its JSON text")?,
+        None => {
+            let json = stringify_js(article, "article", "an article object or its JSON text")?;
+            within(&json, limit)?;
+            json.as_string().ok_or_else(|| {
+                Error::invalid(
+                    "article",
+                    format_args!(
+                        "expected an article object or its JSON text, found {}",
+                        js_kind(article)
+                    ),
+                )
+            })?
+        }
     };
     builder.import(&text)
 }
 
-/// `JSON.stringify(value)` for an object; anything else (or an object JSON
-/// cannot represent: cycles, BigInt) is an error at `path`.
-pub(super) fn stringify(value: &JsValue, path: &str, expected: &str) -> Result<String, Error> {
+/// Refuse a JS string longer than `limit` UTF-16 code units (so more than
+/// `limit` bytes of UTF-8) without copying it; anything else passes.
+fn within(value: &JsValue, limit: usize) -> Result<(), Error> {
+    let units = value.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize);
+    if units > limit {
+        return Err(Error::too_large(
+            "article",
+            format_args!("is at least {units} bytes ({units} UTF-16 code units); the limit is {limit} bytes (Limits::max_input_bytes)"),
+        ));
+    }
+    Ok(())
+}
+
+/// [`stringify`] as a JS string, not yet copied into wasm memory.
+fn stringify_js(value: &JsValue, path: &str, expected: &str) -> Result<JsValue, Error> {
     if !value.is_object() {
         return Err(Error::invalid(
             path,
             format_args!("expected {expected}, found {}", js_kind(value)),
         ));
     }
-    match JSON::stringify(value) {
-        Ok(json) => json
-            .as_string()
-            .ok_or_else(|| Error::invalid(path, format_args!("expected {expected}, found {}", js_kind(value)))),
-        Err(e) => Err(Error::invalid(
-            path,
-            format_args!("cannot be read as JSON: {}", js_message(&e)),
-        )),
-    }
+    JSON::stringify(value)
+        .map(JsValue::from)
+        .map_err(|e| Error::invalid(path, format_args!("cannot be read as JSON: {}", js_message(&e))))
+}
+
+/// `JSON.stringify(value)` for an object; anything else (or an object JSON
+/// cannot represent: cycles, BigInt) is an error at `path`.
+pub(super) fn stringify(value: &JsValue, path: &str, expected: &str) -> Result<String, Error> {
+    stringify_js(value, path, expected)?
+        .as_string()
+        .ok_or_else(|| Error::invalid(path, format_args!("expected {expected}, found {}", js_kind(value))))
 }
 
 /// A Rust value as a plain JS object (`None` as `null`, maps as objects).

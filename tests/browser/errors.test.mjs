@@ -30,6 +30,9 @@ function tryCase({ name, valid }) {
     badOption: [{ headline: 'عنوان', body: [] }, { quotes: 'fancy' }],
     unknownOption: [{ headline: 'عنوان', body: [] }, { colour: 'red' }],
     notJson: ['{"headline": '],
+    // 50 MB: refused by its length, before it is copied into wasm memory.
+    hugeString: [`{"headline": "${'ع'.repeat(25 * 1024 * 1024)}"}`],
+    hugeObject: [{ headline: 'عنوان', body: [{ type: 'paragraph', text: 'ن'.repeat(5 * 1024 * 1024) }] }],
   };
   const describe = (value) => {
     if (value instanceof Error) return { kind: 'error', message: value.message };
@@ -73,6 +76,13 @@ test('wrong input is a JS Error with a message naming the field, and the module 
       assert.equal(outcome.kind, 'error', `${name}: ${JSON.stringify(outcome)}`);
       assert.ok(outcome.message.length > 0, `${name}: empty message`);
     }
+    // Oversize input, as a string or an object, names the limit.
+    for (const name of ['hugeString', 'hugeObject']) {
+      const outcome = await run(page, name);
+      assert.equal(outcome.kind, 'error', `${name}: ${JSON.stringify(outcome).slice(0, 200)}`);
+      assert.match(outcome.message, /the limit is 4194304 bytes \(Limits::max_input_bytes\)/, name);
+    }
+
     const headline = await run(page, 'numberHeadline');
     assert.equal(headline.kind, 'error');
     assert.match(headline.message, /^headline: /);
