@@ -22,7 +22,9 @@
 //   loaded or the text changes. Events `rtl-article:annotation-create`,
 //   `-update`, `-delete` ({annotation, article}); a failing store fires
 //   `rtl-article:error` ({message, kind: "storage", annotations}) and the
-//   highlights stay on the page.
+//   highlights stay on the page. Two tabs on one article (local store) see
+//   each other's changes as they are saved and merge before they save, so
+//   neither overwrites the other's highlights.
 //
 // Controls are built with DOM calls (no HTML strings: nothing an article or
 // a caller says becomes markup) and marked `data-added`, so they are never
@@ -260,6 +262,8 @@ class Layer {
   /** The `data-text` containers, `[[id, element]]` in reading order: found when first needed. */
   #texts = null;
   #items = [];
+  /** Ids this tab deleted, so another tab's copy does not bring them back. */
+  #deleted = new Set();
   #editorial = [];
   #marks = [];
   #drawn = [];
@@ -768,6 +772,7 @@ class Layer {
   #delete(id) {
     const at = this.#items.findIndex((i) => i.annotation.id === id);
     if (at < 0) return false;
+    this.#deleted.add(id);
     const [{ annotation }] = this.#items.splice(at, 1);
     if (this.#focused === id) this.#focused = null;
     this.#paint();
@@ -880,8 +885,44 @@ class Layer {
     }
   }
 
+  /**
+   * Another tab's highlights of this article, from the stored `text` (its
+   * JSON; `was`, the value it replaced, when a storage event says so), taken
+   * in: ones this tab does not have and did not delete are added, newer
+   * versions of its own replace them, and ones the other tab deleted (in
+   * `was`, not in `text`) go. Nothing is overwritten unseen.
+   */
+  #sync(text, was) {
+    const stored = (t) => {
+      try {
+        return itemsOf(JSON.parse(t));
+      } catch {
+        return [];
+      }
+    };
+    const theirs = stored(text);
+    const gone = new Set(stored(was).map((a) => a.id));
+    for (const a of theirs) gone.delete(a.id);
+    const changed = theirs.filter((a) => {
+      const mine = this.#items.find((i) => i.annotation.id === a.id)?.annotation;
+      return !this.#deleted.has(a.id) && (!mine || a.modified > mine.modified);
+    });
+    this.#items = this.#items.filter((i) => !gone.has(i.annotation.id));
+    if (changed.length || gone.size) {
+      this.#merge(changed);
+      this.#paint();
+      this.#list();
+    }
+  }
+
   /** Save the highlights; false (and an error event) when the store failed. */
   async #save() {
+    try {
+      // Another tab may have saved since this one read: take its changes in first.
+      if (this.#store === 'local') this.#sync(this.#wasm.localLoad(this.#key, this.#key)[0]?.[1]);
+    } catch {
+      // Unreadable: the save below reports the store's problem.
+    }
     const collection = this.#collection();
     try {
       if (this.#store === 'local') this.#wasm.localSave(this.#key, JSON.stringify(collection));
@@ -907,6 +948,10 @@ class Layer {
   }
 
   #listen() {
+    // Another tab saved this article's highlights.
+    this.#on(window, 'storage', (e) => {
+      if (this.#store === 'local' && e.key === this.#key) this.#sync(e.newValue, e.oldValue);
+    });
     this.#on(this.#root, 'click', (e) => this.#click(e));
     this.#on(this.#root, 'pointerdown', (e) => {
       if (!this.#isControl(e.target)) this.#dragging = true;

@@ -283,6 +283,46 @@ test('a full store raises an error event with what was not saved, and the highli
   }
 });
 
+test('two tabs on one article: each sees the other’s highlights and deletions, neither overwrites the other', async () => {
+  const a = await openSeed();
+  const b = await a.context.newPage();
+  try {
+    await b.goto(ctx.url(HYDRATED));
+    await b.waitForSelector('.rtl-panel-button', { state: 'attached' });
+    const stored = () => a.page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('rtl-article:'));
+      return key ? JSON.parse(localStorage.getItem(key)).first.items.map((i) => i.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '') : [];
+    });
+    // One highlight in each tab, made before either saw the other's.
+    for (const [page, from] of [[a.page, 0], [b, 30]]) {
+      const created = await nextEvent(page, 'rtl-article:annotation-create');
+      await page.evaluate(selectIn, { from, to: from + 20 });
+      await page.waitForSelector('.rtl-toolbar:popover-open');
+      await page.keyboard.press('Alt+Shift+H');
+      await created();
+    }
+    assert.equal((await stored()).length, 2, 'the second save kept the first tab’s highlight');
+    // The first tab shows the second's without a reload.
+    await a.page.waitForFunction(() => CSS.highlights.get('rtl-article-highlight')?.size === 2);
+    assert.equal(await highlighted(b), 2);
+    // A deletion in one tab reaches the other, and is not brought back by its next save.
+    const deleted = await nextEvent(a.page, 'rtl-article:annotation-delete');
+    await a.page.click('.rtl-panel-button');
+    await a.page.click('.rtl-panel-entry [data-action="delete"]');
+    await deleted();
+    await b.waitForFunction(() => CSS.highlights.get('rtl-article-highlight')?.size === 1);
+    const created = await nextEvent(b, 'rtl-article:annotation-create');
+    await b.evaluate(selectIn, { from: 60, to: 80 });
+    await b.waitForSelector('.rtl-toolbar:popover-open');
+    await b.keyboard.press('Alt+Shift+H');
+    await created();
+    assert.equal((await stored()).length, 2, 'one deleted, one added');
+    await a.page.waitForFunction(() => CSS.highlights.get('rtl-article-highlight')?.size === 2);
+  } finally {
+    await a.close();
+  }
+});
+
 test('a custom store receives every change; events name the annotation and the article', async () => {
   const { page, problems, close } = await openHarness(ctx);
   try {
