@@ -277,6 +277,8 @@ class Layer {
   #highlights;
   #user;
   #articleId;
+  /** Ids the article had before (`previousIds`): their highlights move to the current id. */
+  #previousIds;
   #source;
   #entities = new Map();
   #selection = [];
@@ -297,6 +299,9 @@ class Layer {
       if (options[key] != null && typeof options[key] !== 'boolean') throw new Error(`options.${key}: expected true or false`);
     }
     if (options.user != null && typeof options.user !== 'string') throw new Error('options.user: expected a name (a string)');
+    const previous = options.previousIds ?? [];
+    if (!Array.isArray(previous) || !previous.every((id) => typeof id === 'string')) throw new Error('options.previousIds: expected an array of article ids');
+    this.#previousIds = previous;
     this.#store = storage === false ? 'none' : storage;
     this.#highlights = options.highlights !== false;
     this.#cards = options.cards !== false;
@@ -846,7 +851,8 @@ class Layer {
       if (this.#store === 'local') {
         // Every key of the article (the prefix itself is no version's key):
         // the text is read, for its version, only when there are some.
-        const stored = this.#wasm.localLoad(prefix, prefix);
+        // And every key of the ids it had before, moved to the current one.
+        const stored = [prefix, ...this.#previousIds.map((id) => `${PREFIX}${id}:`)].flatMap((p) => this.#wasm.localLoad(p, p));
         if (stored.length) {
           // The current version's first, then the older ones'.
           const current = stored.findIndex(([key]) => key === this.#key);

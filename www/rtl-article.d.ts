@@ -118,6 +118,11 @@ export interface RenderOptions {
   cards?: boolean;
   /** Who makes highlights: written as their `creator`. */
   user?: string;
+  /**
+   * Ids the article had before (its JSON-LD `identifier` or `url` changed):
+   * highlights stored under them (local store) move to the current id.
+   */
+  previousIds?: string[];
 }
 
 /**

@@ -266,7 +266,7 @@ function layerFor(host, wasm, options) {
 }
 
 /** The live layer's options (`storage`, `highlights`, `cards`, `user`) of `options`. */
-const READER_OPTIONS = ['storage', 'highlights', 'cards', 'user'];
+const READER_OPTIONS = ['storage', 'highlights', 'cards', 'user', 'previousIds'];
 function readerOptions(options) {
   const out = {};
   if (options && typeof options === 'object') {

@@ -30,7 +30,7 @@ use crate::error::Error;
 /// The live layer's option names (`www/layer.js`), accepted with the
 /// render options (which the reader ignores: the markup was rendered with
 /// them).
-pub(crate) const READER_OPTIONS: &[&str] = &["storage", "highlights", "cards", "user"];
+pub(crate) const READER_OPTIONS: &[&str] = &["storage", "highlights", "cards", "user", "previousIds"];
 
 /// Attach to server-rendered markup (an `<article class="rtl-article">`
 /// inside `element`, or in its shadow root, or `element` itself) without

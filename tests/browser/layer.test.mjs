@@ -323,6 +323,58 @@ test('two tabs on one article: each sees the other’s highlights and deletions,
   }
 });
 
+test('a new article id takes the highlights of its previous ids; a corrupt entry beside them is reported and left', async () => {
+  const { page, problems, close } = await openHarness(ctx);
+  try {
+    const seed = JSON.parse(readFileSync(`${ROOT}www/generated/seed.json`, 'utf8'));
+    const result = await page.evaluate(async (article) => {
+      localStorage.clear();
+      const errors = [];
+      const mountAs = async (id, options) => {
+        const host = document.createElement('div');
+        document.body.append(host);
+        host.addEventListener('rtl-article:error', (e) => errors.push(e.detail.message));
+        return { host, handle: await window.rtl.mount(host, { ...article, id }, options) };
+      };
+      // A highlight made when the article was "old-id".
+      const before = await mountAs('old-id', {});
+      const root = before.host.shadowRoot;
+      const node = root.querySelectorAll('.article-body p')[2].firstChild;
+      const range = document.createRange();
+      range.setStart(node, 11);
+      range.setEnd(node, 40);
+      const s = root.getSelection ? root.getSelection() : getSelection();
+      s.removeAllRanges();
+      s.addRange(range);
+      await new Promise((r) => setTimeout(r, 30));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'H', code: 'KeyH', altKey: true, shiftKey: true }));
+      const exact = before.handle.exportAnnotations().first.items[0]?.target.selector[0].exact;
+      const keysBefore = Object.keys(localStorage);
+      before.handle.unmount();
+      before.host.remove();
+      // A corrupt entry of the new id, beside it.
+      localStorage.setItem('rtl-article:new-id:broken', '{"not json');
+      const after = await mountAs('new-id', { previousIds: ['old-id'] });
+      await new Promise((r) => setTimeout(r, 50));
+      const items = after.handle.exportAnnotations().first.items;
+      const keys = Object.keys(localStorage).sort();
+      after.handle.unmount();
+      return { exact, keysBefore, placed: items.filter((a) => !a.orphan).map((a) => a.target.selector[0].exact), keys, errors };
+    }, seed);
+    assert.equal(result.keysBefore.length, 1);
+    assert.match(result.keysBefore[0], /^rtl-article:old-id:/);
+    assert.deepEqual(result.placed, [result.exact], `the old id’s highlight is placed: ${JSON.stringify(result)}`);
+    assert.equal(result.keys.length, 2, result.keys.join(', '));
+    assert.ok(!result.keys.some((k) => k.startsWith('rtl-article:old-id:')), 'moved, not copied');
+    assert.ok(result.keys.includes('rtl-article:new-id:broken'), 'the corrupt entry is left as it is');
+    assert.equal(result.errors.length, 1);
+    assert.match(result.errors[0], /rtl-article:new-id:broken: not JSON/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a custom store receives every change; events name the annotation and the article', async () => {
   const { page, problems, close } = await openHarness(ctx);
   try {
