@@ -48,16 +48,17 @@ async function ready(url, child, timeoutMs = 20_000) {
 }
 
 /**
- * Start the example worker under workerd on 127.0.0.1:`port` (0: a free
- * one). Resolves to `{url, port, close(), output()}` once it answers.
+ * Start the example worker (or the one `config` names) under workerd on
+ * 127.0.0.1:`port` (0: a free one). Resolves to `{url, port, close(),
+ * output()}` once it answers.
  */
-export async function startEdge({ port = 0 } = {}) {
+export async function startEdge({ port = 0, config = CONFIG } = {}) {
   for (const file of NEEDS) {
     if (!existsSync(ROOT + file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
   }
   if (!existsSync(WORKERD)) throw new Error('node_modules/.bin/workerd is missing: run `npm ci`');
   const chosen = await freePort(port);
-  const child = spawn(WORKERD, ['serve', CONFIG, '--socket-addr', `http=127.0.0.1:${chosen}`], {
+  const child = spawn(WORKERD, ['serve', config, '--socket-addr', `http=127.0.0.1:${chosen}`], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,8 @@
 // `npm test` after setup: every check the project has, in order, failing
 // fast. Formatting, native Rust tests, the release build of both wasm
 // bundles (built once, reused by every later step), wasm-bindgen tests in
-// Chromium, then the browser, edge (workerd) and packaging suites. Prints each step's time and a final `N passed, N failed`.
+// Chromium, then the browser, boundary (Node), edge (workerd) and packaging
+// suites. Prints each step's time and a final `N passed, N failed`.
 //
 //   node scripts/test.mjs                 all steps
 //   node scripts/test.mjs browser size    only the named steps (see STEPS)
@@ -59,6 +60,11 @@ const STEPS = [
     name: 'browser',
     title: 'browser tests in Chromium (tests/browser/)',
     command: () => nodeTests('tests/browser'),
+  },
+  {
+    name: 'boundary',
+    title: 'boundary: every export called with bad input in Node (tests/boundary/; Chromium and workerd run the same probe in their steps)',
+    command: () => nodeTests('tests/boundary'),
   },
   {
     name: 'edge',

@@ -384,11 +384,16 @@ fn a_compiled_catalog_is_reused_by_mount_and_update() {
 /// W3C annotation written by another tool; orphans say so.
 #[wasm_bindgen_test]
 fn anchors_describe_resolve_and_reanchor() {
-    let ids = vec!["p1".to_string()];
+    let strings = |items: &[&str]| -> JsValue { items.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into() };
+    let ids = strings(&["p1"]);
     let before = wasm::Anchors::new(
         ids.clone(),
-        vec!["قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم.".into()],
-    );
+        strings(&["قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم."]),
+    )
+    .expect("two arrays of strings");
+    // Anything but arrays of strings is an error, never a trap.
+    assert!(wasm::Anchors::new(JsValue::from_str("p1"), strings(&["نص"])).is_err());
+    assert!(wasm::Anchors::new(ids.clone(), Array::of1(&JsValue::from_f64(3.0)).into()).is_err());
     let selector = before.describe("p1", 14, 37);
     let get = |v: &JsValue, k: &str| Reflect::get(v, &k.into()).expect("get");
     assert_eq!(
@@ -399,8 +404,9 @@ fn anchors_describe_resolve_and_reanchor() {
 
     let after = wasm::Anchors::new(
         ids,
-        vec!["وفي تطور جديد، قال المصدر إن القوّاتِ دخلت مدينة الرقة صباح اليوم.".into()],
-    );
+        strings(&["وفي تطور جديد، قال المصدر إن القوّاتِ دخلت مدينة الرقة صباح اليوم."]),
+    )
+    .expect("two arrays of strings");
     assert_ne!(before.version(), after.version());
     let place = after.resolve(&selector);
     assert_eq!(get(&place, "start").as_f64(), Some(29.0));
@@ -440,12 +446,17 @@ fn local_store_round_trip() {
     let first: Array = loaded.get(0).unchecked_into();
     assert_eq!(first.get(0).as_string(), Some(format!("{prefix}new")));
     assert_eq!(first.get(1).as_string().as_deref(), Some(r#"{"total": 2}"#));
-    wasm::local_remove(vec![format!("{prefix}old")]).expect("removes");
+    let keys = |items: &[String]| -> JsValue { items.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into() };
+    wasm::local_remove(keys(&[format!("{prefix}old")])).expect("removes");
     assert_eq!(
         wasm::local_load(prefix, &format!("{prefix}new"))
             .expect("loads")
             .length(),
         1
     );
-    wasm::local_remove(vec![format!("{prefix}new"), "rtl-article:other:v".into()]).expect("removes");
+    wasm::local_remove(keys(&[format!("{prefix}new"), "rtl-article:other:v".into()])).expect("removes");
+    assert!(
+        wasm::local_remove(JsValue::from_str("rtl-article:x")).is_err(),
+        "a string is not a list of keys"
+    );
 }

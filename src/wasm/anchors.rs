@@ -12,11 +12,16 @@
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use super::js::{get, object, set};
+use super::js::{get, object, set, strings};
 use super::js_error;
 use crate::anchor::w3c;
 use crate::anchor::{Document, Method, Orphaned, Place, Resolution, Selector};
 use crate::hash::{base32, fnv1a, FNV_OFFSET};
+
+/// Most texts an [`Anchors`] takes: an article's texts are its headline,
+/// standfirst, caption and blocks' parts, far fewer
+/// ([`Limits::max_blocks`](crate::ingest::Limits) is 5,000 blocks).
+pub const MAX_TEXTS: usize = 100_000;
 
 /// The texts of one rendered article, ready for anchoring.
 #[wasm_bindgen]
@@ -27,9 +32,12 @@ pub struct Anchors {
 
 #[wasm_bindgen]
 impl Anchors {
-    /// An article's texts: `ids[i]` names `texts[i]`, in reading order.
+    /// An article's texts: `ids[i]` names `texts[i]`, in reading order
+    /// (arrays of strings, at most [`MAX_TEXTS`] of each).
     #[wasm_bindgen(constructor)]
-    pub fn new(ids: Vec<String>, texts: Vec<String>) -> Anchors {
+    pub fn new(ids: JsValue, texts: JsValue) -> Result<Anchors, JsValue> {
+        let ids = strings(&ids, "ids", MAX_TEXTS)?;
+        let texts = strings(&texts, "texts", MAX_TEXTS)?;
         let mut h = FNV_OFFSET;
         for (id, text) in ids.iter().zip(&texts) {
             h = fnv1a(h, id.as_bytes());
@@ -37,10 +45,10 @@ impl Anchors {
             h = fnv1a(h, text.as_bytes());
             h = fnv1a(h, &[0x1e]);
         }
-        Anchors {
+        Ok(Anchors {
             document: Document::new(ids.iter().map(String::as_str).zip(texts.iter().map(String::as_str))),
             version: base32(h, 8),
-        }
+        })
     }
 
     /// A short hash of the texts: it changes when the text does.

@@ -131,10 +131,21 @@ impl JsCatalog {
             .map_err(js_error)
     }
 
-    /// Load a catalog from [`toBytes`](JsCatalog::to_bytes) output.
+    /// Load a catalog from [`toBytes`](JsCatalog::to_bytes) output: a
+    /// `Uint8Array` (anything else is refused before it is copied: the glue
+    /// of a `&[u8]` parameter would convert a string character by character).
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8]) -> Result<JsCatalog, JsError> {
-        Catalog::from_bytes(bytes)
+    pub fn from_bytes(bytes: JsValue) -> Result<JsCatalog, JsError> {
+        let Some(bytes) = bytes.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(js_error(Error::invalid(
+                "bytes",
+                format_args!(
+                    "expected a Uint8Array (Catalog.toBytes output), found {}",
+                    js_kind(&bytes)
+                ),
+            )));
+        };
+        Catalog::from_bytes(&bytes.to_vec())
             .map(|c| JsCatalog(Arc::new(c)))
             .map_err(js_error)
     }
@@ -160,7 +171,8 @@ impl JsCatalog {
 
     /// Mentions in `text`: `[{id, start, end, text}]` with UTF-16 offsets
     /// (what `String.prototype.slice` takes), clitics outside the range.
-    pub fn find(&self, text: &str) -> Result<JsValue, JsError> {
+    pub fn find(&self, text: JsValue) -> Result<JsValue, JsError> {
+        let text = &text_within(&text)?;
         #[derive(Serialize)]
         struct Hit<'a> {
             id: &'a str,
@@ -188,8 +200,8 @@ impl JsCatalog {
     /// How many mentions `text` has (what `find` returns, without building
     /// the objects): for benchmarks and quick checks.
     #[wasm_bindgen(js_name = matchCount)]
-    pub fn match_count(&self, text: &str) -> usize {
-        self.0.count(text)
+    pub fn match_count(&self, text: JsValue) -> Result<usize, JsError> {
+        Ok(self.0.count(&text_within(&text)?))
     }
 }
 
@@ -415,7 +427,7 @@ fn import(article: &JsValue, builder: &Builder) -> Result<Imported, Error> {
     // Refused before it is copied into wasm memory: UTF-8 has at least one
     // byte per UTF-16 code unit, so a string longer than the limit in code
     // units is over it in bytes too (a 50 MB string is refused at once).
-    within(article, limit)?;
+    within(article, limit, "article")?;
     let text = match article.as_string() {
         // `as_string` re-encodes the JS string as UTF-8, lone surrogates
         // becoming U+FFFD; the JSON importer repairs escaped ones.
@@ -431,7 +443,7 @@ fn import(article: &JsValue, builder: &Builder) -> Result<Imported, Error> {
         }
         None => {
             let json = stringify_js(article, "article", "an article object or its JSON text")?;
-            within(&json, limit)?;
+            within(&json, limit, "article")?;
             json.as_string().ok_or_else(|| {
                 Error::invalid(
                     "article",
@@ -448,15 +460,28 @@ fn import(article: &JsValue, builder: &Builder) -> Result<Imported, Error> {
 
 /// Refuse a JS string longer than `limit` UTF-16 code units (so more than
 /// `limit` bytes of UTF-8) without copying it; anything else passes.
-fn within(value: &JsValue, limit: usize) -> Result<(), Error> {
+fn within(value: &JsValue, limit: usize, path: &str) -> Result<(), Error> {
     let units = value.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize);
     if units > limit {
         return Err(Error::too_large(
-            "article",
+            path,
             format_args!("is at least {units} bytes ({units} UTF-16 code units); the limit is {limit} bytes (Limits::max_input_bytes)"),
         ));
     }
     Ok(())
+}
+
+/// A text to search: a JS string of at most
+/// [`Limits::max_input_bytes`](crate::ingest::Limits), refused before it is
+/// copied into wasm memory when it is longer.
+fn text_within(text: &JsValue) -> Result<String, JsError> {
+    within(text, crate::ingest::Limits::default().max_input_bytes, "text").map_err(js_error)?;
+    text.as_string().ok_or_else(|| {
+        js_error(Error::invalid(
+            "text",
+            format_args!("expected a string, found {}", js_kind(text)),
+        ))
+    })
 }
 
 /// [`stringify`] as a JS string, not yet copied into wasm memory.

@@ -19,6 +19,32 @@ pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// An array of at most `max` strings, read element by element (a
+/// `Vec<String>` parameter would have wasm-bindgen's glue put every element
+/// of whatever it is given — a 50 MB string's 25 million characters — in
+/// the module's table first, and a table that cannot grow traps).
+pub(crate) fn strings(value: &JsValue, path: &str, max: usize) -> Result<Vec<String>, JsValue> {
+    let fail = |what: String| JsValue::from(js_sys::Error::new(&format!("{path}: {what}")));
+    let Some(array) = value.dyn_ref::<Array>().filter(|_| Array::is_array(value)) else {
+        return Err(fail(format!(
+            "expected an array of strings, found {}",
+            super::js_kind(value)
+        )));
+    };
+    let n = array.length() as usize;
+    if n > max {
+        return Err(fail(format!("{n} items; the limit is {max}")));
+    }
+    (0..n as u32)
+        .map(|i| {
+            array
+                .get(i)
+                .as_string()
+                .ok_or_else(|| fail(format!("[{i}] expected a string")))
+        })
+        .collect()
+}
+
 /// Set field `key` of an object we made.
 pub(crate) fn set(object: &JsValue, key: &str, value: &JsValue) {
     // Setting a property on a plain object we made cannot fail.

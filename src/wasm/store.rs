@@ -45,7 +45,9 @@ pub fn local_save(key: &str, text: &str) -> Result<(), JsError> {
 /// Remove `keys` (the older versions' keys, once their highlights are
 /// saved under the current one).
 #[wasm_bindgen(js_name = localRemove)]
-pub fn local_remove(keys: Vec<String>) -> Result<(), JsError> {
+pub fn local_remove(keys: JsValue) -> Result<(), JsValue> {
+    // Keys of one article's versions and former ids: a handful.
+    let keys = super::js::strings(&keys, "keys", 10_000)?;
     let storage = local()?;
     for key in keys {
         let _ = storage.remove_item(&key);
