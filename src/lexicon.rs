@@ -38,6 +38,8 @@ pub(crate) const ATTRIBUTION_VERBS: &[&str] = &[
     "شددت",
     "لفت",
     "لفتت",
+    "كتب",
+    "كتبت",
 ];
 
 /// Participles: the subject is the previous speaker (مضيفا أن …).
@@ -88,6 +90,10 @@ pub(crate) const SOURCE_NOUNS: &[&str] = &[
     "منظمه",
     "مكتب",
     "مصادرنا",
+    "جريده",
+    "يوميه",
+    "اذاعه",
+    "صحفيين",
 ];
 
 /// أن/إن and their forms with a pronoun or ب.
@@ -129,7 +135,19 @@ pub(crate) const SETTING_NOUNS: &[&str] = &[
     "حسابها",
     "موقعها",
     "موقعه",
+    "ختام",
+    "ندوه",
+    "نشريه",
+    "افتتاحيه",
+    "احاطه",
+    "جلسه",
+    "اجتماع",
+    "مقال",
+    "وقت",
 ];
+
+/// Words before أن that make it no report (قبل أن، من شأنه أن، على أن).
+pub(crate) const NOT_REPORT_BEFORE: &[&str] = &["قبل", "بعد", "علي", "شانه", "يعني", "المنتظر", "المقرر"];
 
 /// Words that end a speaker phrase.
 pub(crate) const SPEAKER_PHRASE_END: &[&str] = &[
@@ -169,6 +187,9 @@ pub(crate) const SPEAKER_PHRASE_END: &[&str] = &[
     "هذا",
     "الذي",
     "التي",
+    "عقب",
+    "اثناء",
+    "قوله",
 ];
 
 /// Titles, folded, as word sequences.
@@ -741,6 +762,7 @@ mod tests {
             ("SOURCE_NOUNS", SOURCE_NOUNS),
             ("THAT", THAT),
             ("SETTING_NOUNS", SETTING_NOUNS),
+            ("NOT_REPORT_BEFORE", NOT_REPORT_BEFORE),
             ("SPEAKER_PHRASE_END", SPEAKER_PHRASE_END),
             ("ROLE_NOUNS", ROLE_NOUNS),
             ("DESCRIPTIVE", DESCRIPTIVE),
