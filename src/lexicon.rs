@@ -64,14 +64,22 @@ pub(crate) const RELAY_VERBS: &[&str] = &["نقل", "نقلت", "نقلا"];
 pub(crate) const ACCORDING_TO: &[&str] = &["بحسب", "حسب", "وفق", "وفقا"];
 
 /// Nouns that make the phrase after بحسب/وفقا a source (folded, without
-/// ال): مصادر محلية، وكالة رويترز، بيان الجيش.
+/// ال): مصادر محلية، وكالة رويترز، بيان الجيش. The first [`MEDIA`] are
+/// outlets and those they address: after ل they end a speaker phrase
+/// (للصحفيين، لوكالة أنباء), and a catalog name after one is the speaker
+/// (يومية الشعب).
 pub(crate) const SOURCE_NOUNS: &[&str] = &[
-    "مصدر",
-    "مصادر",
     "وكاله",
     "صحيفه",
-    "موقع",
+    "جريده",
+    "يوميه",
     "قناه",
+    "موقع",
+    "اذاعه",
+    "صحفيين",
+    "مراسل",
+    "مصدر",
+    "مصادر",
     "بيان",
     "تقرير",
     "تصريحات",
@@ -83,18 +91,16 @@ pub(crate) const SOURCE_NOUNS: &[&str] = &[
     "شهود",
     "ناشطين",
     "ناشطون",
-    "مراسل",
     "مرصد",
     "وزاره",
     "هيئه",
     "منظمه",
     "مكتب",
     "مصادرنا",
-    "جريده",
-    "يوميه",
-    "اذاعه",
-    "صحفيين",
 ];
+
+/// How many of [`SOURCE_NOUNS`] are outlets (the first ones).
+pub(crate) const MEDIA: usize = 9;
 
 /// أن/إن and their forms with a pronoun or ب.
 pub(crate) const THAT: &[&str] = &[
@@ -754,6 +760,7 @@ mod tests {
     /// Every entry equals its own folded form: it can match a folded token.
     #[test]
     fn every_entry_is_folded() {
+        assert!(MEDIA <= SOURCE_NOUNS.len());
         let lists: &[(&str, &[&str])] = &[
             ("ATTRIBUTION_VERBS", ATTRIBUTION_VERBS),
             ("ATTRIBUTION_PARTICIPLES", ATTRIBUTION_PARTICIPLES),

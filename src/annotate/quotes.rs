@@ -170,7 +170,7 @@ fn named(who: Option<Who<'_>>, text: &str, toks: &[Tok<'_>], mentions: &[Found])
             && (*entity_type == EntityType::Person
                 || head.is_some_and(|h| {
                     m.start < h.end
-                        || lexicon::SOURCE_NOUNS.contains(&h.folded)
+                        || lexicon::SOURCE_NOUNS[..lexicon::MEDIA].contains(&h.folded)
                             && toks.get(first + 1).is_some_and(|n| m.start < n.end)
                 }));
         (covers || named).then(|| id.to_string())
@@ -245,10 +245,9 @@ fn is_sentence_end(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
 fn mark_at(toks: &[Tok<'_>], k: usize) -> bool {
     toks.get(k).is_some_and(|t| {
         t.is_sentence_mark()
-            && !(t.raw == "."
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|n| n.kind == TokKind::Digits && n.start == t.end))
+            && !toks
+                .get(k + 1)
+                .is_some_and(|n| n.kind == TokKind::Digits && n.start == t.end)
     })
 }
 
@@ -313,7 +312,6 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
         // نائب عن كتلة); a setting or a time ends the phrase (في بيان، في
         // ختام الجلسة، في وقت سابق).
         let affiliation = last.is_some()
-            && j + 1 < limit
             && (matches!(bare, "في" | "من") || !relay && f == "عن" && j == k + 1 && !toks[k].folded.starts_with("ال"))
             && next.is_some_and(|n| {
                 let nf = n.folded;
@@ -325,7 +323,7 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
             continue;
         }
         // علي written with ي is the name, not على.
-        let ali = f == "علي" && t.raw.contains('ي');
+        let ali = f == "علي" && t.raw.ends_with("ي");
         if !ali
             && (lexicon::THAT.contains(&f)
                 || lexicon::THAT.contains(&bare)
@@ -343,7 +341,7 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
         }
         // To whom it was said: للصحفيين، لوكالة أنباء محلية.
         let to = f.strip_prefix("لل").or_else(|| f.strip_prefix('ل'));
-        if last.is_some() && to.is_some_and(|r| lexicon::SOURCE_NOUNS.contains(&r)) {
+        if last.is_some() && to.is_some_and(|r| lexicon::SOURCE_NOUNS[..lexicon::MEDIA].contains(&r)) {
             break;
         }
         last = Some(j);
