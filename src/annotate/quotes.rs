@@ -634,6 +634,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_cut_of_a_text_is_safe() {
+        // Every prefix of sentences that exercise each rule: no panic, and
+        // every range inside the text.
+        let text = "وقال نائب عن كتلة في حديث للصحفيين، في مقابلة، إن 1.6 «الحرب» تغيرت. \
+                    وأضاف المصدر نفسه أن قواته. لكن تاجرا قال إن. ونقلت صحف أن «نص» قال علي: «كلام هنا الآن»";
+        for (cut, _) in text.char_indices() {
+            let part = &text[..cut];
+            for f in find(part, &[]) {
+                assert!(f.start <= f.end && f.end <= part.len(), "{part:?}: {f:?}");
+            }
+        }
+    }
+
+    #[test]
     fn unclosed_marks_do_not_hide_a_quote() {
         // Thousands of opening marks that nothing closes (a scraping
         // accident): the quotation after them is still found, and in linear
