@@ -38,6 +38,8 @@ pub(crate) const ATTRIBUTION_VERBS: &[&str] = &[
     "شددت",
     "لفت",
     "لفتت",
+    "كتب",
+    "كتبت",
 ];
 
 /// Participles: the subject is the previous speaker (مضيفا أن …).
@@ -62,14 +64,22 @@ pub(crate) const RELAY_VERBS: &[&str] = &["نقل", "نقلت", "نقلا"];
 pub(crate) const ACCORDING_TO: &[&str] = &["بحسب", "حسب", "وفق", "وفقا"];
 
 /// Nouns that make the phrase after بحسب/وفقا a source (folded, without
-/// ال): مصادر محلية، وكالة رويترز، بيان الجيش.
+/// ال): مصادر محلية، وكالة رويترز، بيان الجيش. The first [`MEDIA`] are
+/// outlets and those they address: after ل they end a speaker phrase
+/// (للصحفيين، لوكالة أنباء), and a catalog name after one is the speaker
+/// (يومية الشعب).
 pub(crate) const SOURCE_NOUNS: &[&str] = &[
-    "مصدر",
-    "مصادر",
     "وكاله",
     "صحيفه",
-    "موقع",
+    "جريده",
+    "يوميه",
     "قناه",
+    "موقع",
+    "اذاعه",
+    "صحفيين",
+    "مراسل",
+    "مصدر",
+    "مصادر",
     "بيان",
     "تقرير",
     "تصريحات",
@@ -81,7 +91,6 @@ pub(crate) const SOURCE_NOUNS: &[&str] = &[
     "شهود",
     "ناشطين",
     "ناشطون",
-    "مراسل",
     "مرصد",
     "وزاره",
     "هيئه",
@@ -89,6 +98,9 @@ pub(crate) const SOURCE_NOUNS: &[&str] = &[
     "مكتب",
     "مصادرنا",
 ];
+
+/// How many of [`SOURCE_NOUNS`] are outlets (the first ones).
+pub(crate) const MEDIA: usize = 9;
 
 /// أن/إن and their forms with a pronoun or ب.
 pub(crate) const THAT: &[&str] = &[
@@ -129,7 +141,19 @@ pub(crate) const SETTING_NOUNS: &[&str] = &[
     "حسابها",
     "موقعها",
     "موقعه",
+    "ختام",
+    "ندوه",
+    "نشريه",
+    "افتتاحيه",
+    "احاطه",
+    "جلسه",
+    "اجتماع",
+    "مقال",
+    "وقت",
 ];
+
+/// Words before أن that make it no report (قبل أن، من شأنه أن، على أن).
+pub(crate) const NOT_REPORT_BEFORE: &[&str] = &["قبل", "بعد", "علي", "شانه", "يعني", "المنتظر", "المقرر"];
 
 /// Words that end a speaker phrase.
 pub(crate) const SPEAKER_PHRASE_END: &[&str] = &[
@@ -169,6 +193,9 @@ pub(crate) const SPEAKER_PHRASE_END: &[&str] = &[
     "هذا",
     "الذي",
     "التي",
+    "عقب",
+    "اثناء",
+    "قوله",
 ];
 
 /// Titles, folded, as word sequences.
@@ -733,6 +760,7 @@ mod tests {
     /// Every entry equals its own folded form: it can match a folded token.
     #[test]
     fn every_entry_is_folded() {
+        assert!(MEDIA <= SOURCE_NOUNS.len());
         let lists: &[(&str, &[&str])] = &[
             ("ATTRIBUTION_VERBS", ATTRIBUTION_VERBS),
             ("ATTRIBUTION_PARTICIPLES", ATTRIBUTION_PARTICIPLES),
@@ -741,6 +769,7 @@ mod tests {
             ("SOURCE_NOUNS", SOURCE_NOUNS),
             ("THAT", THAT),
             ("SETTING_NOUNS", SETTING_NOUNS),
+            ("NOT_REPORT_BEFORE", NOT_REPORT_BEFORE),
             ("SPEAKER_PHRASE_END", SPEAKER_PHRASE_END),
             ("ROLE_NOUNS", ROLE_NOUNS),
             ("DESCRIPTIVE", DESCRIPTIVE),

@@ -75,11 +75,44 @@ fn gulf_budget_story() {
         "body[3].text | ١٬٢٠٠ مشروع | number 1200 مشروع",
         "body[3].text | ٣١ ديسمبر ٢٠٢٥ | date 2025-12-31",
         "body[4].text | مجلس التعاون الخليجي | mention gcc",
-        "body[4].text | الرياض وجدة ستستضيفان 15 مؤتمرا خلال الشهر المقبل | reported by الأمين العام لمجلس التعاون الخليجي (gcc)",
+        // The secretary general speaks, not the council: no speaker id.
+        "body[4].text | الرياض وجدة ستستضيفان 15 مؤتمرا خلال الشهر المقبل | reported by الأمين العام لمجلس التعاون الخليجي (-)",
         "body[4].text | الرياض | mention riyadh",
         "body[4].text | جدة | mention jeddah",
         "body[4].text | 15 مؤتمرا | number 15 مؤتمرا",
         "body[4].text | الشهر المقبل | date 2024-12",
     ];
     assert_eq!(got, want, "\n{}", got.join("\n"));
+}
+
+/// A paragraph that opens with a verb and no subject (وأضاف أن …) goes on
+/// with the previous paragraph's speaker; one text annotated alone has
+/// none to go on with.
+#[test]
+fn the_last_speaker_carries_to_the_next_paragraph() {
+    let article = ingest::text::import(
+        "أرباح الشركة\n\nقال المتحدث باسم الشركة إن الأرباح ارتفعت.\n\nوأضاف أن التوزيعات ستزيد.\n\nولم يذكر المتحدث موعدا.\n",
+    )
+    .expect("imports");
+    let speakers: Vec<(String, Option<String>)> = Annotator::new()
+        .annotate(&article)
+        .into_iter()
+        .filter_map(|a| match a.kind {
+            AnnotationKind::Quotation { speaker, .. } => Some((article.path_of(&a.text).unwrap_or_default(), speaker)),
+            _ => None,
+        })
+        .collect();
+    let by = Some("المتحدث باسم الشركة".to_string());
+    assert_eq!(
+        speakers,
+        [
+            ("body[0].text".to_string(), by.clone()),
+            ("body[1].text".to_string(), by)
+        ]
+    );
+    let alone = Annotator::new().annotate_text("وأضاف أن التوزيعات ستزيد.");
+    assert!(
+        matches!(&alone[..], [f] if matches!(&f.kind, AnnotationKind::Quotation { speaker: None, .. })),
+        "{alone:?}"
+    );
 }

@@ -588,16 +588,176 @@ fn quotes_table() {
 
 #[test]
 fn quotes_link_the_speaker_mention() {
-    let text = "وقال المتحدث باسم وزارة الدفاع الروسية إن الطائرات دمرت القافلة.";
-    let mentions = [mention(text, "وزارة الدفاع الروسية", "mod-ru")];
+    // The organisation that speaks is the speaker; its spokesman is not it.
+    let text = "وقالت وزارة الدفاع الروسية إن الطائرات دمرت القافلة. وقال المتحدث باسم وزارة الدفاع الروسية إن الطيارين عادوا.";
+    let mentions = [
+        mention(text, "وزارة الدفاع الروسية", "mod-ru"),
+        Found {
+            start: text.rfind("وزارة الدفاع").unwrap(),
+            end: text.rfind("الروسية").unwrap() + "الروسية".len(),
+            ..mention(text, "وزارة الدفاع الروسية", "mod-ru")
+        },
+    ];
     let found = quotes_in(text, &mentions);
+    let ids: Vec<_> = found.iter().map(|q| (q.1.as_deref(), q.2.as_deref())).collect();
     assert_eq!(
-        found,
-        [(
-            "الطائرات دمرت القافلة".to_string(),
-            Some("المتحدث باسم وزارة الدفاع الروسية".to_string()),
-            Some("mod-ru".to_string()),
-            false
-        )]
+        ids,
+        [
+            (Some("وزارة الدفاع الروسية"), Some("mod-ru")),
+            (Some("المتحدث باسم وزارة الدفاع الروسية"), None),
+        ]
+    );
+}
+
+/// A person mention of `name` (its first occurrence in `text`).
+fn person(text: &str, name: &str, id: &str) -> Found {
+    let mut m = mention(text, name, id);
+    if let AnnotationKind::Mention { entity_type, .. } = &mut m.kind {
+        *entity_type = EntityType::Person;
+    }
+    m
+}
+
+#[test]
+fn quotes_speaker_ids_through_chains_and_antecedents() {
+    // A person named inside a chain of titles is the speaker, and the
+    // verb with no subject after it; the coach of a club is not the club.
+    let text = "وقال وزير الصحة خالد منصور أمس إن المستشفيات ستتوسع. \
+                وأوضح أن التمويل مؤمن. وقال مدرب النادي إن الفريق جاهز. وأعلن النادي أن الملعب سيغلق.";
+    let mentions = [person(text, "خالد منصور", "mansour"), mention(text, "النادي", "club")];
+    let mut mentions = mentions.to_vec();
+    let second = text.rfind("النادي").unwrap();
+    mentions.push(Found {
+        start: second,
+        end: second + "النادي".len(),
+        ..mention(text, "النادي", "club")
+    });
+    let found = quotes_in(text, &mentions);
+    let ids: Vec<_> = found.iter().map(|q| (q.1.as_deref(), q.2.as_deref())).collect();
+    assert_eq!(
+        ids,
+        [
+            (Some("وزير الصحة خالد منصور"), Some("mansour")),
+            (Some("وزير الصحة خالد منصور"), Some("mansour")),
+            (Some("مدرب النادي"), None),
+            (Some("النادي"), Some("club")),
+        ]
+    );
+}
+
+#[test]
+fn quotes_speakers_table() {
+    type Row<'a> = (&'a str, Option<&'a str>, bool);
+    let table: &[(&str, &[Row<'_>])] = &[
+        // A chain of titles, role and name, up to the setting.
+        (
+            "وقال أمينها العام الدكتور خالد بن سعيد في كلمة ألقاها إن المنظمة ستفتتح مكتبين.",
+            &[(
+                "المنظمة ستفتتح مكتبين",
+                Some("أمينها العام الدكتور خالد بن سعيد"),
+                false,
+            )],
+        ),
+        // An affiliation stays with the role; a setting, a time, a
+        // recipient end it.
+        (
+            "وقال مسؤول في البلدية لوكالة الأنباء إن الطريق سيفتح.",
+            &[("الطريق سيفتح", Some("مسؤول في البلدية"), false)],
+        ),
+        (
+            "وقال نائب عن كتلة مستقلة في حديث إلى إذاعة محلية إن الجلسة ألغيت.",
+            &[("الجلسة ألغيت", Some("نائب عن كتلة مستقلة"), false)],
+        ),
+        (
+            "وقال رئيس النادي في ختام الاجتماع إن المدرب باق.",
+            &[("المدرب باق", Some("رئيس النادي"), false)],
+        ),
+        (
+            "وقال مدرب الفريق عقب اللقاء إن الحكم أخطأ.",
+            &[("الحكم أخطأ", Some("مدرب الفريق"), false)],
+        ),
+        // ل before an organisation is part of the role.
+        (
+            "وقال الرئيس التنفيذي لهيئة الاتصالات إن الشبكة توسعت.",
+            &[("الشبكة توسعت", Some("الرئيس التنفيذي لهيئة الاتصالات"), false)],
+        ),
+        (
+            "وقال أحد السكان للصحفيين: «المياه لم تصل منذ أسبوع».",
+            &[("المياه لم تصل منذ أسبوع", Some("أحد السكان"), true)],
+        ),
+        ("«سنعود أقوى»، قال علي للصحفيين.", &[("سنعود أقوى", Some("علي"), true)]),
+        // A setting between commas before إن, a clause between commas
+        // before the quote.
+        (
+            "قال وزير النقل سامي يوسف، في مقابلة مع إذاعة محلية بثت مساء الأحد، إن القطار سيعمل قريبا.",
+            &[("القطار سيعمل قريبا", Some("وزير النقل سامي يوسف"), false)],
+        ),
+        (
+            "وقالت أم خالد، وهي معلمة تقيم في المخيم منذ سنوات: «لا نريد إلا العودة».",
+            &[("لا نريد إلا العودة", Some("أم خالد"), true)],
+        ),
+        // المصدر نفسه is the source named before.
+        (
+            "وقال مصدر أمني إن الهجوم أحبط. وأضاف المصدر نفسه أن ثلاثة اعتقلوا.",
+            &[
+                ("الهجوم أحبط", Some("مصدر أمني"), false),
+                ("ثلاثة اعتقلوا", Some("مصدر أمني"), false),
+            ],
+        ),
+        // With nothing to refer back to, المصدر نفسه stays as written.
+        (
+            "وأضاف المصدر نفسه أن ثلاثة اعتقلوا.",
+            &[("ثلاثة اعتقلوا", Some("المصدر نفسه"), false)],
+        ),
+        // نقل with no عن: the reporter says it; كتب.
+        (
+            "ونقلت صحف محلية أن الحكومة ستستقيل.",
+            &[("الحكومة ستستقيل", Some("صحف محلية"), false)],
+        ),
+        (
+            "وكتب الصحفي سمير حداد في مقاله أن الأزمة ستطول.",
+            &[("الأزمة ستطول", Some("الصحفي سمير حداد"), false)],
+        ),
+        // A subject before its verb is not the previous speaker: none
+        // rather than a guess.
+        (
+            "وقال الوزير إن الأسعار ستنخفض. لكن موظفا في الشركة قال إن الرواتب تأخرت.",
+            &[("الأسعار ستنخفض", Some("الوزير"), false), ("الرواتب تأخرت", None, false)],
+        ),
+        // The subject of a verb that is no speech is not looked for.
+        (
+            "افتتح رئيس البلدية أمس الحديقة الجديدة، وقال إن حدائق أخرى ستفتح.",
+            &[("حدائق أخرى ستفتح", None, false)],
+        ),
+        // The clause runs past a decimal point and a title in guillemets.
+        (
+            "وقال البنك المركزي إن التضخم بلغ 2.5 في المئة في مايو. وعاد الهدوء.",
+            &[("التضخم بلغ 2.5 في المئة في مايو", Some("البنك المركزي"), false)],
+        ),
+        (
+            "وقالت الممثلة إن مسلسل «البيت» سيعرض في رمضان.",
+            &[("مسلسل «البيت» سيعرض في رمضان", Some("الممثلة"), false)],
+        ),
+        // أن after a word that is no speech: no report.
+        ("وقال الوزير للصحفيين قبل أن يغادر القاعة.", &[]),
+        ("أعلنت الشركة عن مشروع جديد من شأنه أن يخلق ألف وظيفة.", &[]),
+        ("ويرى خبراء أن الأسعار سترتفع.", &[]),
+    ];
+    let mut failures = Vec::new();
+    for &(text, want) in table {
+        let got = quotes_in(text, &[]);
+        let want: Vec<_> = want
+            .iter()
+            .map(|&(q, s, d)| (q.to_string(), s.map(str::to_string), None, d))
+            .collect();
+        if got != want {
+            failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
     );
 }

@@ -197,8 +197,11 @@ impl Annotator {
     pub(crate) fn annotate_with_ids(&self, article: &crate::Article, ids: &[String]) -> Vec<Annotation> {
         let published = self.published.or_else(|| article.published.as_ref().map(|t| t.date()));
         let mut out = Vec::new();
+        // The last speaker carries from one text to the next (a paragraph
+        // that opens وأضاف أن …).
+        let mut speaker = None;
         for t in article.texts_with_ids(ids) {
-            for f in self.annotate_text_at(&t.text.text, published) {
+            for f in self.annotate_text_at(&t.text.text, published, &mut speaker) {
                 out.push(Annotation {
                     text: t.id.clone(),
                     start: f.start,
@@ -213,10 +216,15 @@ impl Annotator {
 
     /// The findings in one text, as [`Annotator::annotate`] makes them.
     pub fn annotate_text(&self, text: &str) -> Vec<Found> {
-        self.annotate_text_at(text, self.published)
+        self.annotate_text_at(text, self.published, &mut None)
     }
 
-    fn annotate_text_at(&self, text: &str, published: Option<Date>) -> Vec<Found> {
+    fn annotate_text_at(
+        &self,
+        text: &str,
+        published: Option<Date>,
+        speaker: &mut Option<quotes::Previous>,
+    ) -> Vec<Found> {
         // One fold for every recognizer, cut into the catalogs' tokens as it
         // goes when a catalog will read them.
         let catalogs = self.catalog.is_some() || cfg!(feature = "gazetteer") && self.gazetteer;
@@ -269,7 +277,7 @@ impl Annotator {
             .into_iter()
             .filter(|r| !mentions.iter().any(|m| overlaps(m, r)));
         // Quotations enclose mentions (and name their speaker from them).
-        let quotes = quotes::find_in(text, &toks, &mentions);
+        let quotes = quotes::find_in(text, &toks, &mentions, speaker);
         let mut out: Vec<Found> = Vec::new();
         out.extend(quotes);
         out.extend(dates.iter().cloned());
