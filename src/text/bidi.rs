@@ -214,8 +214,14 @@ fn runs_in(text: &str, from: usize, to: usize, context: Context, out: &mut Vec<B
             }
             end += 1;
         }
-        let last = trim_end(&chars, first, end);
+        let (first, last) = edges(&chars, first, end);
         if last > first && needs_isolation(&chars[first..last], context) {
+            // Brackets around the whole run are its own: `(IEA)`, `(C++)`.
+            let (mut first, mut last) = (first, last);
+            while first > 0 && chars.get(last).is_some_and(|c| pair(chars[first - 1].1, c.1)) {
+                first -= 1;
+                last += 1;
+            }
             let start = chars[first].0;
             let end_byte = chars.get(last).map_or(to, |c| c.0);
             let script = chars[first..last]
@@ -264,6 +270,73 @@ fn run_start(chars: &[(usize, char, BidiClass)], i: usize, context: Context) -> 
             Some(first)
         }
     }
+}
+
+/// Quotation marks, brackets, dashes, white space and the punctuation of a
+/// sentence (`.` `,` `:` `!` `،` …): they belong to the text around a run,
+/// not to the word they touch.
+fn is_sentence_mark(c: char) -> bool {
+    c.is_whitespace()
+        || HardcodedBidiData.bidi_matched_opening_bracket(c).is_some()
+        || matches!(c, '.' | ',' | ':' | ';' | '!' | '?' | '"' | '\'' | '«' | '»' | '،' | '\u{2010}'..='\u{2027}' | '\u{2039}' | '\u{203A}')
+}
+
+/// A neutral or weak character that is part of the word it touches: `#`
+/// `@` `+` `-` `%` `°` `′` `/` `_` `™` …
+fn is_sign(c: char, class: BidiClass) -> bool {
+    matches!(class, BidiClass::ET | BidiClass::ES | BidiClass::CS | BidiClass::ON) && !is_sentence_mark(c)
+}
+
+/// A letter, a digit or a combining mark: what words are made of.
+fn is_letter(class: BidiClass) -> bool {
+    use BidiClass::*;
+    matches!(class, L | R | AL | EN | AN | NSM)
+}
+
+/// Whether `open` and `close` are a bracket pair (`(` `)`, `[` `]` …).
+fn pair(open: char, close: char) -> bool {
+    let data = HardcodedBidiData;
+    match (data.bidi_matched_opening_bracket(open), data.bidi_matched_opening_bracket(close)) {
+        (Some(a), Some(b)) => a.is_open && !b.is_open && a.opening == b.opening,
+        _ => false,
+    }
+}
+
+/// The edges `(first, last)` (last exclusive) of the run that starts at
+/// char `first` and may reach to `end`, decided by the run's own words:
+///
+/// - the signs that begin the word of the run's first character are the
+///   run's (`#WorldCup`, `@handle`, `.NET`, `$5`); so are a dot's;
+/// - the signs that end the word of its last character are the run's
+///   (`C++`, `5G+`, `Disney+`, `18+`, `spa.gov.sa/ar/`), unless the word goes
+///   on in the other direction (`C++عربي`);
+/// - signs beginning the word that follows, in the other direction, are that
+///   word's (`#` of `Apple #عاجل`);
+/// - trailing white space and sentence punctuation are trimmed.
+fn edges(chars: &[(usize, char, BidiClass)], first: usize, end: usize) -> (usize, usize) {
+    let sign = |k: usize| is_sign(chars[k].1, chars[k].2);
+    let word_edge = |k: Option<&(usize, char, BidiClass)>| !k.is_some_and(|c| is_letter(c.2));
+    let mut k = first;
+    while k > 0 && (sign(k - 1) || chars[k - 1].1 == '.') {
+        k -= 1;
+    }
+    let first = if word_edge(k.checked_sub(1).map(|k| &chars[k])) { k } else { first };
+    let mut to = end;
+    if end < chars.len() && is_letter(chars[end].2) {
+        let mut k = end;
+        while k > first && sign(k - 1) {
+            k -= 1;
+        }
+        if k > first && word_edge(Some(&chars[k - 1])) {
+            to = k;
+        }
+    }
+    let last = trim_end(chars, first, to);
+    let mut k = last;
+    while k < to && sign(k) {
+        k += 1;
+    }
+    (first, if word_edge(chars.get(k)) { k } else { last })
 }
 
 /// The end (exclusive char index) of the run `first..end` once trailing
@@ -339,7 +412,7 @@ mod tests {
     /// matter, and the fixtures.
     #[test]
     fn the_pieces_find_what_the_whole_text_has() {
-        let alphabet: Vec<char> = "قال ب 5٣+-$%٪()[]«».,/:aZé\u{200F}\u{2067}\u{2069}א😀 "
+        let alphabet: Vec<char> = "قال ب 5٣+-$%٪()[]«».,/:aZé#@°_™\u{200F}\u{2067}\u{2069}א😀 "
             .chars()
             .collect();
         let mut rand = crate::test_rand::Rand::new(0x2545_f491_4f6c_dd1d);
@@ -391,6 +464,15 @@ mod tests {
             "ـ",
             "؟",
             "؛",
+            "#",
+            "@",
+            "C++",
+            "(C++)",
+            ".NET",
+            "5G+",
+            "°",
+            "#عاجل",
+            " #Apple",
         ];
         let mut rand = crate::test_rand::Rand::new(0x2545_f491);
         for _ in 0..5000 {
@@ -447,7 +529,7 @@ mod tests {
             // Mixed text in brackets.
             ("نقلت (BBC عربي) الخبر", &["BBC"]),
             ("هاتف Apple (iPhone) الجديد", &["Apple (iPhone)"]),
-            ("هاتف (iPhone) الجديد", &["iPhone"]),
+            ("هاتف (iPhone) الجديد", &["(iPhone)"]),
             // Plain numbers stay unwrapped.
             ("مكونة من 32 سيارة", &[]),
             ("قتل ما لا يقل عن 120 عنصرا", &[]),
@@ -464,6 +546,74 @@ mod tests {
         }
     }
 
+    /// The neutral and weak characters at a run's edges go with the word
+    /// they touch; sentence punctuation, quotation marks and spaced signs do
+    /// not.
+    #[test]
+    fn signs_at_the_edges_of_runs() {
+        let cases: &[(&str, &[&str])] = &[
+            // Leading signs that begin the word.
+            ("تصدر وسم #WorldCup2026 المنصات", &["#WorldCup2026"]),
+            ("كتب الحساب @SaudiNews50 أمس", &["@SaudiNews50"]),
+            ("ونشر عبر @_riyadh_news صورا", &["@_riyadh_news"]),
+            ("أطلقت مايكروسوفت .NET 9 للمطورين", &[".NET 9"]),
+            ("النطاقات تحت .sa تتجاوز مئة ألف", &[".sa"]),
+            ("بنسبة .5 فقط", &[".5"]),
+            ("بلغت $5.2 مليار", &["$5.2"]),
+            // Trailing signs that end the word.
+            ("تبقى لغة C++ الأكثر طلبا", &["C++"]),
+            ("لغة C# الشهيرة", &["C#"]),
+            ("منصة Disney+ تعرض الفيلم", &["Disney+"]),
+            ("على Apple TV+ ثلاث جوائز", &["Apple TV+"]),
+            ("خدمة 5G+ في عشر مدن", &["5G+"]),
+            ("للفئة العمرية 18+ فقط", &["18+"]),
+            ("معالج Snapdragon™ الجديد", &["Snapdragon™"]),
+            ("الموقع https://www.spa.gov.sa/ar/ لمن يرغب", &["https://www.spa.gov.sa/ar/"]),
+            ("سجلت 51° في الظل", &["51°"]),
+            ("إلى -5°C ليلا", &["-5°C"]),
+            ("زمنا قدره 3′ 20″ في السباق", &["3′ 20″"]),
+            // Brackets around the whole run; not around mixed text.
+            ("الوكالة الدولية للطاقة (IEA) في تقريرها", &["(IEA)"]),
+            ("على لغة (C++) لسرعتها", &["(C++)"]),
+            ("قمة المناخ (#COP28) في دبي", &["(#COP28)"]),
+            ("صدر (2017/5/15) القرار", &["(2017/5/15)"]),
+            ("نقلت (BBC عربي) الخبر", &["BBC"]),
+            // Digits alone stay unwrapped, bracketed or not.
+            ("في عام (2017) صدر", &[]),
+            // Sentence punctuation and quotation marks stay outside.
+            ("أطلقت الشركة C++.", &["C++"]),
+            ("تعلمت C++، ثم", &["C++"]),
+            ("مسلسل \"The Crown\" الشهير", &["The Crown"]),
+            ("مسلسل «The Crown» الشهير", &["The Crown"]),
+            ("مسلسل “The Crown” الشهير", &["The Crown"]),
+            ("هل جربت Yahoo! أمس", &["Yahoo"]),
+            ("وقال Apple - الشركة", &["Apple"]),
+            ("وقال —Apple", &["Apple"]),
+            // Signs that begin the next word in the other direction are its.
+            ("غرد @AlArabiya_Brk #عاجل بالخبر", &["@AlArabiya_Brk"]),
+            ("وسم #الرياض_تقرأ انتشر", &[]),
+            // Signs between the two directions inside one word stay out.
+            ("لغة C++عربية", &["C"]),
+            ("قال ب#Apple", &["Apple"]),
+            ("كوفيد-19 انتشر", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&shown(text), want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn signs_at_the_edges_of_rtl_runs() {
+        let rtl = |text: &'static str| -> Vec<&'static str> {
+            rtl_runs(text).iter().map(|r| &text[r.start..r.end]).collect()
+        };
+        assert_eq!(rtl("The hashtag #السعودية_تستضيف trended."), ["#السعودية_تستضيف"]);
+        assert_eq!(rtl("Trending: #عاجل #Breaking news"), ["#عاجل"]);
+        assert_eq!(rtl("The slogan (الرأي والرأي الآخر) is old"), ["(الرأي والرأي الآخر)"]);
+        assert_eq!(rtl("They chanted «ارحل» twice."), ["ارحل"]);
+        assert_eq!(rtl("She wrote \"نعم\"."), ["نعم"]);
+    }
+
     #[test]
     fn runs_know_their_script() {
         let runs = ltr_runs("قال Donald Trump في 2017/5/15");
@@ -476,7 +626,7 @@ mod tests {
         let text = "The Syrian Democratic Forces (قوات سوريا الديمقراطية) said on 2017/5/15 that עברית is spoken.";
         let runs = rtl_runs(text);
         let got: Vec<&str> = runs.iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(got, ["قوات سوريا الديمقراطية", "עברית"]);
+        assert_eq!(got, ["(قوات سوريا الديمقراطية)", "עברית"]);
         assert_eq!(runs[0].script, RunScript::Arabic);
         assert_eq!(runs[1].script, RunScript::Hebrew);
     }
