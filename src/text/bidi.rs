@@ -60,11 +60,10 @@ pub struct BidiRun {
 /// is inside the run. At its edges the run takes in the neutral and weak
 /// characters of its own words — `#WorldCup`, `@handle`, `.NET`, `+44`,
 /// `-5`, `$5`, `C++`, `5G+`, `18+`, `spa.gov.sa/ar/` — and brackets around
-/// it whole (`(IEA)`),
-/// decided by the characters alone (see `edges`); the sentence's own
-/// punctuation and quotation marks stay outside, and a sign that begins
-/// the next, right-to-left word (`#` of `#عاجل`) is that word's. Runs made
-/// of digits only (`32`, `١٢٠`) are left out:
+/// it whole (`(IEA)`), decided by the characters alone (see `edges`); the
+/// sentence's own punctuation and quotation marks stay outside, and a sign
+/// that begins the next, right-to-left word (`#` of `#عاجل`) is that word's.
+/// Runs made of digits only (`32`, `١٢٠`) are left out:
 /// they display correctly on their own and wrapping them would only add
 /// markup. Explicit bidi control characters in the input end a run, so the
 /// publisher's own controls are never wrapped.
@@ -172,11 +171,11 @@ fn runs(text: &str, context: Context) -> Vec<BidiRun> {
         Context::Ltr => class == BidiClass::L,
     };
     let mut out = Vec::new();
-    // The piece so far starts at `from` (a strong character, or the text's
-    // start); `open` when it holds a character a run can start at.
-    // The piece also holds the character before that strong one, which the
-    // edges of a run look at (`الكتاب@Apple` is not `و@Apple`): it is
-    // `skip`ped as a place to start a run.
+    // The piece so far starts at a strong character (or the text's start);
+    // `open` when it holds a character a run can start at. It is read from
+    // the character before that strong one (`from`), which the edges of a
+    // run look at (`الكتاب@Apple` is not `و@Apple`), `skip`ping it as a
+    // place to start a run.
     let (mut from, mut skip, mut prev) = (0, 0, 0);
     let mut open = false;
     for (i, c) in text.char_indices() {
