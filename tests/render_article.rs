@@ -266,7 +266,8 @@ fn ltr_article_isolates_rtl_runs() {
     );
     let html = default_html(&a);
     assert!(html.starts_with(r#"<article dir="ltr" lang="en" class="rtl-article">"#));
-    assert!(html.contains(r#"(<bdi dir="rtl" lang="ar">قوات سوريا الديمقراطية</bdi>)"#));
+    // The brackets around the whole Arabic phrase are its own (text::bidi).
+    assert!(html.contains(r#"<bdi dir="rtl" lang="ar">(قوات سوريا الديمقراطية)</bdi>"#));
     assert!(html.contains("<p>Interfax quoted the ministry on 2017/5/15.</p>"));
     assert!(html.contains(r#"<time datetime="2017-05-27">27 May 2017</time>"#));
     assert!(html.contains(r#"<span class="label">Published</span>"#));
@@ -322,4 +323,65 @@ fn empty_and_odd_input_does_not_panic() {
     assert!(a.published.is_none() && !html.contains(r#"class="dates""#));
     assert!(html.contains("<h6></h6>"));
     assert!(!html.contains("<figure"));
+}
+
+/// Every case of the bidi-edges table (tests/fixtures/bidi-edges.json, also
+/// checked on screen by tests/browser/bidi-edges.test.mjs): a token of the
+/// other direction is one isolate exactly — its leading `#`/`@`/`.`, trailing
+/// `+`/`°`/`™`, brackets around it inside, the sentence's punctuation and
+/// quotation marks outside — and a token of the article's own direction
+/// (an Arabic hashtag in Arabic) or of digits alone is in none.
+#[test]
+fn bidi_edges_table_isolates_each_token_whole() {
+    use rtl_article::text::bidi::{ltr_runs, rtl_runs};
+    let table: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/bidi-edges.json")).expect("bidi-edges.json");
+    let cases = table["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 30);
+    for case in cases {
+        let id = case["id"].as_str().unwrap();
+        let text = case["text"].as_str().unwrap();
+        let rtl = case["dir"] == "rtl";
+        let runs = if rtl { ltr_runs(text) } else { rtl_runs(text) };
+        let mut a = Article::new(if rtl { "اختبار" } else { "Test" });
+        if !rtl {
+            a.lang = "en".into();
+            a.dir = Dir::Ltr;
+        }
+        a.body.push(
+            BlockKind::Paragraph {
+                text: Text::plain(text),
+            }
+            .into(),
+        );
+        let html = default_html(&a);
+        for token in case["tokens"].as_array().unwrap() {
+            let token = token.as_str().unwrap();
+            let at = text
+                .find(token)
+                .unwrap_or_else(|| panic!("{id}: {token:?} not in the text"));
+            let arabic = token
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| ('\u{590}'..'\u{900}').contains(&c));
+            if arabic == rtl || token.chars().all(char::is_numeric) {
+                // The article's own direction, or digits alone: no isolate touches it.
+                assert!(
+                    runs.iter().all(|r| r.end <= at || at + token.len() <= r.start),
+                    "{id}: {token:?} is in an isolate"
+                );
+                continue;
+            }
+            assert!(
+                runs.iter().any(|r| r.start == at && r.end == at + token.len()),
+                "{id}: {token:?} is not one run: {:?}",
+                runs.iter().map(|r| &text[r.start..r.end]).collect::<Vec<_>>()
+            );
+            let escaped = token.replace('&', "&amp;");
+            assert!(
+                html.contains(&format!(">{escaped}</bdi>")),
+                "{id}: {token:?} not isolated in\n{html}"
+            );
+        }
+    }
 }

@@ -53,12 +53,17 @@ pub struct BidiRun {
 /// paragraph.
 ///
 /// A run starts at a strong left-to-right character (a Latin letter) or a
-/// number (European or Arabic-Indic digits, or `+`/`-` directly before a
-/// digit at the start of a word, or a currency/percent sign directly before
-/// a number) and extends until the next strong right-to-left character.
+/// number (European or Arabic-Indic digits) and extends until the next
+/// strong right-to-left character.
 /// Trailing neutrals (spaces, punctuation, quotation marks) are trimmed,
 /// except percent/currency signs and a closing bracket whose opening bracket
-/// is inside the run. Runs made of digits only (`32`, `١٢٠`) are left out:
+/// is inside the run. At its edges the run takes in the neutral and weak
+/// characters of its own words — `#WorldCup`, `@handle`, `.NET`, `+44`,
+/// `-5`, `$5`, `C++`, `5G+`, `18+`, `spa.gov.sa/ar/` — and brackets around
+/// it whole (`(IEA)`), decided by the characters alone (see `edges`); the
+/// sentence's own punctuation and quotation marks stay outside, and a sign
+/// that begins the next, right-to-left word (`#` of `#عاجل`) is that word's.
+/// Runs made of digits only (`32`, `١٢٠`) are left out:
 /// they display correctly on their own and wrapping them would only add
 /// markup. Explicit bidi control characters in the input end a run, so the
 /// publisher's own controls are never wrapped.
@@ -68,6 +73,9 @@ pub struct BidiRun {
 /// let text = "استهدف 32 سيارة بنسبة 45% في (BBC عربي)";
 /// let shown: Vec<&str> = ltr_runs(text).iter().map(|r| &text[r.start..r.end]).collect();
 /// assert_eq!(shown, ["45%", "BBC"]);
+/// let text = "وسم #WorldCup2026 ولغة C++ و(IEA) و@AlArabiya_Brk #عاجل.";
+/// let shown: Vec<&str> = ltr_runs(text).iter().map(|r| &text[r.start..r.end]).collect();
+/// assert_eq!(shown, ["#WorldCup2026", "C++", "(IEA)", "@AlArabiya_Brk"]);
 /// ```
 pub fn ltr_runs(text: &str) -> Vec<BidiRun> {
     runs(text, Context::Rtl)
@@ -75,7 +83,9 @@ pub fn ltr_runs(text: &str) -> Vec<BidiRun> {
 
 /// The right-to-left runs of `text` that need isolating in a left-to-right
 /// paragraph: from a strong right-to-left character (Arabic, Hebrew) until
-/// the next strong left-to-right one, trailing neutrals trimmed.
+/// the next strong left-to-right one, trailing neutrals trimmed, its edges
+/// decided as [`ltr_runs`]' are (the `#` of `#عاجل` inside, so shown on
+/// its right).
 ///
 /// ```
 /// use rtl_article::text::bidi::{rtl_runs, RunScript};
@@ -160,46 +170,47 @@ fn runs(text: &str, context: Context) -> Vec<BidiRun> {
         Context::Rtl => is_strong_rtl(class),
         Context::Ltr => class == BidiClass::L,
     };
-    let starts = |class: BidiClass| match context {
-        Context::Rtl => class == BidiClass::L || is_number(class),
-        Context::Ltr => is_strong_rtl(class),
-    };
     let mut out = Vec::new();
-    // The piece so far starts at `from` (a strong character, or the text's
-    // start); `open` when it holds a character a run can start at.
-    let mut from = 0;
+    // The piece so far starts at a strong character (or the text's start);
+    // `open` when it holds a character a run can start at. It is read from
+    // the character before that strong one (`from`), which the edges of a
+    // run look at (`الكتاب@Apple` is not `و@Apple`), `skip`ping it as a
+    // place to start a run.
+    let (mut from, mut skip, mut prev) = (0, 0, 0);
     let mut open = false;
     for (i, c) in text.char_indices() {
         let class = class_of(c);
         if ends(class) {
             if open {
-                runs_in(text, from, i + c.len_utf8(), context, &mut out);
+                runs_in(text, from, i + c.len_utf8(), skip, context, &mut out);
                 open = false;
             }
-            from = i;
-        } else if starts(class) {
+            (from, skip) = (prev, usize::from(i > 0));
+        } else if starts_run(class, context) {
             open = true;
         }
+        prev = i;
     }
     if open {
-        runs_in(text, from, text.len(), context, &mut out);
+        runs_in(text, from, text.len(), skip, context, &mut out);
     }
     out
 }
 
 /// Adds the runs of `text[from..to]` to `out`, read as a text of its own
 /// (byte offsets in `text`).
-fn runs_in(text: &str, from: usize, to: usize, context: Context, out: &mut Vec<BidiRun>) {
+fn runs_in(text: &str, from: usize, to: usize, skip: usize, context: Context, out: &mut Vec<BidiRun>) {
     let chars: Vec<(usize, char, BidiClass)> = text[from..to]
         .char_indices()
         .map(|(i, c)| (from + i, c, class_of(c)))
         .collect();
-    let mut i = 0;
+    let mut i = skip;
     while i < chars.len() {
-        let Some(first) = run_start(&chars, i, context) else {
+        if !starts_run(chars[i].2, context) {
             i += 1;
             continue;
-        };
+        }
+        let first = i;
         // Extend until the next strong character of the paragraph's direction.
         let mut end = i + 1;
         while end < chars.len() {
@@ -214,8 +225,14 @@ fn runs_in(text: &str, from: usize, to: usize, context: Context, out: &mut Vec<B
             }
             end += 1;
         }
-        let last = trim_end(&chars, first, end);
+        let (first, last) = edges(&chars, first, end);
         if last > first && needs_isolation(&chars[first..last], context) {
+            // Brackets around the whole run are its own: `(IEA)`, `(C++)`.
+            let (mut first, mut last) = (first, last);
+            while first > 0 && chars.get(last).is_some_and(|c| pair(chars[first - 1].1, c.1)) {
+                first -= 1;
+                last += 1;
+            }
             let start = chars[first].0;
             let end_byte = chars.get(last).map_or(to, |c| c.0);
             let script = chars[first..last]
@@ -232,38 +249,88 @@ fn runs_in(text: &str, from: usize, to: usize, context: Context, out: &mut Vec<B
     }
 }
 
-/// If a run starts at char `i`, the index of its first char (which may be
-/// before `i` for a currency or percent sign leading a number).
-fn run_start(chars: &[(usize, char, BidiClass)], i: usize, context: Context) -> Option<usize> {
-    let class = chars[i].2;
+/// Whether a run can start at a character of `class`: one of the other
+/// direction, or a number in a right-to-left paragraph (the signs before it,
+/// `+44`, `-5`, `$5`, `٪45`, are taken in by [`edges`]).
+fn starts_run(class: BidiClass, context: Context) -> bool {
     match context {
-        Context::Ltr => is_strong_rtl(class).then_some(i),
-        Context::Rtl => {
-            if class == BidiClass::L {
-                return Some(i);
-            }
-            let next_is_number = chars.get(i + 1).is_some_and(|c| is_number(c.2));
-            let at_word_start = i == 0 || {
-                let prev = chars[i - 1];
-                prev.1.is_whitespace()
-                    || HardcodedBidiData
-                        .bidi_matched_opening_bracket(prev.1)
-                        .is_some_and(|b| b.is_open)
-            };
-            let starts = is_number(class)
-                || (class == BidiClass::ES && next_is_number && at_word_start)
-                || (class == BidiClass::ET && next_is_number);
-            if !starts {
-                return None;
-            }
-            // Take in currency and percent signs directly before the number (٪45, $5).
-            let mut first = i;
-            while first > 0 && chars[first - 1].2 == BidiClass::ET {
-                first -= 1;
-            }
-            Some(first)
+        Context::Rtl => class == BidiClass::L || is_number(class),
+        Context::Ltr => is_strong_rtl(class),
+    }
+}
+
+/// Quotation marks, brackets, dashes, white space and the punctuation of a
+/// sentence (`.` `,` `:` `!` `،` …): they belong to the text around a run,
+/// not to the word they touch.
+fn is_sentence_mark(c: char) -> bool {
+    c.is_whitespace()
+        || HardcodedBidiData.bidi_matched_opening_bracket(c).is_some()
+        || matches!(
+            c,
+            '.' | ',' | ':' | ';' | '!' | '?' | '"' | '\'' | '«' | '»' | '،' | '\u{2010}'..='\u{2027}'
+        )
+}
+
+/// A neutral or weak character that is part of the word it touches: `#`
+/// `@` `+` `-` `%` `°` `′` `/` `_` `™` …
+fn is_sign(c: char, class: BidiClass) -> bool {
+    matches!(class, BidiClass::ET | BidiClass::ES | BidiClass::CS | BidiClass::ON) && !is_sentence_mark(c)
+}
+
+/// A letter, a digit or a combining mark: what words are made of.
+fn is_letter(class: BidiClass) -> bool {
+    use BidiClass::*;
+    matches!(class, L | R | AL | EN | AN | NSM)
+}
+
+/// Whether `open` and `close` are a bracket pair (`(` `)`, `[` `]` …).
+fn pair(open: char, close: char) -> bool {
+    HardcodedBidiData
+        .bidi_matched_opening_bracket(close)
+        .is_some_and(|b| !b.is_open && b.opening == open)
+}
+
+/// The edges `(first, last)` (last exclusive) of the run that starts at
+/// char `first` and may reach to `end`, decided by the run's own words:
+///
+/// - the signs that begin the word of the run's first character are the
+///   run's (`#WorldCup`, `@handle`, `.NET`, `$5`, `-5`, `+44`), also after
+///   a one-letter proclitic (`و@handle`, `و-5°`);
+/// - the signs that end the word of its last character are the run's
+///   (`C++`, `5G+`, `Disney+`, `18+`, `spa.gov.sa/ar/`), unless the word goes
+///   on in the other direction (`C++عربي`);
+/// - signs beginning the word that follows, in the other direction, are that
+///   word's (`#` of `Apple #عاجل`);
+/// - trailing white space and sentence punctuation are trimmed.
+fn edges(chars: &[(usize, char, BidiClass)], first: usize, end: usize) -> (usize, usize) {
+    let sign = |k: usize| is_sign(chars[k].1, chars[k].2);
+    let letter = |k: usize| chars.get(k).is_some_and(|c| is_letter(c.2));
+    // A word starts at char `k` when no letter is before it, or only a
+    // one-letter proclitic (`و@handle`, `و-5°`).
+    let starts = |k: usize| {
+        k == 0 || !letter(k - 1) || matches!(chars[k - 1].1, 'و' | 'ف' | 'ب' | 'ل' | 'ك') && (k < 2 || !letter(k - 2))
+    };
+    let mut k = first;
+    while k > 0 && (sign(k - 1) || chars[k - 1].1 == '.') {
+        k -= 1;
+    }
+    let first = if starts(k) { k } else { first };
+    let mut to = end;
+    if letter(end) {
+        let mut k = end;
+        while k > first && sign(k - 1) {
+            k -= 1;
+        }
+        if k > first && !letter(k - 1) {
+            to = k;
         }
     }
+    let last = trim_end(chars, first, to);
+    let mut k = last;
+    while k < to && sign(k) {
+        k += 1;
+    }
+    (first, if letter(k) { last } else { k })
 }
 
 /// The end (exclusive char index) of the run `first..end` once trailing
@@ -330,7 +397,7 @@ mod tests {
     /// it into pieces must find.
     fn whole(text: &str, context: Context) -> Vec<BidiRun> {
         let mut out = Vec::new();
-        runs_in(text, 0, text.len(), context, &mut out);
+        runs_in(text, 0, text.len(), 0, context, &mut out);
         out
     }
 
@@ -339,7 +406,7 @@ mod tests {
     /// matter, and the fixtures.
     #[test]
     fn the_pieces_find_what_the_whole_text_has() {
-        let alphabet: Vec<char> = "قال ب 5٣+-$%٪()[]«».,/:aZé\u{200F}\u{2067}\u{2069}א😀 "
+        let alphabet: Vec<char> = "قال ب 5٣+-$%٪()[]«».,/:aZé#@°_™\u{200F}\u{2067}\u{2069}א😀 "
             .chars()
             .collect();
         let mut rand = crate::test_rand::Rand::new(0x2545_f491_4f6c_dd1d);
@@ -391,6 +458,18 @@ mod tests {
             "ـ",
             "؟",
             "؛",
+            "#",
+            "@",
+            "C++",
+            "(C++)",
+            ".NET",
+            "5G+",
+            "°",
+            "#عاجل",
+            " #Apple",
+            "و#Apple",
+            "ب",
+            "و-5°",
         ];
         let mut rand = crate::test_rand::Rand::new(0x2545_f491);
         for _ in 0..5000 {
@@ -447,7 +526,7 @@ mod tests {
             // Mixed text in brackets.
             ("نقلت (BBC عربي) الخبر", &["BBC"]),
             ("هاتف Apple (iPhone) الجديد", &["Apple (iPhone)"]),
-            ("هاتف (iPhone) الجديد", &["iPhone"]),
+            ("هاتف (iPhone) الجديد", &["(iPhone)"]),
             // Plain numbers stay unwrapped.
             ("مكونة من 32 سيارة", &[]),
             ("قتل ما لا يقل عن 120 عنصرا", &[]),
@@ -464,6 +543,87 @@ mod tests {
         }
     }
 
+    /// The neutral and weak characters at a run's edges go with the word
+    /// they touch; sentence punctuation, quotation marks and spaced signs do
+    /// not.
+    #[test]
+    fn signs_at_the_edges_of_runs() {
+        let cases: &[(&str, &[&str])] = &[
+            // Leading signs that begin the word.
+            ("تصدر وسم #WorldCup2026 المنصات", &["#WorldCup2026"]),
+            ("كتب الحساب @SaudiNews50 أمس", &["@SaudiNews50"]),
+            ("ونشر عبر @_riyadh_news صورا", &["@_riyadh_news"]),
+            ("أطلقت مايكروسوفت .NET 9 للمطورين", &[".NET 9"]),
+            ("النطاقات تحت .sa تتجاوز مئة ألف", &[".sa"]),
+            ("بنسبة .5 فقط", &[".5"]),
+            ("بلغت $5.2 مليار", &["$5.2"]),
+            // After a one-letter proclitic too, but not after a word.
+            ("نشر الحساب و@SaudiNews50 الخبر", &["@SaudiNews50"]),
+            ("بين -3° و-5° ليلا", &["-3°", "-5°"]),
+            ("قال ب#Apple", &["#Apple"]),
+            ("سلالة كوفيد-19 وكوفيد-Delta", &["Delta"]),
+            ("الكتاب@Apple", &["Apple"]),
+            ("لكن-Apple", &["Apple"]),
+            ("وب#Apple", &["Apple"]),
+            // A sign after a quotation mark or a bracket begins a word.
+            ("قال \"-5 درجات\"", &["-5"]),
+            ("(+44 20) رقم", &["(+44 20)"]),
+            // Trailing signs that end the word.
+            ("تبقى لغة C++ الأكثر طلبا", &["C++"]),
+            ("لغة C# الشهيرة", &["C#"]),
+            ("منصة Disney+ تعرض الفيلم", &["Disney+"]),
+            ("على Apple TV+ ثلاث جوائز", &["Apple TV+"]),
+            ("خدمة 5G+ في عشر مدن", &["5G+"]),
+            ("للفئة العمرية 18+ فقط", &["18+"]),
+            ("معالج Snapdragon™ الجديد", &["Snapdragon™"]),
+            (
+                "الموقع https://www.spa.gov.sa/ar/ لمن يرغب",
+                &["https://www.spa.gov.sa/ar/"],
+            ),
+            ("سجلت 51° في الظل", &["51°"]),
+            ("إلى -5°C ليلا", &["-5°C"]),
+            ("زمنا قدره 3′ 20″ في السباق", &["3′ 20″"]),
+            // Brackets around the whole run; not around mixed text.
+            ("الوكالة الدولية للطاقة (IEA) في تقريرها", &["(IEA)"]),
+            ("على لغة (C++) لسرعتها", &["(C++)"]),
+            ("قمة المناخ (#COP28) في دبي", &["(#COP28)"]),
+            ("صدر (2017/5/15) القرار", &["(2017/5/15)"]),
+            ("نقلت (BBC عربي) الخبر", &["BBC"]),
+            // Digits alone stay unwrapped, bracketed or not.
+            ("في عام (2017) صدر", &[]),
+            // Sentence punctuation and quotation marks stay outside.
+            ("أطلقت الشركة C++.", &["C++"]),
+            ("تعلمت C++، ثم", &["C++"]),
+            ("مسلسل \"The Crown\" الشهير", &["The Crown"]),
+            ("مسلسل «The Crown» الشهير", &["The Crown"]),
+            ("مسلسل “The Crown” الشهير", &["The Crown"]),
+            ("هل جربت Yahoo! أمس", &["Yahoo"]),
+            ("وقال Apple - الشركة", &["Apple"]),
+            ("وقال —Apple", &["Apple"]),
+            // Signs that begin the next word in the other direction are its.
+            ("غرد @AlArabiya_Brk #عاجل بالخبر", &["@AlArabiya_Brk"]),
+            ("وسم #الرياض_تقرأ انتشر", &[]),
+            // Signs between the two directions inside one word stay out.
+            ("لغة C++عربية", &["C"]),
+            ("كوفيد-19 انتشر", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&shown(text), want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn signs_at_the_edges_of_rtl_runs() {
+        let rtl = |text: &'static str| -> Vec<&'static str> {
+            rtl_runs(text).iter().map(|r| &text[r.start..r.end]).collect()
+        };
+        assert_eq!(rtl("The hashtag #السعودية_تستضيف trended."), ["#السعودية_تستضيف"]);
+        assert_eq!(rtl("Trending: #عاجل #Breaking news"), ["#عاجل"]);
+        assert_eq!(rtl("The slogan (الرأي والرأي الآخر) is old"), ["(الرأي والرأي الآخر)"]);
+        assert_eq!(rtl("They chanted «ارحل» twice."), ["ارحل"]);
+        assert_eq!(rtl("She wrote \"نعم\"."), ["نعم"]);
+    }
+
     #[test]
     fn runs_know_their_script() {
         let runs = ltr_runs("قال Donald Trump في 2017/5/15");
@@ -476,7 +636,7 @@ mod tests {
         let text = "The Syrian Democratic Forces (قوات سوريا الديمقراطية) said on 2017/5/15 that עברית is spoken.";
         let runs = rtl_runs(text);
         let got: Vec<&str> = runs.iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(got, ["قوات سوريا الديمقراطية", "עברית"]);
+        assert_eq!(got, ["(قوات سوريا الديمقراطية)", "עברית"]);
         assert_eq!(runs[0].script, RunScript::Arabic);
         assert_eq!(runs[1].script, RunScript::Hebrew);
     }
