@@ -64,7 +64,8 @@ fn gulf_budget_story() {
         "body[1].text | الرياض | mention riyadh",
         "body[1].text | نتوقع نمو الاقتصاد بنسبة ٣٫٢٪ في ٢٠٢٥ | quote by وزير المالية محمد الجدعان (aljadaan)",
         "body[1].text | ٣٫٢٪ | number 3.2 %",
-        "body[1].text | ٢٠٢٥ | number 2025 -",
+        // A bare year after في (issue 11): a date, no longer a number.
+        "body[1].text | ٢٠٢٥ | date 2025",
         "body[2].text | مجلس الوزراء | suggestion organization",
         "body[2].text | يوم الثلاثاء الماضي | date 2024-11-19",
         // The same day in Umm al-Qura: 1 Jumada al-Ula 1446 = 2024-11-03.
