@@ -84,3 +84,41 @@ fn gulf_budget_story() {
     ];
     assert_eq!(got, want, "\n{}", got.join("\n"));
 }
+
+/// A catalog name that is a word of a date (الأول in تشرين الأول, a club
+/// called الأول) no longer hides the date: the date is kept (the mention
+/// too, for the linker to judge); a mention that only overlaps a date, or
+/// is as long as it, still wins.
+#[test]
+fn a_catalog_name_inside_a_date_keeps_the_date() {
+    let catalog = Catalog::from_json(
+        r#"[{"id": "alawwal", "type": "organization", "names": ["الأول"]},
+            {"id": "ayyar", "type": "person", "names": ["أيار الماضي"]}]"#,
+    )
+    .expect("catalog");
+    let annotator = Annotator::new()
+        .gazetteer(false)
+        .catalog(catalog)
+        .published(Date::new(2023, 5, 14).unwrap());
+    let text = "عاد الفريق للمرة الأولى منذ تشرين الأول 2019، وتعاقد مع الأول في أيار الماضي.";
+    let got: Vec<(&str, String)> = annotator
+        .annotate_text(text)
+        .iter()
+        .filter_map(|f| {
+            let what = match &f.kind {
+                AnnotationKind::Date { iso, .. } => format!("date {}", iso.as_deref().unwrap_or("?")),
+                AnnotationKind::Mention { id, .. } => format!("mention {id}"),
+                _ => return None,
+            };
+            Some((&text[f.start..f.end], what))
+        })
+        .collect();
+    let want = [
+        ("تشرين الأول 2019", "date 2019-10"),
+        ("الأول", "mention alawwal"),
+        ("الأول", "mention alawwal"),
+        ("أيار الماضي", "mention ayyar"),
+    ];
+    let want: Vec<(&str, String)> = want.iter().map(|(c, w)| (*c, w.to_string())).collect();
+    assert_eq!(got, want);
+}

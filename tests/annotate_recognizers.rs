@@ -256,8 +256,8 @@ fn dates_years_in_ranges_and_today() {
         pairs("تنطلق اليوم البطولة، وفي اليوم الثاني مباراة، ويحتفل اليوم الوطني، وتحل اليوم الذكرى"),
         want(&[("اليوم", "2017-05-31"), ("اليوم", "2017-05-31")])
     );
-    // الأول inside a month name: the Annotator keeps the date over a
-    // catalog name inside it (tests/annotate_articles.rs has the catalog).
+    // A month name of two words (the Annotator keeps it over a catalog
+    // name inside it: tests/annotate_articles.rs).
     assert_eq!(pairs("منذ تشرين الأول 2016."), want(&[("تشرين الأول 2016", "2016-10")]));
 }
 

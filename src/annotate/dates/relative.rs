@@ -1,5 +1,5 @@
-//! Relative dates: أمس، اليوم، غدا، الشهر الماضي، نهاية العام، الـ25 من الشهر
-//! الجاري، and years named as such (عام 2017).
+//! Relative dates: أمس، اليوم، غدا، الشهر الماضي، الـ25 من الشهر الجاري،
+//! and years (عام 2017، في 2015، 2012م، عام 1436هـ).
 
 use super::named::{day_at, year_at};
 use super::names::weekday_at;
@@ -18,29 +18,27 @@ pub(super) enum Unit {
 
 /// `الشهر الماضي`، `هذا العام`، `السنة المقبلة`: `(unit, offset, start, next)`.
 pub(super) fn period_at(toks: &[Tok<'_>], j: usize) -> Option<(Unit, i64, usize, usize)> {
-    let unit_of = |t: &Tok<'_>| match t.folded {
-        "الشهر" => Some(Unit::Month),
-        "العام" | "السنه" => Some(Unit::Year),
-        "الاسبوع" => Some(Unit::Week),
-        _ => None,
+    // The unit word, with its clitics (للشهر، والعام): `(start, unit)`.
+    let unit_at = |t: &Tok<'_>| {
+        t.splits().find_map(|split| {
+            let unit = if split.is("الشهر") {
+                Unit::Month
+            } else if split.is("العام") || split.is("السنه") {
+                Unit::Year
+            } else if split.is("الاسبوع") {
+                Unit::Week
+            } else {
+                return None;
+            };
+            Some((t.start_after(split.prefix), unit))
+        })
     };
     let first = toks.get(j)?;
     if let Some(start) = first.word_with_clitics(lexicon::THIS) {
-        let unit = toks.get(j + 1).and_then(unit_of)?;
+        let (_, unit) = unit_at(toks.get(j + 1)?)?;
         return Some((unit, 0, start, j + 2));
     }
-    let (start, unit) = first.splits().find_map(|split| {
-        let unit = if split.is("الشهر") {
-            Unit::Month
-        } else if split.is("العام") || split.is("السنه") {
-            Unit::Year
-        } else if split.is("الاسبوع") {
-            Unit::Week
-        } else {
-            return None;
-        };
-        Some((first.start_after(split.prefix), unit))
-    })?;
+    let (start, unit) = unit_at(first)?;
     let offset = placement(toks.get(j + 1))?.offset();
     Some((unit, offset, start, j + 2))
 }
@@ -52,8 +50,8 @@ fn shift_month(p: Published, offset: i64) -> (i32, u32) {
     }
 }
 
-/// أمس، أول أمس، اليوم، غدا، بعد غد، الشهر الماضي، نهاية العام الماضي، الـ25
-/// من الشهر الجاري، عام 2017.
+/// أمس، أول أمس، اليوم، غدا، بعد غد (each with a weekday after it)، الشهر
+/// الماضي، الـ25 من الشهر الجاري، عام 2017، في 2015.
 pub(super) fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Option<Match> {
     let tok = toks.get(i)?;
     let make = |start: usize, next: usize, when: Option<When>, confidence: f32| {
