@@ -621,25 +621,28 @@ pub(crate) const NARRATIVE_BEFORE_TODAY: &[&str] = &["ذلك", "تلك", "نفس
 
 /// Dates: adjectives after اليوم that make it a day of a story or a name
 /// (اليوم الأول، اليوم الذي، اليوم نفسه), not today; besides every ال-word
-/// in ـي (التالي، الثاني، الوطني، العالمي). Compared with `contains`.
-pub(crate) const NOT_TODAY_AFTER: &str = "الاول الثالث الرابع الخامس العاشر الاخير السابق المحدد نفسه ذاته";
+/// in ـي (التالي، الثاني، الوطني، العالمي). Space-separated, compared
+/// with [`has`], not through the token lexicon.
+pub(crate) const NOT_TODAY_AFTER: &str =
+    "الاول الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الاخير السابق المحدد نفسه ذاته";
 
 /// Dates: "year" before a four-digit year (عام 2017).
 pub(crate) const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه"];
 
 /// Dates: words after which a bare four-digit year is a date (في 2015،
 /// منذ 2011، بحلول 2027، قبل نهاية 2030، شتاء 2013); also read after و.
-/// Compared with `contains`, not through the token lexicon.
+/// Space-separated, compared with [`has`], not through the token lexicon.
 pub(crate) const YEAR_BEFORE: &str =
     "في منذ خلال بحلول حتي قبل بعد نهايه بدايه مطلع اواخر اوائل منتصف شتاء صيف ربيع خريف الموافق بين";
 
 /// Dates: function words that may follow a bare year (في 2023 بنحو، في
-/// 2022 على); a noun after the number makes it a count. Compared with
-/// `contains`.
+/// 2022 على; و before the second year of a range); a noun after the
+/// number makes it a count. Space-separated, compared with [`has`].
 pub(crate) const YEAR_AFTER: &str = "و علي في الي عن مع بنحو نحو بعد قبل عندما حتي مقارنه مقابل او وفي وهو وهي";
 
 /// Dates: place nouns whose name holds a day and month (ملعب 5 جويلية،
-/// شارع 26 يوليو، ميدان 6 أكتوبر, ثورة 23 يوليو): no date after them.
+/// شارع 26 يوليو، ميدان 6 أكتوبر, ثورة 23 يوليو): no date after them
+/// (read after ب or و). Space-separated, compared with [`has`].
 pub(crate) const NOT_DATE_BEFORE: &str = "ملعب استاد شارع ميدان ساحه جسر مدينه حي ثوره";
 
 /// Dates: "this" before a unit (هذا العام).

@@ -253,7 +253,9 @@ fn dates_years_in_ranges_and_today() {
     // اليوم before its subject (verb, اليوم, subject) is today; before an
     // adjective it is a noun.
     assert_eq!(
-        pairs("تنطلق اليوم البطولة، وفي اليوم الثاني مباراة، ويحتفل اليوم الوطني، وتحل اليوم الذكرى"),
+        pairs(
+            "تنطلق اليوم البطولة، وفي اليوم الثاني مباراة، ويحتفل اليوم الوطني، وتحل اليوم الذكرى، ونشر اليوم السابع"
+        ),
         want(&[("اليوم", "2017-05-31"), ("اليوم", "2017-05-31")])
     );
     // A month name of two words (the Annotator keeps it over a catalog
