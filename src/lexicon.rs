@@ -646,20 +646,34 @@ pub(crate) const NOT_WEEKDAY_BEFORE: &[&str] = &["صلاه", "خطبه", "صلو
 /// publication day.
 pub(crate) const NARRATIVE_BEFORE_TODAY: &[&str] = &["ذلك", "تلك", "نفس", "ذات", "هذا"];
 
+/// Dates: adjectives after اليوم that make it a day of a story or a name
+/// (اليوم الأول، اليوم الذي، اليوم نفسه), not today; besides every ال-word
+/// in ـي (التالي، الثاني، الوطني، العالمي). Space-separated, compared
+/// with [`has`], not through the token lexicon.
+pub(crate) const NOT_TODAY_AFTER: &str =
+    "الاول الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الاخير السابق المحدد نفسه ذاته";
+
 /// Dates: "year" before a four-digit year (عام 2017).
 pub(crate) const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه"];
 
+/// Dates: words after which a bare four-digit year is a date (في 2015،
+/// منذ 2011، بحلول 2027، قبل نهاية 2030، شتاء 2013); also read after و.
+/// Space-separated, compared with [`has`], not through the token lexicon.
+pub(crate) const YEAR_BEFORE: &str =
+    "في منذ خلال بحلول حتي قبل بعد نهايه بدايه مطلع اواخر اوائل منتصف شتاء صيف ربيع خريف الموافق بين";
+
+/// Dates: function words that may follow a bare year (في 2023 بنحو، في
+/// 2022 على; و before the second year of a range); a noun after the
+/// number makes it a count. Space-separated, compared with [`has`].
+pub(crate) const YEAR_AFTER: &str = "و علي في الي عن مع بنحو نحو بعد قبل عندما حتي مقارنه مقابل او وفي وهو وهي";
+
+/// Dates: place nouns whose name holds a day and month (ملعب 5 جويلية،
+/// شارع 26 يوليو، ميدان 6 أكتوبر, ثورة 23 يوليو): no date after them
+/// (read after ب or و). Space-separated, compared with [`has`].
+pub(crate) const NOT_DATE_BEFORE: &str = "ملعب استاد شارع ميدان ساحه جسر مدينه حي ثوره";
+
 /// Dates: "this" before a unit (هذا العام).
 pub(crate) const THIS: &[&str] = &["هذا", "هذه"];
-
-/// Dates: words for the end of a period (نهاية الشهر).
-pub(crate) const PERIOD_END: &[&str] = &["نهايه", "اواخر", "اخر"];
-
-/// Dates: words for the start of a period (مطلع العام).
-pub(crate) const PERIOD_START: &[&str] = &["بدايه", "مطلع", "اوائل", "اول", "مستهل"];
-
-/// Dates: words for the middle of a period (منتصف الشهر).
-pub(crate) const PERIOD_MIDDLE: &[&str] = &["منتصف", "اواسط", "وسط"];
 
 /// Words the recognizers compare tokens with in their code rather than
 /// through a list above (`tok.is_word(&["من"])`): listed here so that
@@ -694,7 +708,7 @@ pub(crate) const INLINE_WORDS: &[&str] = &[
 /// file and are added there. Lists only compared with `contains` (the
 /// function words) are not here: they would make most tokens pass.
 pub(crate) fn token_words() -> impl Iterator<Item = &'static str> {
-    let lists: [&[&str]; 21] = [
+    let lists: [&[&str]; 18] = [
         INLINE_WORDS,
         ATTRIBUTION_VERBS,
         ATTRIBUTION_PARTICIPLES,
@@ -713,15 +727,18 @@ pub(crate) fn token_words() -> impl Iterator<Item = &'static str> {
         NARRATIVE_BEFORE_TODAY,
         YEAR_WORDS,
         THIS,
-        PERIOD_END,
-        PERIOD_START,
-        PERIOD_MIDDLE,
     ];
     lists
         .into_iter()
         .flatten()
         .copied()
         .chain(TITLES.iter().flat_map(|t| t.iter().copied()))
+}
+
+/// Whether `word` is one of the space-separated words of `list` (the
+/// compact form of a word list: no table of slices in the binary).
+pub(crate) fn has(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w == word)
 }
 
 /// Scraped pages: marker lines that open the section list in the chrome
@@ -794,9 +811,6 @@ mod tests {
             ("NARRATIVE_BEFORE_TODAY", NARRATIVE_BEFORE_TODAY),
             ("YEAR_WORDS", YEAR_WORDS),
             ("THIS", THIS),
-            ("PERIOD_END", PERIOD_END),
-            ("PERIOD_START", PERIOD_START),
-            ("PERIOD_MIDDLE", PERIOD_MIDDLE),
             ("CHROME_SECTIONS", CHROME_SECTIONS),
             ("CHROME_RELATED", CHROME_RELATED),
             ("CHROME_TAGS", CHROME_TAGS),
@@ -805,6 +819,14 @@ mod tests {
         ];
         for (name, words) in lists {
             check(name, words);
+        }
+        for (name, words) in [
+            ("YEAR_BEFORE", YEAR_BEFORE),
+            ("YEAR_AFTER", YEAR_AFTER),
+            ("NOT_TODAY_AFTER", NOT_TODAY_AFTER),
+            ("NOT_DATE_BEFORE", NOT_DATE_BEFORE),
+        ] {
+            check(name, &words.split(' ').collect::<Vec<_>>());
         }
         for title in TITLES {
             check("TITLES", title);

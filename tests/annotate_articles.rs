@@ -64,7 +64,8 @@ fn gulf_budget_story() {
         "body[1].text | الرياض | mention riyadh",
         "body[1].text | نتوقع نمو الاقتصاد بنسبة ٣٫٢٪ في ٢٠٢٥ | quote by وزير المالية محمد الجدعان (aljadaan)",
         "body[1].text | ٣٫٢٪ | number 3.2 %",
-        "body[1].text | ٢٠٢٥ | number 2025 -",
+        // A bare year after في (issue 11): a date, no longer a number.
+        "body[1].text | ٢٠٢٥ | date 2025",
         "body[2].text | مجلس الوزراء | suggestion organization",
         "body[2].text | يوم الثلاثاء الماضي | date 2024-11-19",
         // The same day in Umm al-Qura: 1 Jumada al-Ula 1446 = 2024-11-03.
@@ -115,4 +116,42 @@ fn the_last_speaker_carries_to_the_next_paragraph() {
         matches!(&alone[..], [f] if matches!(&f.kind, AnnotationKind::Quotation { speaker: None, .. })),
         "{alone:?}"
     );
+}
+
+/// A catalog name that is a word of a date (الأول in تشرين الأول, a club
+/// called الأول) no longer hides the date: the date is kept (the mention
+/// too, for the linker to judge); a mention that only overlaps a date, or
+/// is as long as it, still wins.
+#[test]
+fn a_catalog_name_inside_a_date_keeps_the_date() {
+    let catalog = Catalog::from_json(
+        r#"[{"id": "alawwal", "type": "organization", "names": ["الأول"]},
+            {"id": "ayyar", "type": "person", "names": ["أيار الماضي"]}]"#,
+    )
+    .expect("catalog");
+    let annotator = Annotator::new()
+        .gazetteer(false)
+        .catalog(catalog)
+        .published(Date::new(2023, 5, 14).unwrap());
+    let text = "عاد الفريق للمرة الأولى منذ تشرين الأول 2019، وتعاقد مع الأول في أيار الماضي.";
+    let got: Vec<(&str, String)> = annotator
+        .annotate_text(text)
+        .iter()
+        .filter_map(|f| {
+            let what = match &f.kind {
+                AnnotationKind::Date { iso, .. } => format!("date {}", iso.as_deref().unwrap_or("?")),
+                AnnotationKind::Mention { id, .. } => format!("mention {id}"),
+                _ => return None,
+            };
+            Some((&text[f.start..f.end], what))
+        })
+        .collect();
+    let want = [
+        ("تشرين الأول 2019", "date 2019-10"),
+        ("الأول", "mention alawwal"),
+        ("الأول", "mention alawwal"),
+        ("أيار الماضي", "mention ayyar"),
+    ];
+    let want: Vec<(&str, String)> = want.iter().map(|(c, w)| (*c, w.to_string())).collect();
+    assert_eq!(got, want);
 }

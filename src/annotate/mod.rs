@@ -265,9 +265,15 @@ impl Annotator {
         let all_dates = dates::find_in(&toks, published);
         // A date's number is not also a number.
         let numbers = numbers::find_in(&toks, &all_dates);
+        // A date that a mention overlaps is the mention, unless the mention
+        // is a word inside it (الأول in تشرين الأول 2019).
         let dates: Vec<Found> = all_dates
             .into_iter()
-            .filter(|d| !mentions.iter().any(|m| overlaps(m, d)))
+            .filter(|d| {
+                !mentions.iter().any(|m| {
+                    overlaps(m, d) && (m.start < d.start || m.end > d.end || m.end - m.start == d.end - d.start)
+                })
+            })
             .collect();
         let numbers = numbers
             .into_iter()

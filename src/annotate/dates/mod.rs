@@ -1,6 +1,8 @@
 //! Dates in Arabic news text: numeric (`2017/5/15`, `١٥-٥-٢٠١٧`), Arabic month
-//! names of every regional series, Hijri dates, weekdays and relative phrases
-//! (أمس، الشهر الماضي، نهاية العام الماضي), each turned into an ISO 8601 value.
+//! names of every regional series, Hijri dates, weekdays, relative phrases
+//! (أمس الأحد، الشهر الماضي، العام المقبل) and years in context (في 2015،
+//! 1436هـ), each turned into an ISO 8601 value; the spans follow
+//! tests/eval/README.md ("Dates").
 //!
 //! Relative and year-less dates are resolved against the article's
 //! publication date when it is known; otherwise they are still annotated,
@@ -35,13 +37,25 @@
 //!   past). `صلاة الجمعة`, `خطبة الجمعة` and `ليلة الجمعة` are not dates.
 //! - **Relative** phrases: `أمس`، `أول أمس`، `اليوم`، `غدا`، `بعد غد`،
 //!   `الشهر/العام/الأسبوع الماضي/الجاري/المقبل`، `هذا الشهر`، `الـ25 من الشهر
-//!   الجاري`. A boundary phrase resolves to the boundary unit one level down:
-//!   `نهاية الشهر الجاري` → the month's last day, `مطلع الشهر` → its first
-//!   day, `منتصف الشهر` → the 15th; `نهاية العام الماضي` → December of that
-//!   year (`2016-12`), `مطلع العام` → January, `منتصف العام` → June. Weeks
-//!   are ISO weeks (`2017-W21`).
-//! - **Years**: `عام 2017`، `العام 2017`، `سنة 2017` are the date `2017`; a bare
-//!   `2017` or `15` is a number, not a date.
+//!   الجاري`. A weekday written after `أمس`/`غداً`/`غد`/`اليوم` is part of
+//!   the date (`أمس الأحد`). A boundary word stays outside the period it
+//!   qualifies, and the date is the period: `مطلع العام المقبل` gives
+//!   `العام المقبل` (`2018`), `نهاية الشهر الجاري` gives `الشهر الجاري`.
+//!   Weeks are ISO weeks (`2017-W21`). `اليوم` before an adjective
+//!   (`اليوم التالي`، `اليوم الوطني`، `اليوم الأول`) is not today.
+//! - **Years**: `عام 2017`، `العام 2017`، `سنة 2017` are the date `2017`, and
+//!   so is a year with an era mark (`2012م`). A bare year is a date after a
+//!   preposition or period word (`في 2015`، `منذ ٢٠١١`، `بحلول 2027`، `قبل
+//!   نهاية 2030`، `شتاء 2013`, the word left out of the span) when
+//!   punctuation, the end or a function word follows and the year lies
+//!   from 100 years before publication to 30 after: `في 2000 منزل` and
+//!   `منذ 1000 عام` are counts, `في 2017 قال` stays unannotated; the second
+//!   year of a range (`بين 2014 و2016`) follows the first. A Hijri year
+//!   (`عام 1436هـ`، `1436هـ`) has the Gregorian year of its 1 Muharram as
+//!   its value and the year in `hijri`.
+//! - A Hijri month with neither day nor year (`شهر رمضان`، `رمضان المقبل`)
+//!   is a season, not a date; a day and month after a place noun (`ملعب 5
+//!   جويلية`، `شارع 26 يوليو`) are a name.
 //! - A Hijri month with a year but no day (`شعبان 1438`) spans two Gregorian
 //!   months, so it has no single ISO value: `iso: None`, `resolved: false`,
 //!   and the Hijri original in `hijri` (`1438-08`).

@@ -133,7 +133,17 @@ pub(super) fn month_name_date(toks: &[Tok<'_>], i: usize, published: Option<Publ
         }
     }
     let qualified = place != Placement::Nearest || year_offset.is_some();
-    if day.is_none() && year.is_none() && !qualified && !month_word {
+    // A Hijri month with neither day nor year (شهر رمضان، رمضان المقبل)
+    // names the month as a season, not a date.
+    if day.is_none() && year.is_none() && (name.hijri || !qualified && !month_word) {
+        return None;
+    }
+    // ملعب 5 جويلية، شارع 26 يوليو: a name, not a date.
+    let named_place = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+        let w = t.folded;
+        lexicon::has(lexicon::NOT_DATE_BEFORE, w.strip_prefix(['ب', 'و']).unwrap_or(w))
+    });
+    if year.is_none() && named_place {
         return None;
     }
     let end = toks.get(j.checked_sub(1)?)?.end;
