@@ -1,0 +1,249 @@
+//! Adversarial inputs at 1× and 10× their size: the time must grow
+//! linearly (no more than 12× for 10× the input). Each case runs the whole
+//! pipeline a hostile article would go through (import, annotate with a
+//! catalog, render) or the one stage it targets, with limits raised where
+//! the default [`Limits`] would refuse the 10× input at once (the refusal
+//! is measured too: it must not copy or parse first).
+//!
+//! Run: `cargo bench --profile cli --bench adversarial` (prints a Markdown
+//! table; BENCHMARKS.md keeps the latest).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use rtl_article::anchor::{Document, Selector};
+use rtl_article::annotate::catalog::Catalog;
+use rtl_article::ingest::Limits;
+use rtl_article::{Builder, Format};
+
+fn time<T>(mut f: impl FnMut() -> T) -> Duration {
+    // Best of three: the machine is shared.
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+const WIDE: Limits = Limits {
+    max_input_bytes: usize::MAX,
+    max_blocks: usize::MAX,
+    max_text_bytes: usize::MAX,
+};
+
+/// An article of `paragraphs` as JSON.
+fn article(paragraphs: &[String]) -> String {
+    let body: Vec<serde_json::Value> = paragraphs
+        .iter()
+        .map(|p| serde_json::json!({"type": "paragraph", "text": p}))
+        .collect();
+    serde_json::json!({"headline": "خبر", "body": body}).to_string()
+}
+
+/// A catalog of `n` names sharing their first words (وزارة الدفاع 1 …).
+fn shared_prefix_catalog(n: usize) -> Catalog {
+    let entries: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("e{i}"),
+                "type": "organization",
+                "names": [format!("وزارة الدفاع والشؤون العامة {i}"), format!("وزارة الدفاع {i} الكبرى")],
+            })
+        })
+        .collect();
+    Catalog::from_json(&serde_json::Value::Array(entries).to_string()).unwrap()
+}
+
+fn pipeline(limits: Limits) -> Builder {
+    Builder::new().limits(limits).annotate(true)
+}
+
+fn main() {
+    let small_catalog = std::sync::Arc::new(shared_prefix_catalog(100));
+    let run = |json: &str| {
+        pipeline(WIDE)
+            .catalog(small_catalog.clone())
+            .run(json)
+            .map(|o| o.html.len())
+    };
+    let mut rows: Vec<(String, String, Duration, Duration)> = Vec::new();
+    // `cargo bench --bench adversarial -- NAME` runs the cases whose name
+    // contains NAME.
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let mut case = |name: &str, unit: &str, f: &mut dyn FnMut(usize) -> Duration, n: usize| {
+        if !only.is_empty() && !only.iter().any(|o| name.contains(o.as_str())) {
+            return;
+        }
+        let one = f(n);
+        eprintln!("{name}: {n} {unit} in {:.1} ms", one.as_secs_f64() * 1e3);
+        let ten = f(10 * n);
+        eprintln!("{name}: {} {unit} in {:.1} ms", 10 * n, ten.as_secs_f64() * 1e3);
+        rows.push((name.to_string(), format!("{n} / {} {unit}", 10 * n), one, ten));
+    };
+
+    // A word of 100 KB / 1 MB with no space (Arabic letters, then Latin).
+    case(
+        "one word with no space, import + annotate + render",
+        "bytes",
+        &mut |n| {
+            let word: String = "بسم".chars().chain("abc".chars()).cycle().take(n / 2).collect();
+            let json = article(&[word]);
+            time(|| run(&json).unwrap())
+        },
+        100_000,
+    );
+    // 10k / 100k tiny paragraphs.
+    case(
+        "tiny paragraphs, import + annotate + render",
+        "paragraphs",
+        &mut |n| {
+            let json = article(&vec!["في الرقة.".to_string(); n]);
+            time(|| run(&json).unwrap())
+        },
+        10_000,
+    );
+    // 1k / 10k nested quotation marks, in one paragraph.
+    case(
+        "nested quotation marks «« … »», annotate + render",
+        "levels",
+        &mut |n| {
+            let text = format!("قال الوزير {}كلام{}", "«".repeat(n), "»".repeat(n));
+            let json = article(&[text]);
+            time(|| run(&json).unwrap())
+        },
+        1_000,
+    );
+    // Unbalanced too: 1k / 10k opening marks and quotation verbs.
+    case(
+        "unclosed quotation marks and speech verbs, annotate + render",
+        "marks",
+        &mut |n| {
+            let text = "وقال إن «".repeat(n);
+            let json = article(&[text]);
+            time(|| run(&json).unwrap())
+        },
+        1_000,
+    );
+    // 1k / 10k nested elements through the markup importer (the walker
+    // refuses past its depth limit: the time is that of finding out).
+    case(
+        "nested elements, CMS HTML import (refused past the depth limit)",
+        "levels",
+        &mut |n| {
+            let html = format!(
+                "<html><body><article><h1>خبر</h1>{}<p>نص</p>{}</article></body></html>",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            );
+            time(|| {
+                Builder::new()
+                    .format(Format::Html)
+                    .limits(WIDE)
+                    .run(&html)
+                    .map(|o| o.html.len())
+            })
+        },
+        1_000,
+    );
+    // A 10k / 100k-entry catalog of names sharing prefixes: compile and match.
+    case(
+        "catalog of names sharing prefixes: compile + match one article",
+        "entries",
+        &mut |n| {
+            let text = "أعلنت وزارة الدفاع والشؤون العامة 17 أن وزارة الدفاع 42 الكبرى ".repeat(50);
+            time(|| {
+                let c = shared_prefix_catalog(n);
+                c.find(&text).len()
+            })
+        },
+        10_000,
+    );
+    // A quote selector of 1k / 10k characters resolved after an edit.
+    case(
+        "quote selector resolved after an edit",
+        "characters",
+        &mut |n| {
+            let base: String = "قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم. "
+                .chars()
+                .cycle()
+                .take(4 * n)
+                .collect();
+            let doc = Document::new([("p1", base.as_str())]);
+            let quote: String = base.chars().skip(n).take(n).collect();
+            // An edit inside the quote: a word changed.
+            let edited = base.replacen("دخلت", "وصلت", 1);
+            let after = Document::new([("p1", edited.as_str())]);
+            let selector = Selector {
+                text: "p1".into(),
+                index: Some(0),
+                start: n + 7,
+                end: 2 * n + 7,
+                exact: quote,
+                prefix: String::new(),
+                suffix: String::new(),
+            };
+            let _ = doc;
+            time(|| after.resolve(&selector))
+        },
+        1_000,
+    );
+    // 1k / 10k stored notes re-anchored against an edited article.
+    case(
+        "stored notes re-anchored after an edit",
+        "notes",
+        &mut |n| {
+            let paragraphs: Vec<String> = (0..n / 10)
+                .map(|i| format!("الفقرة {i}: قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم وسط اشتباكات متقطعة."))
+                .collect();
+            let texts: Vec<(String, String)> = paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("p{i}"), p.clone()))
+                .collect();
+            let doc = Document::new(texts.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+            let selectors: Vec<Selector> = (0..n)
+                .filter_map(|k| {
+                    let (id, _) = &texts[k % texts.len()];
+                    doc.describe(id, 12 + k % 20, 30 + k % 20)
+                })
+                .collect();
+            let edited: Vec<(String, String)> = texts
+                .iter()
+                .map(|(a, b)| (a.clone(), format!("في تطور جديد، {b}")))
+                .collect();
+            let after = Document::new(edited.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+            time(|| {
+                selectors
+                    .iter()
+                    .filter(|s| matches!(after.resolve(s), rtl_article::anchor::Resolution::Placed(_)))
+                    .count()
+            })
+        },
+        1_000,
+    );
+    // Oversize input is refused before anything is parsed.
+    case(
+        "oversize input refused (default limits)",
+        "MB",
+        &mut |n| {
+            let json = format!("{{\"headline\": \"{}\"}}", "ع".repeat(n * 512 * 1024));
+            time(|| Builder::new().run(&json).is_err())
+        },
+        5,
+    );
+
+    println!("| input | sizes | 1× (ms) | 10× (ms) | ratio |");
+    println!("| --- | --- | ---: | ---: | ---: |");
+    for (name, sizes, one, ten) in rows {
+        let ratio = ten.as_secs_f64() / one.as_secs_f64().max(1e-9);
+        let flag = if ratio > 12.0 { " **over 12×**" } else { "" };
+        println!(
+            "| {name} | {sizes} | {:.2} | {:.2} | {ratio:.1}×{flag} |",
+            one.as_secs_f64() * 1e3,
+            ten.as_secs_f64() * 1e3
+        );
+    }
+}
