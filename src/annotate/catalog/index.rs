@@ -224,6 +224,11 @@ impl Index {
         })
     }
 
+    /// How many nodes the trie has (the root included).
+    pub(super) fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
     /// How many names end somewhere in the trie.
     pub(super) fn names(&self) -> usize {
         self.nodes.iter().filter(|n| n.terminal & !ELIDABLE != 0).count()

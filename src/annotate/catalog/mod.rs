@@ -124,6 +124,8 @@ pub struct Catalog {
     /// `(node, resolve::EXACT | resolve::CONTEXT)` of the one-word names
     /// that are function or common words, sorted by node.
     guards: Vec<(u32, u8)>,
+    /// Per trie node, whether the name ending there is guarded or shared.
+    special: Vec<bool>,
     /// Per entry, what context reads of it, made at its first ambiguous
     /// mention.
     profiles: Vec<OnceLock<resolve::Profile>>,
@@ -244,10 +246,17 @@ impl Catalog {
         let targets = (0..store.len()).map(|_| OnceLock::new()).collect();
         let profiles = (0..store.len()).map(|_| OnceLock::new()).collect();
         let guards = resolve::guards(&store, &kinds, &index);
+        let mut special = vec![false; index.node_count()];
+        for node in guards.iter().map(|g| g.0).chain(index.shared.iter().map(|s| s.0)) {
+            if let Some(s) = special.get_mut(node as usize) {
+                *s = true;
+            }
+        }
         Catalog {
             store,
             kinds,
             guards,
+            special,
             profiles,
             targets,
             ids,
@@ -361,7 +370,7 @@ impl Catalog {
         for hit in &hits {
             spans.push(folded.to_original_from(hit.start, hit.end, &mut cursor));
         }
-        let mentions = resolve::resolve(self, text, &folded.text, toks, &hits, &spans);
+        let mentions = resolve::resolve(self, text, &folded.text, toks, hashes, &hits, &spans);
         for (m, &(os, oe)) in mentions.iter().zip(&spans) {
             if m.confidence > 0.0 && text.get(os..oe).is_some() {
                 f(os, oe, m);

@@ -43,11 +43,32 @@ pub(super) struct Mention {
 }
 
 /// What context reads of an entry: its kind (index + 1 into
-/// `lexicon::KINDS`, 0 for none) and the stems of its names' and
-/// description's words, hashed and sorted.
+/// `lexicon::KINDS`, 0 for none) and the words of its names and
+/// description: the hashes of the forms each may take in a text (with
+/// or without proclitics, a nisba or feminine ending), sorted, with the
+/// word's number.
 pub(super) struct Profile {
     kind: u8,
-    stems: Vec<u64>,
+    forms: Vec<(u64, u8)>,
+    /// The description's words, one bit each (the others are the names').
+    described: u64,
+}
+
+impl Profile {
+    /// The number of the profile word folded word `w` is a form of.
+    fn word_of(&self, w: &str) -> Option<u8> {
+        let find = |x: &str| {
+            let h = word_hash(x.as_bytes());
+            let i = self.forms.partition_point(|f| f.0 < h);
+            self.forms.get(i).filter(|f| f.0 == h).map(|f| f.1)
+        };
+        find(w)
+    }
+
+    /// The profile words among `words` (the name's own), one bit each.
+    fn own(&self, words: &[&str]) -> u64 {
+        words.iter().filter_map(|w| self.word_of(w)).fold(0, |m, g| m | 1 << (g & 63))
+    }
 }
 
 /// The guards of a catalog's one-word names, sorted by node.
@@ -79,6 +100,15 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
     }
     out.sort_unstable();
     out
+}
+
+/// Whether `a` and `b` have the same letters, diacritics and tatweel
+/// aside.
+fn same_letters(a: &str, b: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.trim().chars().filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+    }
+    letters(a).eq(letters(b))
 }
 
 /// `s` without diacritics and tatweel, trimmed.
@@ -114,18 +144,20 @@ fn strip_enclitic(w: &str) -> &str {
     w
 }
 
-/// The stem words are compared by in a profile: no clitics, no nisba or
-/// feminine ending (مصري، المصرية → مصر), hashed.
-fn stem(w: &str) -> u64 {
+/// The endings a profile word may be written with in a text (مصر، مصري،
+/// المصرية، إسبانيا، إسباني …).
+const ENDINGS: [&str; 6] = ["", "ي", "يه", "ه", "يا", "ا"];
+
+/// The proclitics a profile word may be written with in a text.
+const PROCLITICS: [&str; 6] = ["", "ال", "و", "وال", "بال", "لل"];
+
+/// Folded word `w` without its clitics and ending.
+fn core(w: &str) -> &str {
     let w = strip_proclitics(w);
-    let mut s = w;
-    for suffix in ["يه", "يا", "ات", "ي", "ه", "ا"] {
-        if let Some(r) = w.strip_suffix(suffix).filter(|r| r.chars().nth(2).is_some()) {
-            s = r;
-            break;
-        }
-    }
-    word_hash(s.as_bytes())
+    ENDINGS[1..]
+        .iter()
+        .find_map(|e| w.strip_suffix(e).filter(|r| r.chars().nth(2).is_some()))
+        .unwrap_or(w)
 }
 
 /// Whether folded word `w` is a cue for kind `kind` (index + 1).
@@ -140,7 +172,10 @@ fn is_cue(kind: u8, w: &str) -> bool {
 /// An entry's profile, from its names and description.
 fn profile(store: &Store, entity: usize) -> Profile {
     let mut kind = 0;
-    let mut stems = Vec::new();
+    let mut forms = Vec::new();
+    let mut n = 0u8;
+    let mut described = 0u64;
+    let mut buf = String::new();
     store.texts(entity, &mut |text, description| {
         let folded = fold_str(text);
         for (i, w) in folded
@@ -154,14 +189,25 @@ fn profile(store: &Store, entity: usize) -> Profile {
                     kind = k as u8 + 1;
                 }
             }
-            if w.chars().nth(1).is_some() && !FUNCTION_WORDS.contains(&w) {
-                stems.push(stem(w));
+            if w.chars().nth(1).is_some() && !FUNCTION_WORDS.contains(&w) && n < 64 {
+                let c = core(w);
+                for p in PROCLITICS {
+                    for e in ENDINGS {
+                        buf.clear();
+                        buf.push_str(p);
+                        buf.push_str(c);
+                        buf.push_str(e);
+                        forms.push((word_hash(buf.as_bytes()), n));
+                    }
+                }
+                described |= u64::from(description) << n;
+                n += 1;
             }
         }
     });
-    stems.sort_unstable();
-    stems.dedup();
-    Profile { kind, stems }
+    forms.sort_unstable();
+    forms.dedup_by_key(|f| f.0);
+    Profile { kind, forms, described }
 }
 
 /// The hits of one text and what is known of it so far.
@@ -169,12 +215,20 @@ struct Text<'a> {
     catalog: &'a Catalog,
     folded: &'a str,
     toks: &'a [Token],
-    /// Stems of the text's words, sorted (made when first needed).
-    stems: Vec<u64>,
-    /// `(entity, folded start)` of the mentions accepted so far.
+    /// The hashes of the text's words, open addressing (made when first
+    /// needed; 0 is free).
+    words: Vec<u64>,
+    /// `(entity, folded start of its first mention)` of the entities
+    /// accepted so far.
+    /// Open addressing on the entity (+ 1; 0 is free), sized for every
+    /// hit of the text.
     accepted: Vec<(u32, usize)>,
-    /// The kinds of the accepted mentions, one bit each.
-    kinds: u32,
+    /// `(entity + 1, node, overlap)` already counted, open addressing
+    /// (the same name of the same entity scores the same in a text).
+    overlaps: Vec<(u32, u32, u32)>,
+    /// Per kind, the first entity of that kind accepted (+ 1), or
+    /// `u32::MAX` once two different ones are.
+    kinds: [u32; KINDS.len() + 1],
 }
 
 impl<'a> Text<'a> {
@@ -185,7 +239,8 @@ impl<'a> Text<'a> {
             None => {
                 static NONE: Profile = Profile {
                     kind: 0,
-                    stems: Vec::new(),
+                    forms: Vec::new(),
+                    described: 0,
                 };
                 &NONE
             }
@@ -193,11 +248,37 @@ impl<'a> Text<'a> {
     }
 
     fn accept(&mut self, e: u32, at: usize) {
-        self.accepted.push((e, at));
-        let kind = self.profile(e).kind;
-        if kind > 0 {
-            self.kinds |= 1 << kind;
+        // One entry per entity, its first mention (texts name few).
+        let slot = self.slot(e);
+        let a = &mut self.accepted[slot];
+        *a = (e + 1, if a.0 == 0 { at } else { a.1.min(at) });
+        let kind = self.profile(e).kind as usize;
+        if let Some(k) = self.kinds.get_mut(kind).filter(|_| kind > 0) {
+            *k = if *k == 0 || *k == e + 1 { e + 1 } else { u32::MAX };
         }
+    }
+
+    /// The slot of entity `e` in `accepted`: its own, or the free one it
+    /// would take.
+    fn slot(&self, e: u32) -> usize {
+        let mask = self.accepted.len() - 1;
+        let mut slot = (e.wrapping_mul(0x9E37_79B9) >> 7) as usize & mask;
+        while self.accepted[slot].0 != 0 && self.accepted[slot].0 != e + 1 {
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
+    /// Where `e` was first accepted, if it was.
+    fn first(&self, e: u32) -> Option<usize> {
+        let a = self.accepted[self.slot(e)];
+        (a.0 != 0).then_some(a.1)
+    }
+
+    /// Whether an entity other than `e` of `e`'s kind was accepted.
+    fn kin(&self, e: u32) -> bool {
+        let kind = self.profile(e).kind as usize;
+        kind > 0 && self.kinds.get(kind).is_some_and(|&k| k != 0 && k != e + 1)
     }
 
     fn word(&self, t: usize) -> Option<&'a str> {
@@ -232,8 +313,9 @@ impl<'a> Text<'a> {
     }
 
     /// Whether a cue next to tokens `t..end` points to entity `e`.
-    fn cue(&self, e: u32, t: usize, end: usize, own: &[u64]) -> bool {
+    fn cue(&self, e: u32, t: usize, end: usize, own: &[&str]) -> bool {
         let p = self.profile(e);
+        let own = p.own(own);
         let quoted = t > 0 && self.is(t - 1, &["«", "\"", "“"]) && self.is(end, &["»", "\"", "”"]);
         let around = self.neighbours(t, end);
         let title = p.kind as usize == KINDS.len();
@@ -242,28 +324,72 @@ impl<'a> Text<'a> {
                 w.is_some_and(|w| {
                     (!title || i < 2)
                         && (is_cue(p.kind, w) || {
-                            let s = stem(w);
-                            !own.contains(&s) && p.stems.binary_search(&s).is_ok()
+                            p.word_of(w).is_some_and(|g| own & 1 << (g & 63) == 0)
                         })
                 })
             })
     }
 
-    /// How many stems of `e`'s profile the text has, beside the name's own.
-    fn overlap(&mut self, e: u32, own: &[u64]) -> u32 {
-        if self.stems.is_empty() {
-            let mut stems: Vec<u64> = (0..self.toks.len()).filter_map(|t| self.word(t)).map(stem).collect();
-            stems.sort_unstable();
-            stems.dedup();
-            self.stems = stems;
+    /// How many words of `e`'s profile the text has, beside the name's own.
+    fn overlap(&mut self, e: u32, node: u32, own: &[&str], hashes: &[u64]) -> u32 {
+        let mask = self.overlaps.len() - 1;
+        let mut slot = (e ^ node.rotate_left(16)).wrapping_mul(0x9E37_79B9) as usize >> 3 & mask;
+        loop {
+            match self.overlaps[slot] {
+                (0, ..) => break,
+                (k, n, v) if k == e + 1 && n == node => return v,
+                _ => slot = (slot + 1) & mask,
+            }
         }
+        let v = self.count_overlap(e, own, hashes);
+        self.overlaps[slot] = (e + 1, node, v);
+        v
+    }
+
+    fn count_overlap(&mut self, e: u32, own: &[&str], hashes: &[u64]) -> u32 {
         let p = self.profile(e);
-        let n = p
-            .stems
+        let own = p.own(own);
+        if p.described & !own == 0 {
+            return 0;
+        }
+        if self.words.is_empty() {
+            let mut table = vec![0u64; (self.toks.len() * 2).next_power_of_two().max(16)];
+            let mask = table.len() - 1;
+            let mut put = |h: u64| {
+                let h = h | 1;
+                let mut slot = h as usize & mask;
+                while table[slot] != 0 && table[slot] != h {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = h;
+            };
+            for (k, tok) in self.toks.iter().enumerate() {
+                let Some(w) = self.word(k).filter(|_| tok.word) else {
+                    continue;
+                };
+                put(hashes.get(k).copied().unwrap_or_else(|| word_hash(w.as_bytes())));
+            }
+            self.words = table;
+        }
+        let has = |h: u64| {
+            let h = h | 1;
+            let mask = self.words.len() - 1;
+            let mut slot = h as usize & mask;
+            loop {
+                match self.words[slot] {
+                    0 => return false,
+                    v if v == h => return true,
+                    _ => slot = (slot + 1) & mask,
+                }
+            }
+        };
+        let wanted = p.described & !own;
+        let found = p
+            .forms
             .iter()
-            .filter(|s| !own.contains(s) && self.stems.binary_search(s).is_ok())
-            .count();
-        n.min(3) as u32
+            .filter(|f| wanted & 1 << (f.1 & 63) != 0 && has(f.0))
+            .fold(0u64, |m, f| m | 1 << (f.1 & 63));
+        found.count_ones().min(3)
     }
 
     /// Whether a definite name at token `t` reads as an adjective of the
@@ -296,7 +422,7 @@ impl<'a> Text<'a> {
         if FUNCTION_WORDS.contains(&next) || CUE_PREPOSITIONS.contains(&next) {
             return false;
         }
-        if self.profile(e).stems.binary_search(&stem(next)).is_ok() {
+        if self.profile(e).word_of(next).is_some() {
             return false;
         }
         let definite = self.word(t).is_some_and(|w| strip_proclitics(w) != w);
@@ -311,6 +437,7 @@ pub(super) fn resolve(
     text: &str,
     folded: &str,
     toks: &[Token],
+    hashes: &[u64],
     hits: &[Hit],
     spans: &[(usize, usize)],
 ) -> Vec<Mention> {
@@ -329,6 +456,9 @@ pub(super) fn resolve(
     // must be spelled as the catalog spells them.
     let mut pending: Vec<(usize, u8)> = Vec::new();
     for (k, h) in hits.iter().enumerate() {
+        if catalog.special.get(h.node as usize).is_none_or(|&b| !b) {
+            continue;
+        }
         let guard = catalog
             .guards
             .binary_search_by_key(&h.node, |g| g.0)
@@ -339,11 +469,11 @@ pub(super) fn resolve(
         }
         let mut candidates: Vec<u32> = std::iter::once(h.entity).chain(alternatives).collect();
         if guard & EXACT != 0 {
-            let written = text.get(spans[k].0..spans[k].1).map(bare).unwrap_or_default();
+            let written = text.get(spans[k].0..spans[k].1).unwrap_or_default();
             candidates.retain(|&e| {
                 let mut same = false;
                 catalog.store.texts(e as usize, &mut |n, description| {
-                    same |= !description && bare(n) == written;
+                    same |= !description && same_letters(n, written);
                 });
                 same
             });
@@ -363,13 +493,15 @@ pub(super) fn resolve(
     if pending.is_empty() {
         return out;
     }
+    let pending_candidates: usize = pending.iter().map(|&(k, _)| out[k].alternatives.len() + 1).sum();
     let mut cx = Text {
         catalog,
         folded,
         toks,
-        stems: Vec::new(),
-        accepted: Vec::new(),
-        kinds: 0,
+        words: Vec::new(),
+        overlaps: vec![(0, 0, 0); (pending_candidates * 2).next_power_of_two().max(16)],
+        accepted: vec![(0, 0); (hits.len() * 2).next_power_of_two().max(16)],
+        kinds: [0; KINDS.len() + 1],
     };
     for (m, h) in out.iter().zip(hits) {
         if m.confidence == 1.0 {
@@ -382,8 +514,8 @@ pub(super) fn resolve(
         let prefixed = toks.get(t).is_some_and(|k| (k.start as usize) < h.start);
         (t, end, prefixed)
     };
-    let own =
-        |t: usize, end: usize| -> Vec<u64> { (t..end).filter_map(|k| cx_word(folded, toks, k)).map(stem).collect() };
+    let own = |t: usize, end: usize| -> Vec<&str> { (t..end).filter_map(|k| cx_word(folded, toks, k)).collect() };
+    // (Names are a few tokens: `own` is small.)
     // Names with a cue of their own first: they are context for the rest.
     for &(k, _) in &pending {
         if !out[k].alternatives.is_empty() {
@@ -406,8 +538,7 @@ pub(super) fn resolve(
         if m.alternatives.is_empty() {
             let e = m.entity;
             let p = cx.profile(e);
-            let seen =
-                cx.accepted.iter().any(|&(a, at)| a == e && at < h.start) || p.kind > 0 && cx.kinds & 1 << p.kind != 0;
+            let seen = cx.first(e).is_some_and(|at| at < h.start) || cx.kin(e);
             let ok = p.kind as usize != KINDS.len() && !cx.adjective(t, prefixed) && !cx.followed(e, t, end) && seen;
             m.confidence = if ok { 0.8 } else { 0.0 };
             if ok {
@@ -424,11 +555,10 @@ pub(super) fn resolve(
         for &e in &candidates {
             let cue = cx.cue(e, t, end, &own);
             any_cue |= cue;
-            let p = cx.profile(e);
             let score = 4 * u32::from(cue)
-                + 2 * u32::from(cx.accepted.iter().any(|&(a, _)| a == e))
-                + u32::from(p.kind > 0 && cx.kinds & 1 << p.kind != 0)
-                + cx.overlap(e, &own);
+                + 2 * u32::from(cx.first(e).is_some())
+                + u32::from(cx.kin(e))
+                + cx.overlap(e, h.node, &own, hashes);
             scored.push((e, score));
         }
         // Stable: a tie keeps catalog order.
@@ -455,4 +585,147 @@ pub(super) fn resolve(
 fn cx_word<'a>(folded: &'a str, toks: &[Token], t: usize) -> Option<&'a str> {
     let tok = toks.get(t).filter(|k| k.word)?;
     folded.get(tok.start as usize..tok.end as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate::catalog::Catalog;
+    use crate::annotate::{AnnotationKind, Annotator};
+
+    /// `(covered text, id, confidence, alternatives)` of every mention.
+    fn found(c: &Catalog, text: &str) -> Vec<(String, String, f32, Vec<String>)> {
+        c.find(text)
+            .into_iter()
+            .map(|f| {
+                let AnnotationKind::Mention { id, alternatives, .. } = f.kind else {
+                    panic!("not a mention")
+                };
+                let alternatives = alternatives.iter().map(|a| a.to_string()).collect();
+                (text[f.start..f.end].to_string(), id.to_string(), f.confidence, alternatives)
+            })
+            .collect()
+    }
+
+    fn names(c: &Catalog, text: &str) -> Vec<(String, String)> {
+        found(c, text).into_iter().map(|m| (m.0, m.1)).collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    fn catalog(json: &str) -> Catalog {
+        Catalog::from_json(json).unwrap()
+    }
+
+    #[test]
+    fn a_name_that_folds_to_a_function_word_links_only_as_spelled() {
+        let c = catalog(
+            r#"[{"id": "ali", "type": "person", "names": ["علي", "علي حسن"]},
+                {"id": "imam", "type": "person", "names": ["إمام"], "description": "لاعب وسط"}]"#,
+        );
+        let text = "اعتمد المدرب على علي في الهجوم، وعلى الجميع دعم علي حسن. ووقف إمام أمام المرمى وأمامه المدافعون.";
+        assert_eq!(
+            names(&c, text),
+            [pair("علي", "ali"), pair("علي حسن", "ali"), pair("إمام", "imam")]
+        );
+        // Diacritics do not change the spelling.
+        assert_eq!(names(&c, "سجّل عليٌّ هدفين"), [pair("عليٌّ", "ali")]);
+    }
+
+    #[test]
+    fn a_name_spelled_as_a_function_word_needs_context() {
+        let c = catalog(r#"[{"id": "show", "type": "topic", "names": ["أمام"], "description": "برنامج حواري"}]"#);
+        assert!(names(&c, "وقف أمام المحكمة أمام الصحفيين").is_empty());
+        assert_eq!(names(&c, "حلقة جديدة من «أمام» الليلة"), [pair("أمام", "show")]);
+    }
+
+    #[test]
+    fn a_common_word_links_after_its_full_name_and_not_as_an_adjective() {
+        let c = catalog(
+            r#"[{"id": "bank", "type": "organization", "names": ["البنك الأول", "الأول"], "description": "بنك تجاري"}]"#,
+        );
+        let text = "أعلن البنك الأول أرباح الربع الأول، وصعد سهم الأول إلى المركز الأول، وقال محلل إن نتائج الأول جيدة.";
+        let m = found(&c, text);
+        let got: Vec<&str> = m.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["البنك الأول", "الأول", "الأول"]);
+        assert!(m[1].2 < 1.0 && m[1].2 > 0.0, "{m:?}");
+        // Without its full name, no cue: the ordinal.
+        assert!(names(&c, "فاز الفريق في الدور الأول وكان الأول في مجموعته").is_empty());
+        // The full name after does not reach back.
+        assert_eq!(names(&c, "جاء الأول ثم البنك الأول").len(), 1);
+    }
+
+    #[test]
+    fn a_cue_before_or_after_a_common_word_makes_it_a_name() {
+        let c = catalog(
+            r#"[{"id": "paper", "type": "organization", "names": ["الفجر"], "description": "جريدة يومية جزائرية"},
+                {"id": "club", "type": "organization", "names": ["الساحل"], "description": "نادٍ تونسي لكرة القدم", "context": true},
+                {"id": "one", "type": "organization", "names": ["أحد"], "description": "نادٍ سعودي لكرة القدم"}]"#,
+        );
+        assert_eq!(
+            names(&c, "استيقظ الصحفي عند الفجر ليقرأ ما نشرته يومية الفجر"),
+            [pair("الفجر", "paper")]
+        );
+        // A cue behind a preposition.
+        assert_eq!(names(&c, "كان الوزير قد كتب في الفجر مقالا"), [pair("الفجر", "paper")]);
+        // Marked by the catalog: a common word only with context.
+        assert_eq!(names(&c, "تنزه على الساحل ثم تابع مدرب الساحل"), [pair("الساحل", "club")]);
+        // A word of its description after it; a pronoun otherwise.
+        assert_eq!(names(&c, "لعب مع أحد السعودي"), [pair("أحد", "one")]);
+        assert!(names(&c, "هو أحد أبرز اللاعبين ولم يحضر أحد").is_empty());
+    }
+
+    #[test]
+    fn a_title_needs_its_cue_or_guillemets_each_time() {
+        let c = catalog(r#"[{"id": "series", "type": "topic", "names": ["الأمل"], "description": "مسلسل تلفزيوني"}]"#);
+        let text = "يعرض مسلسل «الأمل» الليلة، وقال مخرجه إن الأمل كبير في نجاح «الأمل»";
+        let m = found(&c, text);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m.iter().all(|m| m.1 == "series"));
+        assert!(names(&c, "يبقى الأمل في التهدئة قائما").is_empty());
+    }
+
+    #[test]
+    fn a_shared_name_goes_to_the_candidate_context_points_to() {
+        let c = catalog(
+            r#"[{"id": "city", "type": "place", "names": ["برشلونة"], "description": "مدينة إسبانية"},
+                {"id": "club", "type": "organization", "names": ["برشلونة", "نادي برشلونة"], "description": "نادٍ إسباني لكرة القدم"},
+                {"id": "ahly-eg", "type": "organization", "names": ["الأهلي"], "description": "نادٍ مصري مقره القاهرة"},
+                {"id": "ahli-sa", "type": "organization", "names": ["الأهلي"], "description": "نادٍ سعودي مقره جدة"}]"#,
+        );
+        let m = found(&c, "انضم إلى برشلونة لاعب شاب، وقال مدرب برشلونة إنه موهوب");
+        assert_eq!(m[1].1, "club");
+        assert_eq!(m[1].3, ["city"]);
+        assert!(m[1].2 >= 0.9);
+        assert_eq!(names(&c, "ازدحمت شوارع برشلونة بالسياح")[0].1, "city");
+        // Nothing to tell them apart: catalog order, and it says so.
+        let tie = found(&c, "وصل الوفد إلى برشلونة أمس");
+        assert_eq!((tie[0].1.as_str(), tie[0].2), ("city", 0.5));
+        assert_eq!(tie[0].3, ["club"]);
+        // The description's words in the text.
+        assert_eq!(names(&c, "فاز الأهلي على ضيفه في جدة")[0].1, "ahli-sa");
+        assert_eq!(names(&c, "فاز الأهلي على ضيفه في القاهرة")[0].1, "ahly-eg");
+        // An adjective of a definite noun is not the name.
+        assert!(names(&c, "رفع البنك الأهلي أسعار الفائدة").is_empty());
+    }
+
+    #[test]
+    fn a_date_wins_over_a_name_that_needed_context() {
+        let c = catalog(
+            r#"[{"id": "tishreen", "type": "organization", "names": ["تشرين"], "description": "نادٍ سوري"},
+                {"id": "wahda", "type": "organization", "names": ["الوحدة"], "description": "نادٍ سوري"}]"#,
+        );
+        let a = Annotator::new().catalog(c);
+        let found = a.annotate_text("فاز الوحدة على تشرين في المباراة التي أقيمت في تشرين الأول 2019");
+        let mentions: Vec<_> = found
+            .iter()
+            .filter_map(|f| match &f.kind {
+                AnnotationKind::Mention { id, .. } => Some(id.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(mentions, ["wahda", "tishreen"]);
+        assert!(found.iter().any(|f| matches!(&f.kind, AnnotationKind::Date { iso: Some(iso), .. } if iso == "2019-10")));
+    }
 }
