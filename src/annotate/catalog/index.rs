@@ -201,7 +201,7 @@ impl Index {
                 index.shared.push((node, entity));
             }
         }
-        index.shared.sort_unstable();
+        super::resolve::sort_by(&mut index.shared, |s| (s.0 as usize, s.1 as usize));
         index.shared.dedup();
         index
     }

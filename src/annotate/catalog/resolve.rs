@@ -67,7 +67,10 @@ impl Profile {
 
     /// The profile words among `words` (the name's own), one bit each.
     fn own(&self, words: &[&str]) -> u64 {
-        words.iter().filter_map(|w| self.word_of(w)).fold(0, |m, g| m | 1 << (g & 63))
+        words
+            .iter()
+            .filter_map(|w| self.word_of(w))
+            .fold(0, |m, g| m | 1 << (g & 63))
     }
 }
 
@@ -79,7 +82,7 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
             continue;
         };
         let mut guard = 0;
-        if FUNCTION_WORDS.contains(&word) || FUNCTION_EXTRA.contains(&word) {
+        if FUNCTION_WORDS.contains(&word) || listed(FUNCTION_EXTRA, word) {
             guard |= EXACT;
             store.texts(entity as usize, &mut |n, description| {
                 if !description && FUNCTION_SPELLINGS.split(' ').any(|f| f == bare(n)) {
@@ -88,7 +91,7 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
             });
         }
         let noun = word.strip_prefix("ال").filter(|r| !r.is_empty()).unwrap_or(word);
-        if COMMON_WORDS.contains(&noun)
+        if listed(COMMON_WORDS, noun)
             || crate::annotate::tokens::is_lexicon_word(word)
             || kinds.get(entity as usize).is_some_and(|k| k.2)
         {
@@ -98,15 +101,28 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
             out.push((node, guard));
         }
     }
-    out.sort_unstable();
+    sort_by(&mut out, |g| (g.0 as usize, 0));
     out
+}
+
+/// The crate's one small stable sort (the standard ones cost kilobytes of
+/// wasm each).
+pub(super) fn sort_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize)) {
+    crate::model::sort_stable_by_key(items, key);
+}
+
+/// Whether `w` is one of the space-separated words of `list`.
+fn listed(list: &str, w: &str) -> bool {
+    list.split(' ').any(|x| x == w)
 }
 
 /// Whether `a` and `b` have the same letters, diacritics and tatweel
 /// aside.
 fn same_letters(a: &str, b: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.trim().chars().filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+        s.trim()
+            .chars()
+            .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
     }
     letters(a).eq(letters(b))
 }
@@ -166,7 +182,7 @@ fn is_cue(kind: u8, w: &str) -> bool {
         return false;
     };
     let bare = strip_proclitics(w);
-    [w, bare, strip_enclitic(bare)].iter().any(|f| cues.contains(f))
+    [w, bare, strip_enclitic(bare)].iter().any(|f| listed(cues, f))
 }
 
 /// An entry's profile, from its names and description.
@@ -176,21 +192,30 @@ fn profile(store: &Store, entity: usize) -> Profile {
     let mut n = 0u8;
     let mut described = 0u64;
     let mut buf = String::new();
+    let mut cut = Vec::new();
+    let mut cores: Vec<(String, u8)> = Vec::new();
     store.texts(entity, &mut |text, description| {
         let folded = fold_str(text);
-        for (i, w) in folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .enumerate()
-        {
+        super::index::tokens(&folded, &mut cut);
+        let words = cut
+            .iter()
+            .filter(|t| t.word)
+            .filter_map(|t| folded.get(t.start as usize..t.end as usize));
+        for (i, w) in words.enumerate() {
             if description && i == 0 {
                 let head = strip_proclitics(w);
-                if let Some(k) = KINDS.iter().position(|k| k.0.contains(&head) || k.0.contains(&w)) {
+                if let Some(k) = KINDS.iter().position(|k| listed(k.0, head) || listed(k.0, w)) {
                     kind = k as u8 + 1;
                 }
             }
             if w.chars().nth(1).is_some() && !FUNCTION_WORDS.contains(&w) && n < 64 {
                 let c = core(w);
+                // A word in a name and in the description is one word.
+                if let Some(&(_, g)) = cores.iter().find(|(k, _)| k == c) {
+                    described |= u64::from(description) << g;
+                    continue;
+                }
+                cores.push((c.to_string(), n));
                 for p in PROCLITICS {
                     for e in ENDINGS {
                         buf.clear();
@@ -205,7 +230,7 @@ fn profile(store: &Store, entity: usize) -> Profile {
             }
         }
     });
-    forms.sort_unstable();
+    sort_by(&mut forms, |f| ((f.0 >> 32) as usize, f.0 as u32 as usize));
     forms.dedup_by_key(|f| f.0);
     Profile { kind, forms, described }
 }
@@ -302,11 +327,11 @@ impl<'a> Text<'a> {
             b = b.and_then(|b| b.checked_sub(1));
         }
         out[0] = b.and_then(|b| self.word(b));
-        if out[0].is_some_and(|w| CUE_PREPOSITIONS.contains(&strip_proclitics(w)) || CUE_PREPOSITIONS.contains(&w)) {
+        if out[0].is_some_and(|w| listed(CUE_PREPOSITIONS, strip_proclitics(w)) || listed(CUE_PREPOSITIONS, w)) {
             out[1] = b.and_then(|b| b.checked_sub(1)).and_then(|b| self.word(b));
         }
         out[2] = self.word(end);
-        if out[2].is_some_and(|w| CUE_PREPOSITIONS.contains(&w)) {
+        if out[2].is_some_and(|w| listed(CUE_PREPOSITIONS, w)) {
             out[3] = self.word(end + 1);
         }
         out
@@ -323,9 +348,7 @@ impl<'a> Text<'a> {
             || around.iter().enumerate().any(|(i, w)| {
                 w.is_some_and(|w| {
                     (!title || i < 2)
-                        && (is_cue(p.kind, w) || {
-                            p.word_of(w).is_some_and(|g| own & 1 << (g & 63) == 0)
-                        })
+                        && (is_cue(p.kind, w) || { p.word_of(w).is_some_and(|g| own & 1 << (g & 63) == 0) })
                 })
             })
     }
@@ -419,7 +442,7 @@ impl<'a> Text<'a> {
         let Some(next) = self.word(end) else {
             return false;
         };
-        if FUNCTION_WORDS.contains(&next) || CUE_PREPOSITIONS.contains(&next) {
+        if FUNCTION_WORDS.contains(&next) || listed(CUE_PREPOSITIONS, next) {
             return false;
         }
         if self.profile(e).word_of(next).is_some() {
@@ -467,7 +490,8 @@ pub(super) fn resolve(
         if guard == 0 && alternatives.peek().is_none() {
             continue;
         }
-        let mut candidates: Vec<u32> = std::iter::once(h.entity).chain(alternatives).collect();
+        let mut candidates = vec![h.entity];
+        candidates.extend(alternatives);
         if guard & EXACT != 0 {
             let written = text.get(spans[k].0..spans[k].1).unwrap_or_default();
             candidates.retain(|&e| {
@@ -562,7 +586,7 @@ pub(super) fn resolve(
             scored.push((e, score));
         }
         // Stable: a tie keeps catalog order.
-        scored.sort_by(|a, b| b.1.cmp(&a.1));
+        sort_by(&mut scored, |s| (u32::MAX as usize - s.1 as usize, 0));
         let (best, second) = (scored[0].1, scored.get(1).map_or(0, |s| s.1));
         let m = &mut out[k];
         let rejected = !any_cue && (cx.adjective(t, prefixed) || guard & CONTEXT != 0 && best == 0);
@@ -601,7 +625,12 @@ mod tests {
                     panic!("not a mention")
                 };
                 let alternatives = alternatives.iter().map(|a| a.to_string()).collect();
-                (text[f.start..f.end].to_string(), id.to_string(), f.confidence, alternatives)
+                (
+                    text[f.start..f.end].to_string(),
+                    id.to_string(),
+                    f.confidence,
+                    alternatives,
+                )
             })
             .collect()
     }
@@ -670,7 +699,10 @@ mod tests {
         // A cue behind a preposition.
         assert_eq!(names(&c, "كان الوزير قد كتب في الفجر مقالا"), [pair("الفجر", "paper")]);
         // Marked by the catalog: a common word only with context.
-        assert_eq!(names(&c, "تنزه على الساحل ثم تابع مدرب الساحل"), [pair("الساحل", "club")]);
+        assert_eq!(
+            names(&c, "تنزه على الساحل ثم تابع مدرب الساحل"),
+            [pair("الساحل", "club")]
+        );
         // A word of its description after it; a pronoun otherwise.
         assert_eq!(names(&c, "لعب مع أحد السعودي"), [pair("أحد", "one")]);
         assert!(names(&c, "هو أحد أبرز اللاعبين ولم يحضر أحد").is_empty());
@@ -726,6 +758,8 @@ mod tests {
             })
             .collect();
         assert_eq!(mentions, ["wahda", "tishreen"]);
-        assert!(found.iter().any(|f| matches!(&f.kind, AnnotationKind::Date { iso: Some(iso), .. } if iso == "2019-10")));
+        assert!(found
+            .iter()
+            .any(|f| matches!(&f.kind, AnnotationKind::Date { iso: Some(iso), .. } if iso == "2019-10")));
     }
 }
