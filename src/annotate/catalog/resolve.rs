@@ -21,7 +21,8 @@
 //!
 //! An entry's kind is read from the first word of its description (نادٍ،
 //! قناة، مدينة، عملة …). Everything here is linear in the text: the text's
-//! word stems are hashed once, only when a hit needs them.
+//! words go into one hash table (the fold's own hashes), only when a shared
+//! name needs them, and a candidate's overlap is counted once per text.
 
 use super::codec::Store;
 use super::index::{Hit, Index, Token};
