@@ -440,6 +440,41 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "مساء",
 ];
 
+/// Function words a catalog name may fold to beyond [`FUNCTION_WORDS`]
+/// (إمام/أمام): such a name matches only as the catalog spells it.
+pub(crate) const FUNCTION_EXTRA: &str = "امام اما الا اذن لدي سوي";
+
+/// Function words as they are spelled (not folded): a catalog name
+/// spelled as one of them also needs context to be a name.
+pub(crate) const FUNCTION_SPELLINGS: &str = "في من على إلى عن مع أو ثم حتى منذ بين بعد قبل عند لدى ضد حول نحو أن إن قد لا لم لن ما هو هي هم أي كل إذ إذا لكن بل أمام أما إلا";
+
+/// Common words (folded, without the article) that are also names of
+/// clubs, papers, channels, banks, series: a one-word catalog name that is
+/// one of them needs context (`catalog::resolve`).
+pub(crate) const COMMON_WORDS: &str = "اول اولي ثاني ثانيه ثالث اخير احد واحد عربي عربيه جديد جديده رياضي وطني وطنيه دولي شعبي عام حر حره حرب شعب وحده عميد عقبه امل نصر اتحاد وطن حياه شباب سلام امن دوله ثوره استقلال نهضه فجر صباح مستقبل تقدم اخبار شرق غرب جنوب شمال وسط راي بيان نجم شمس رائد فتح تعاون اتفاق عداله تنميه حريه كرامه شروق جمهوريه اسبوع ساعه عصر مجد عهد نور حق خبر قرار جيش طليعه";
+
+/// Kinds of entity, by the words that head an entry's description and the
+/// words that, next to a name, point to that kind (`catalog::resolve`),
+/// each list one string of words (smaller in wasm than a slice of them).
+/// The last kind (titles of works) needs its cue or guillemets each time.
+pub(crate) const KINDS: &[(&str, &str)] = &[
+    ("ناد نادي فريق", "نادي ناد فريق مدرب لاعب لاعبو لاعبي مهاجم حارس مدافع نجم جماهير مشجعي رصيد ضيف مضيف غريم شباك صفوف مباراه فوز تعادل ديربي"),
+    ("قناه شبكه اذاعه فضائيه", "قناه فضائيه شاشه مقابله حديث تصريحات بثت بث مراسل برنامج"),
+    ("جريده صحيفه يوميه مجله", "جريده صحيفه يوميه مجله افتتاحيه كتب كتبت نشرت مقال"),
+    ("مدينه عاصمه اماره كبري ميناء", "مدينه عاصمه بلديه سكان شوارع مطار زياره"),
+    ("دوله مملكه سلطنه جمهوريه", "دوله سلطنه مملكه بلاد حكومه سفير سفاره منتخب"),
+    ("ولايه اقليم محافظه", "ولايه اقليم محافظه والي"),
+    ("شبه جزيره جبل بحر", "شبه جنوب شمال شرق غرب دول مدن سواحل"),
+    ("بنك مصرف شركه", "بنك مصرف سهم اسهم ارباح عملاء شركه"),
+    ("عمله", "عمله سعر صرف دولار درهم جنيه ريال دينار منطقه مليون مليار ملايين"),
+    ("بطوله كاس دوري مهرجان معرض مؤتمر", "بطوله نهائيات كاس منافسات نسخه دوره"),
+    ("مهاجم لاعب حارس مدافع مدرب", "لاعب مهاجم حارس مدافع هداف البديل"),
+    ("مسلسل فيلم كتاب روايه مسرحيه", "مسلسل فيلم روايه كتاب حلقات مسرحيه"),
+];
+
+/// Prepositions a cue may stand behind (مقابلة مع …، حديث إلى …).
+pub(crate) const CUE_PREPOSITIONS: &str = "مع الي علي في من عن امام مقابل";
+
 pub(crate) const STRONG_HEADS: &[&str] = &["وزاره", "وكاله", "مجلس", "منظمه", "حزب", "جبهه"];
 
 pub(crate) const WEAK_HEADS: &[&str] = &["قوات", "تنظيم", "حركه", "هيئه"];
@@ -792,6 +827,16 @@ mod tests {
             ("DESCRIPTIVE", DESCRIPTIVE),
             ("NATIONALITIES", NATIONALITIES),
             ("FUNCTION_WORDS", FUNCTION_WORDS),
+            ("FUNCTION_EXTRA", &FUNCTION_EXTRA.split(' ').collect::<Vec<_>>()),
+            ("COMMON_WORDS", &COMMON_WORDS.split(' ').collect::<Vec<_>>()),
+            ("CUE_PREPOSITIONS", &CUE_PREPOSITIONS.split(' ').collect::<Vec<_>>()),
+            (
+                "KINDS",
+                &KINDS
+                    .iter()
+                    .flat_map(|k| k.0.split(' ').chain(k.1.split(' ')))
+                    .collect::<Vec<_>>(),
+            ),
             ("STRONG_HEADS", STRONG_HEADS),
             ("WEAK_HEADS", WEAK_HEADS),
             ("NOT_NAMES", NOT_NAMES),

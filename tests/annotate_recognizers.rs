@@ -501,6 +501,7 @@ fn mention(text: &str, name: &str, id: &str) -> Found {
             id: id.into(),
             entity_type: EntityType::Organization,
             url: None,
+            alternatives: Vec::new(),
         },
         confidence: 1.0,
     }
@@ -534,6 +535,7 @@ fn quotes_seed_statement_is_attributed_to_sdf() {
                 id: "sdf".into(),
                 entity_type: EntityType::Organization,
                 url: None,
+                alternatives: Vec::new(),
             },
             confidence: 1.0,
         })

@@ -363,6 +363,27 @@ fn a_compiled_catalog_annotates_like_its_json() {
     assert!(stderr(&bad).contains("cut.bin"), "{}", stderr(&bad));
 }
 
+#[test]
+fn compiling_a_catalog_reports_shared_and_common_names() {
+    let json = temp_file(
+        "shared.json",
+        r#"[
+          {"id": "club", "type": "organization", "names": ["النجمة"], "description": "نادٍ لكرة القدم"},
+          {"id": "paper", "type": "organization", "names": ["النجمة", "جريدة النجمة"], "description": "جريدة يومية"},
+          {"id": "ali", "type": "person", "names": ["علي", "علي حسن"]},
+          {"id": "bank", "type": "organization", "names": ["الأول", "البنك الأول"]}
+        ]"#,
+    );
+    let bin = temp_file("shared.bin", "");
+    let out = cli(&["catalog", json.to_str().unwrap(), "-o", bin.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("name \"النجمه\" is shared by club, paper"), "{err}");
+    assert!(err.contains("ali: name \"علي\" folds to a function word"), "{err}");
+    assert!(err.contains("bank: name \"الاول\" is a common word"), "{err}");
+    assert!(!err.contains("البنك"), "{err}");
+}
+
 /// The seed as JSON, with the paragraph holding "120 عنصرا" given `edit`.
 fn seed_json(edit: impl Fn(&str) -> String) -> String {
     let out = cli(&["import", SEED], None);

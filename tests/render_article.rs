@@ -205,6 +205,7 @@ fn annotations_wrap_their_ranges() {
         id: "sdf".into(),
         entity_type: EntityType::Organization,
         url: Some("/topics/sdf".into()),
+        alternatives: Vec::new(),
     };
     let annotations = [
         at(

@@ -311,6 +311,7 @@ fn annotation_data_cannot_inject_elements_attributes_or_urls() {
                 id: hostile.into(),
                 entity_type: EntityType::Person,
                 url: Some("javascript:alert(1)".into()),
+                alternatives: Vec::new(),
             },
         ),
         at(

@@ -70,6 +70,8 @@ export interface CatalogEntry {
   description?: string;
   /** Also match with possessive endings (ـه، ـها، ـهم …). */
   enclitics?: boolean;
+  /** Its one-word names are common words: link them only with context (a cue word, guillemets, the entity named earlier in the text). */
+  context?: boolean;
 }
 
 /** Options for render, mount, enhance, hydrate and update. Unknown keys are errors. */

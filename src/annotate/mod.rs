@@ -83,6 +83,11 @@ pub enum AnnotationKind {
         entity_type: EntityType,
         /// The entity's page, when the catalog has one.
         url: Option<Arc<str>>,
+        /// The other entities of the catalog this name may mean, most
+        /// likely first, when several share it (the confidence says how
+        /// sure the choice is); empty, and not serialized, when none do.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        alternatives: Vec<Arc<str>>,
     },
     /// A person or organisation not in the catalog, found by a title or head
     /// noun (العقيد …، وزارة …).
@@ -265,6 +270,8 @@ impl Annotator {
         let all_dates = dates::find_in(&toks, published);
         // A date's number is not also a number.
         let numbers = numbers::find_in(&toks, &all_dates);
+        // A mention that needed context gives way to a date (تشرين الأول).
+        mentions.retain(|m| m.confidence >= 1.0 || !all_dates.iter().any(|d| overlaps(m, d)));
         // A date that a mention overlaps is the mention, unless the mention
         // is a word inside it (الأول in تشرين الأول 2019).
         let dates: Vec<Found> = all_dates

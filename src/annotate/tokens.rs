@@ -234,6 +234,13 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| Lexicon::new(lexicon::token_words().chain(super::dates::lexicon_words())))
 }
 
+/// Whether folded `word` is one of the recognizers' words (month and
+/// weekday names, titles, speech verbs …): a catalog name that is one
+/// needs context.
+pub(crate) fn is_lexicon_word(word: &str) -> bool {
+    lexicon().contains(word, false)
+}
+
 /// In debug builds (the tests), that every word compared is in the
 /// [`Lexicon`]: a word left out would silently never match in a release.
 fn debug_assert_in_lexicon(words: &[&str]) {

@@ -118,7 +118,9 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
         |value: String| json!({"type": "TextualBody", "value": value, "purpose": "tagging", "format": "text/plain"});
 
     let (motivation, body): (&str, Vec<Value>) = match &a.kind {
-        AnnotationKind::Mention { id, entity_type, url } => {
+        AnnotationKind::Mention {
+            id, entity_type, url, ..
+        } => {
             // The catalog id is always in the body: as the resource's own
             // IRI when the entity has a page (the `source`), else as the
             // source itself.

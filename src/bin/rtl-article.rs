@@ -237,6 +237,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => reanchor(&article, from, &annotations),
         Command::Catalog { catalog, output } => {
             let compiled = load_catalog(&catalog)?;
+            for warning in compiled.warnings() {
+                eprintln!("rtl-article: warning: {}: {warning}", catalog.display());
+            }
             let bytes = compiled.to_bytes();
             std::fs::write(&output, &bytes).map_err(|e| io_error(&output, e))?;
             eprintln!(

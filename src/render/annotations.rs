@@ -86,7 +86,9 @@ fn overlay(a: &Annotation, may_link: bool) -> Option<Overlay> {
         return None;
     }
     let (tag, attrs): (&'static str, Vec<(&'static str, String)>) = match &a.kind {
-        AnnotationKind::Mention { id, entity_type, url } => {
+        AnnotationKind::Mention {
+            id, entity_type, url, ..
+        } => {
             let mut attrs = Vec::with_capacity(4);
             let url = url.as_deref().filter(|_| may_link).and_then(crate::url::safe_url);
             if let Some(url) = &url {
@@ -176,6 +178,7 @@ mod tests {
                 id: "isis".into(),
                 entity_type: EntityType::Organization,
                 url: Some(url.into()),
+                alternatives: Vec::new(),
             },
         }
     }

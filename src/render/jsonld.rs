@@ -97,7 +97,7 @@ pub fn news_article(article: &Article) -> Value {
 /// article.body.push(Block::paragraph("دخلوا بالرقة").with_id("p1"));
 /// let found = [Annotation {
 ///     text: TextId::main("p1"), start: 11, end: 21, confidence: 1.0,
-///     kind: AnnotationKind::Mention { id: "raqqa".into(), entity_type: EntityType::Place, url: None },
+///     kind: AnnotationKind::Mention { id: "raqqa".into(), entity_type: EntityType::Place, url: None, alternatives: vec![] },
 /// }];
 /// let things = mentions(&article, &found, Some(&catalog));
 /// assert_eq!(things[0]["@type"], "Place");
@@ -120,7 +120,10 @@ pub(crate) fn mentions_with_ids(
     // The texts only when a mention's name must be read from them.
     let mut texts = None;
     for a in annotations {
-        let AnnotationKind::Mention { id, entity_type, url } = &a.kind else {
+        let AnnotationKind::Mention {
+            id, entity_type, url, ..
+        } = &a.kind
+        else {
             continue;
         };
         if seen.contains(&&**id) {

@@ -35,6 +35,7 @@ struct Record<'a> {
     id: &'a str,
     entity_type: EntityType,
     enclitics: bool,
+    context: bool,
     first_name: Option<&'a str>,
     /// The names' count and where they start.
     names: (usize, usize),
@@ -72,6 +73,38 @@ impl Store {
         }
     }
 
+    /// Calls `f` with each of entry `i`'s names and, last, its
+    /// description (`None` for an entry without), read in place.
+    pub(super) fn texts(&self, i: usize, f: &mut dyn FnMut(&str, bool)) {
+        match self {
+            Store::Owned(entities) => {
+                if let Some(e) = entities.get(i) {
+                    e.names.iter().for_each(|n| f(n, false));
+                    if let Some(d) = &e.description {
+                        f(d, true);
+                    }
+                }
+            }
+            Store::Packed { payload, records, .. } => {
+                let Some(record) = records
+                    .get(i)
+                    .and_then(|&at| Reader::at(payload, at as usize).record(i).ok())
+                else {
+                    return;
+                };
+                let mut names = Reader::at(payload, record.names.1);
+                for _ in 0..record.names.0 {
+                    if let Ok(n) = names.string_ref(&String::new) {
+                        f(n, false);
+                    }
+                }
+                if let Some(d) = record.description {
+                    f(d, true);
+                }
+            }
+        }
+    }
+
     /// Entry `i`'s url.
     pub(super) fn url(&self, i: usize) -> Option<&str> {
         match self {
@@ -100,6 +133,7 @@ fn decode(payload: &[u8], at: usize) -> Option<Entity> {
         url: record.url.map(str::to_string),
         description: record.description.map(str::to_string),
         enclitics: record.enclitics,
+        context: record.context,
     })
 }
 
@@ -125,8 +159,10 @@ impl Catalog {
                     put_str(&mut payload, &e.id);
                     let kind = EntityType::ALL.iter().position(|t| *t == e.entity_type).unwrap_or(0) as u8;
                     payload.push(kind);
-                    let flags =
-                        u8::from(e.url.is_some()) | u8::from(e.description.is_some()) << 1 | u8::from(e.enclitics) << 2;
+                    let flags = u8::from(e.url.is_some())
+                        | u8::from(e.description.is_some()) << 1
+                        | u8::from(e.enclitics) << 2
+                        | u8::from(e.context) << 3;
                     payload.push(flags);
                     put_len(&mut payload, e.names.len());
                     for n in &e.names {
@@ -216,7 +252,7 @@ impl Catalog {
                     Err(why) => return Err(bad(&format!("entities[{i}].url: {why}"))),
                 }
             }
-            kinds.push((record.entity_type, record.enclitics));
+            kinds.push((record.entity_type, record.enclitics, record.context));
             records.push(at as u32);
         }
         let index = index::Index::read(&mut r, count)?;
@@ -241,8 +277,9 @@ pub(super) fn plainly_safe(url: &str) -> bool {
 }
 
 const MAGIC: &[u8] = b"RTLCAT";
-/// 2: the index is stored (1 held only the entries).
-const FORMAT_VERSION: u8 = 2;
+/// 3: the shared names and the entries' `context` flag (2: the index is
+/// stored; 1 held only the entries).
+const FORMAT_VERSION: u8 = 3;
 const HEADER_LEN: usize = 6 + 1 + 8;
 
 fn put_len(out: &mut Vec<u8>, mut n: usize) {
@@ -363,6 +400,7 @@ impl<'a> Reader<'a> {
             id,
             entity_type,
             enclitics: flags & 4 != 0,
+            context: flags & 8 != 0,
             first_name,
             names: (n, names_at),
             url,
@@ -417,31 +455,31 @@ mod tests {
         // One entity "a" (place, no url or description) named "ab", and
         // its index: one token "ab", one node under the root ending entity 0.
         let entity = [1, b'a', 1, 0, 1, 2, b'a', b'b'];
-        let index = [1, 2, b'a', b'b', 1, 1, 0, 2, 0];
+        let index = [1, 2, b'a', b'b', 1, 1, 0, 2, 0, 0];
         let one = [&[1][..], &entity, &index].concat();
-        let c = Catalog::from_bytes(&seal(&one, 2)).unwrap();
+        let c = Catalog::from_bytes(&seal(&one, 3)).unwrap();
         assert_eq!(c.find("ab").len(), 1);
         assert_eq!(c.get("a").map(|e| e.names.clone()), Some(vec!["ab".to_string()]));
         assert!(err(&seal(&one, 1)).contains("format version 1 is not supported"));
-        assert!(err(&seal(&[&one[..], &[7]].concat(), 2)).contains("trailing bytes"));
+        assert!(err(&seal(&[&one[..], &[7]].concat(), 3)).contains("trailing bytes"));
         let bad_type = [&[1, 1, b'a', 9][..], &entity[4..], &index].concat();
-        assert!(err(&seal(&bad_type, 2)).contains("entities[0].type: unknown type code 9"));
+        assert!(err(&seal(&bad_type, 3)).contains("entities[0].type: unknown type code 9"));
         let twice = [&[2][..], &entity, &entity, &index].concat();
-        assert!(err(&seal(&twice, 2)).contains("\"a\" is already used by entities[0]"));
+        assert!(err(&seal(&twice, 3)).contains("\"a\" is already used by entities[0]"));
         let long = [1, 1, b'a', 1, 0, 1, 0x7f, b'x'];
         assert!(
-            err(&seal(&long, 2)).contains("entities[0].names[0]: length 127 past the end"),
+            err(&seal(&long, 3)).contains("entities[0].names[0]: length 127 past the end"),
             "{}",
-            err(&seal(&long, 2))
+            err(&seal(&long, 3))
         );
         let js = [1, 1, b'a', 1, 1, 1, 2, b'a', b'b', 13];
         let js = [&js[..], b"javascript:x;", &index].concat();
-        assert!(err(&seal(&js, 2)).contains("entities[0].url: scheme \"javascript:\" is not allowed"));
+        assert!(err(&seal(&js, 3)).contains("entities[0].url: scheme \"javascript:\" is not allowed"));
         let many = [&[3][..], &entity, &index].concat();
-        assert!(err(&seal(&many, 2)).contains("entity count: 3 items cannot fit"));
+        assert!(err(&seal(&many, 3)).contains("entity count: 3 items cannot fit"));
         // The index: a token twice, a node under itself, a token or an
         // entity that does not exist, an edge twice.
-        let with = |index: &[u8]| seal(&[&[1][..], &entity, index].concat(), 2);
+        let with = |index: &[u8]| seal(&[&[1][..], &entity, index].concat(), 3);
         assert!(err(&with(&[2, 1, b'a', 1, b'a', 0, 0])).contains("token 1 is empty or repeated"));
         assert!(err(&with(&[1, 1, b'a', 1, 0, 0, 2, 0])).contains("node 1: bad parent"));
         assert!(err(&with(&[1, 1, b'a', 1, 1, 2, 2, 0])).contains("node 1: bad parent, token"));
@@ -449,6 +487,16 @@ mod tests {
         assert!(err(&with(&[1, 1, b'a', 2, 1, 0, 2, 2, 0, 2, 0])).contains("node 2: a first token twice"));
         assert!(err(&with(&[1, 1, b'a', 3, 1, 0, 0, 1, 0, 2, 2, 0, 2, 0])).contains("node 3: an edge twice"));
         assert!(err(&with(&[1, 1, b'a', 5, 0, 0, 0])).contains("node count: 5 items cannot fit"));
+        // Shared names: on a node that ends a name, another entity than
+        // its terminal's, in order.
+        let two = [&[2][..], &entity, &[1, b'b', 1, 0, 1, 2, b'a', b'b']].concat();
+        let shared = |tail: &[u8]| seal(&[&two[..], &index[..9], tail].concat(), 3);
+        let c = Catalog::from_bytes(&shared(&[1, 1, 1])).unwrap();
+        assert_eq!(c.index.alternatives(1).collect::<Vec<_>>(), [1]);
+        assert!(err(&shared(&[1, 1, 0])).contains("shared 0: bad node or entity"));
+        assert!(err(&shared(&[1, 2, 1])).contains("shared 0: bad node or entity"));
+        assert!(err(&shared(&[1, 1, 5])).contains("shared 0: bad node or entity"));
+        assert!(err(&shared(&[2, 1, 1, 0, 1])).contains("shared 1: bad node or entity"));
     }
 
     /// A loaded catalog finds what the compiled one finds, and gives its
@@ -484,6 +532,41 @@ mod tests {
                 crafted.extend_from_slice(&p);
                 if let Ok(c) = Catalog::from_bytes(&crafted) {
                     let _ = (c.find(text), c.count(text), c.get("sdf"), c.entities().len());
+                    assert!(Catalog::from_bytes(&c.to_bytes()).is_ok(), "byte {i}");
+                }
+            }
+        }
+    }
+
+    /// A catalog with shared and guarded names survives its bytes, and
+    /// every resealed mutation of them, like the plain one.
+    #[test]
+    fn shared_names_round_trip() {
+        let c = Catalog::from_json(
+            r#"[
+              {"id": "club", "type": "organization", "names": ["الجزيرة"], "description": "نادٍ لكرة القدم"},
+              {"id": "tv", "type": "organization", "names": ["الجزيرة", "قناة الجزيرة"], "description": "قناة إخبارية", "context": true},
+              {"id": "ali", "type": "person", "names": ["علي"]}
+            ]"#,
+        )
+        .unwrap();
+        let bytes = c.to_bytes();
+        let back = Catalog::from_bytes(&bytes).unwrap();
+        assert_eq!(back.entities(), c.entities());
+        let text = "قال مدرب الجزيرة لقناة الجزيرة إن علي جاهز، وبثت الجزيرة اللقاء على الهواء";
+        assert_eq!(back.find(text), c.find(text));
+        assert_eq!(back.to_bytes(), bytes);
+        let payload = &bytes[HEADER_LEN..];
+        let mut rand = crate::test_rand::Rand::new(0x9e37_79b9_7f4a_7c15);
+        for i in 0..payload.len() {
+            for _ in 0..4 {
+                let mut p = payload.to_vec();
+                p[i] = rand.next() as u8;
+                let mut crafted = bytes[..HEADER_LEN - 8].to_vec();
+                crafted.extend_from_slice(&checksum(&p).to_le_bytes());
+                crafted.extend_from_slice(&p);
+                if let Ok(c) = Catalog::from_bytes(&crafted) {
+                    let _ = (c.find(text), c.warnings(), c.entities().len());
                     assert!(Catalog::from_bytes(&c.to_bytes()).is_ok(), "byte {i}");
                 }
             }

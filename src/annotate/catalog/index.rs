@@ -41,6 +41,9 @@ pub(super) struct Index {
     /// Whether any entity may take an enclitic (skips the suffix probes
     /// when none does).
     pub(super) enclitics: bool,
+    /// `(node, entity)` for every entity that shares the name ending at
+    /// `node` with the one its terminal holds (the first listed), sorted.
+    pub(super) shared: Vec<(u32, u32)>,
 }
 
 const EMPTY: u64 = u64::MAX;
@@ -157,6 +160,8 @@ pub(super) struct Hit {
     pub start: usize,
     pub end: usize,
     pub entity: u32,
+    /// The trie node the name ends at (its alternatives and guards).
+    pub node: u32,
 }
 
 impl Index {
@@ -172,6 +177,7 @@ impl Index {
             roots: Vec::new(),
             nodes: vec![Node::default()],
             enclitics: false,
+            shared: Vec::new(),
         };
         let mut toks = Vec::new();
         for (name, entity, enclitics) in names {
@@ -191,9 +197,36 @@ impl Index {
                     .strip_prefix("ال")
                     .is_some_and(|rest| rest.chars().nth(1).is_some());
                 *slot = (entity + 1) | if elidable { ELIDABLE } else { 0 };
+            } else if *slot & !ELIDABLE != entity + 1 {
+                index.shared.push((node, entity));
             }
         }
+        super::resolve::sort_by(&mut index.shared, |s| (s.0 as usize, s.1 as usize));
+        index.shared.dedup();
         index
+    }
+
+    /// The entities other than the terminal's that share the name ending
+    /// at `node`.
+    pub(super) fn alternatives(&self, node: u32) -> impl Iterator<Item = u32> + '_ {
+        let from = self.shared.partition_point(|&(n, _)| n < node);
+        self.shared[from..]
+            .iter()
+            .take_while(move |&&(n, _)| n == node)
+            .map(|&(_, e)| e)
+    }
+
+    /// `(node, entity, folded name)` of every one-token name.
+    pub(super) fn one_token_names(&self) -> impl Iterator<Item = (u32, u32, &[u8])> + '_ {
+        self.roots.iter().enumerate().filter_map(|(token, &node)| {
+            let entity = (self.nodes.get(node as usize)?.terminal & !ELIDABLE).checked_sub(1)?;
+            (node != ROOT).then(|| (node, entity, self.token(token as u32)))
+        })
+    }
+
+    /// How many nodes the trie has (the root included).
+    pub(super) fn node_count(&self) -> usize {
+        self.nodes.len()
     }
 
     /// How many names end somewhere in the trie.
@@ -374,6 +407,14 @@ impl Index {
             put_len(out, ((t & !ELIDABLE) as usize) << 1 | usize::from(t & ELIDABLE != 0));
         }
         out.push(u8::from(self.enclitics));
+        // The shared names: each node's gap from the one before, and the entity.
+        put_len(out, self.shared.len());
+        let mut last = 0;
+        for &(node, entity) in &self.shared {
+            put_len(out, (node - last) as usize);
+            put_len(out, entity as usize);
+            last = node;
+        }
     }
 
     /// Reads what [`Index::write`] wrote, for a catalog of `entities`
@@ -394,6 +435,7 @@ impl Index {
             roots: Vec::new(),
             nodes: Vec::new(),
             enclitics: false,
+            shared: Vec::new(),
         };
         for i in 0..tokens {
             let token = r.bytes(&|| format!("index: token {i}"))?;
@@ -434,6 +476,21 @@ impl Index {
             index.nodes[node].terminal = entity as u32 | if terminal & 1 != 0 { ELIDABLE } else { 0 };
         }
         index.enclitics = r.byte(&|| "index: enclitics".into())? != 0;
+        // Shared names: in order, each on a name's end, not its terminal's
+        // entity, none twice.
+        let count = r.count(2, &|| "index: shared count".into())?;
+        let mut last = (0usize, 0usize);
+        for i in 0..count {
+            let what = || format!("index: shared {i}");
+            let node = last.0 + r.len(&what)?;
+            let entity = r.len(&what)?;
+            let terminal = index.nodes.get(node).map_or(0, |n| n.terminal & !ELIDABLE) as usize;
+            if terminal == 0 || entity >= entities || terminal == entity + 1 || (i > 0 && (node, entity) <= last) {
+                return Err(bad(format!("shared {i}: bad node or entity")));
+            }
+            index.shared.push((node as u32, entity as u32));
+            last = (node, entity);
+        }
         Ok(index)
     }
 
@@ -575,6 +632,7 @@ impl Index {
                             start: from,
                             end,
                             entity,
+                            node: child,
                         });
                     }
                 }
@@ -592,6 +650,7 @@ impl Index {
                     start: from,
                     end,
                     entity,
+                    node,
                 });
             }
             k += 1;

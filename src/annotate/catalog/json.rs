@@ -153,6 +153,11 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
             ))
         }
     };
+    let context = match map.get("context") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => return Err(err("context", format!("expected a boolean, found {}", kind_of(other)))),
+    };
     Ok(Entity {
         id,
         entity_type,
@@ -160,6 +165,7 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
         url,
         description,
         enclitics,
+        context,
     })
 }
 

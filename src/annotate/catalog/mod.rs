@@ -23,7 +23,10 @@
 //! - The mention covers the name as written — diacritics included — and
 //!   never the clitics around it.
 //!
-//! Two entries may share a name; the first one listed keeps it.
+//! Two entries may share a name: context decides which one a mention is,
+//! and the others stay in the mention as its `alternatives`; a name that
+//! folds to a function word matches only as the catalog spells it, and a
+//! one-word name that is a common word only with context (`resolve.rs`).
 //!
 //! Reading a catalog from JSON is [`json`](self)'s job (`Catalog::from_json`),
 //! its compact binary form `codec`'s (`Catalog::to_bytes`,
@@ -53,6 +56,7 @@ use crate::text::normalize::{fold_cut, fold_str, Folded};
 mod codec;
 mod index;
 mod json;
+mod resolve;
 
 impl EntityType {
     /// Every type, in the order error messages list them.
@@ -98,6 +102,11 @@ pub struct Entity {
     /// Whether a name may be followed by an attached pronoun (قواته →
     /// قوات). Off unless the entry says so.
     pub enclitics: bool,
+    /// Whether its one-word names are common words that link only with
+    /// context (a cue word, another of its names earlier in the text,
+    /// guillemets; see `resolve.rs`). Names that fold to a function word
+    /// or a common word need it anyway; this marks the others.
+    pub context: bool,
 }
 
 /// A compiled catalog: entries plus the index that finds their names.
@@ -109,8 +118,17 @@ pub struct Entity {
 /// So loading costs what matching needs, not what the catalog holds.
 pub struct Catalog {
     store: codec::Store,
-    /// Per entry: its type and whether it takes enclitics.
-    kinds: Vec<(EntityType, bool)>,
+    /// Per entry: its type, whether it takes enclitics, whether its
+    /// one-word names need context.
+    kinds: Vec<(EntityType, bool, bool)>,
+    /// `(node, resolve::EXACT | resolve::CONTEXT)` of the one-word names
+    /// that are function or common words, sorted by node.
+    guards: Vec<(u32, u8)>,
+    /// Per trie node, whether the name ending there is guarded or shared.
+    special: Vec<bool>,
+    /// Per entry, what context reads of it, made at its first ambiguous
+    /// mention.
+    profiles: Vec<OnceLock<resolve::Profile>>,
     /// Per entry, the id and url its mentions share, made at its first
     /// mention.
     targets: Vec<OnceLock<Target>>,
@@ -212,15 +230,34 @@ impl Catalog {
             }
         }
         let index = index::Index::new(keys.iter().map(|(k, n, e)| (k.as_str(), *n, *e)), keys.len());
-        let kinds = entities.iter().map(|e| (e.entity_type, e.enclitics)).collect();
+        let kinds = entities
+            .iter()
+            .map(|e| (e.entity_type, e.enclitics, e.context))
+            .collect();
         Ok(Catalog::assemble(codec::Store::Owned(entities), kinds, ids, index))
     }
 
-    fn assemble(store: codec::Store, kinds: Vec<(EntityType, bool)>, ids: Vec<u32>, index: index::Index) -> Catalog {
+    fn assemble(
+        store: codec::Store,
+        kinds: Vec<(EntityType, bool, bool)>,
+        ids: Vec<u32>,
+        index: index::Index,
+    ) -> Catalog {
         let targets = (0..store.len()).map(|_| OnceLock::new()).collect();
+        let profiles = (0..store.len()).map(|_| OnceLock::new()).collect();
+        let guards = resolve::guards(&store, &kinds, &index);
+        let mut special = vec![false; index.node_count()];
+        for node in guards.iter().map(|g| g.0).chain(index.shared.iter().map(|s| s.0)) {
+            if let Some(s) = special.get_mut(node as usize) {
+                *s = true;
+            }
+        }
         Catalog {
             store,
             kinds,
+            guards,
+            special,
+            profiles,
             targets,
             ids,
             names: index.names(),
@@ -274,24 +311,34 @@ impl Catalog {
     /// too), so several catalogs can share one fold.
     pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Found> {
         let mut out = Vec::new();
-        self.each_mention(text, folded, |start, end, entity| {
-            let (Some(&(entity_type, _)), Some(target)) = (self.kinds.get(entity), self.targets.get(entity)) else {
+        self.each_mention(text, folded, |start, end, m| {
+            let Some(&(entity_type, ..)) = self.kinds.get(m.entity as usize) else {
                 return;
             };
-            let (id, url) =
-                target.get_or_init(|| (Arc::from(self.store.id(entity)), self.store.url(entity).map(Arc::from)));
+            let (id, url) = self.target(m.entity as usize);
             out.push(Found {
                 start,
                 end,
                 kind: AnnotationKind::Mention {
-                    id: Arc::clone(id),
+                    id,
                     entity_type,
-                    url: url.clone(),
+                    url,
+                    alternatives: m.alternatives.iter().map(|&e| self.target(e as usize).0).collect(),
                 },
-                confidence: 1.0,
+                confidence: m.confidence,
             });
         });
         out
+    }
+
+    /// Entry `entity`'s id and url, shared by its mentions.
+    fn target(&self, entity: usize) -> Target {
+        match self.targets.get(entity) {
+            Some(t) => t
+                .get_or_init(|| (Arc::from(self.store.id(entity)), self.store.url(entity).map(Arc::from)))
+                .clone(),
+            None => (Arc::from(""), None),
+        }
     }
 
     /// How many mentions [`Catalog::find`] finds in `text`, without
@@ -302,8 +349,8 @@ impl Catalog {
         n
     }
 
-    /// Calls `f(start, end, entity index)` for each mention, in order.
-    fn each_mention(&self, text: &str, folded: &Folded, mut f: impl FnMut(usize, usize, usize)) {
+    /// Calls `f(start, end, mention)` for each mention, in order.
+    fn each_mention(&self, text: &str, folded: &Folded, mut f: impl FnMut(usize, usize, &resolve::Mention)) {
         if self.names == 0 {
             return;
         }
@@ -319,12 +366,52 @@ impl Catalog {
         let enclitic_ok = |e: u32| self.kinds.get(e as usize).is_some_and(|k| k.1);
         self.index.find(&folded.text, toks, hashes, &enclitic_ok, &mut hits);
         let mut cursor = 0;
-        for hit in hits {
-            let (os, oe) = folded.to_original_from(hit.start, hit.end, &mut cursor);
-            if text.get(os..oe).is_some() {
-                f(os, oe, hit.entity as usize);
+        let mut spans = Vec::with_capacity(hits.len());
+        for hit in &hits {
+            spans.push(folded.to_original_from(hit.start, hit.end, &mut cursor));
+        }
+        let mentions = resolve::resolve(self, text, &folded.text, toks, hashes, &hits, &spans);
+        for (m, &(os, oe)) in mentions.iter().zip(&spans) {
+            if m.confidence > 0.0 && text.get(os..oe).is_some() {
+                f(os, oe, m);
             }
         }
+    }
+
+    /// Problems a publisher should know about: names shared by several
+    /// entries (context decides between them), and one-word names that
+    /// are function words (linked only as spelled) or common words
+    /// (linked only with context). The CLI's `catalog` command prints them.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut by_name: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+        for e in self.entities() {
+            for n in &e.names {
+                let ids = by_name.entry(fold_str(n.trim()).trim().to_string()).or_default();
+                if !ids.contains(&e.id.as_str()) {
+                    ids.push(&e.id);
+                }
+            }
+        }
+        for (name, ids) in by_name.iter().filter(|(_, ids)| ids.len() > 1) {
+            out.push(format!(
+                "name \"{name}\" is shared by {}: context decides",
+                ids.join(", ")
+            ));
+        }
+        for (node, entity, name) in self.index.one_token_names() {
+            let Ok(at) = self.guards.binary_search_by_key(&node, |g| g.0) else {
+                continue;
+            };
+            let what = if self.guards[at].1 & resolve::EXACT != 0 {
+                "folds to a function word: linked only as spelled"
+            } else {
+                "is a common word: linked only with context"
+            };
+            let name = String::from_utf8_lossy(name);
+            out.push(format!("{}: name \"{name}\" {what}", self.store.id(entity as usize)));
+        }
+        out
     }
 }
 

@@ -1,0 +1,766 @@
+//! What a name found in a text stands for, when the name alone cannot say:
+//! one pass over a text's hits, after the trie has found them.
+//!
+//! - A one-word name that **folds to a function word** (علي/على، إمام/أمام)
+//!   matches only as the catalog spells it (diacritics and tatweel aside);
+//!   spelled as the function word itself (a name من) it also needs context.
+//! - A one-word name that is a **common word** (`lexicon::COMMON_WORDS`,
+//!   the recognizers' words such as month names, or an entry marked
+//!   `"context": true`) needs context: a cue next to it (a word of its
+//!   kind's cues, `lexicon::KINDS`, or of its own description and names,
+//!   directly or behind a preposition), guillemets around it, or — when it
+//!   is not an adjective after a definite noun (الربع الأول), the head of a
+//!   construct (أحد أبرز) or a noun with its own adjective (الشعب الجزائري)
+//!   — the same entity named earlier in the text, or another entity of its
+//!   kind in it. Titles of works need their cue or guillemets every time.
+//! - A **shared name** goes to the candidate with the most evidence: cues
+//!   next to it (4), the entity named elsewhere in the text (2), another
+//!   entity of its kind (1), words of its description in the text (1 each,
+//!   up to 3). The others stay as alternatives; the confidence says by how
+//!   much it won (0.9, 0.75, 0.5 for a tie, which keeps catalog order).
+//!
+//! An entry's kind is read from the first word of its description (نادٍ،
+//! قناة، مدينة، عملة …). Everything here is linear in the text: the text's
+//! words go into one hash table (the fold's own hashes), only when a shared
+//! name needs them, and a candidate's overlap is counted once per text.
+
+use super::codec::Store;
+use super::index::{Hit, Index, Token};
+use super::{Catalog, EntityType};
+use crate::hash::word_hash;
+use crate::lexicon::{COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS};
+use crate::text::normalize::fold_str;
+
+/// A guard bit: the name matches only as the catalog spells it.
+pub(super) const EXACT: u8 = 1;
+/// A guard bit: the name needs context.
+pub(super) const CONTEXT: u8 = 2;
+
+/// A hit once resolved: confidence 0 drops it.
+pub(super) struct Mention {
+    pub entity: u32,
+    pub confidence: f32,
+    pub alternatives: Vec<u32>,
+}
+
+/// What context reads of an entry: its kind (index + 1 into
+/// `lexicon::KINDS`, 0 for none) and the words of its names and
+/// description: the hashes of the forms each may take in a text (with
+/// or without proclitics, a nisba or feminine ending), sorted, with the
+/// word's number.
+pub(super) struct Profile {
+    kind: u8,
+    forms: Vec<(u64, u8)>,
+    /// The description's words, one bit each (the others are the names').
+    described: u64,
+}
+
+impl Profile {
+    /// The number of the profile word folded word `w` is a form of.
+    fn word_of(&self, w: &str) -> Option<u8> {
+        let find = |x: &str| {
+            let h = word_hash(x.as_bytes());
+            let i = self.forms.partition_point(|f| f.0 < h);
+            self.forms.get(i).filter(|f| f.0 == h).map(|f| f.1)
+        };
+        find(w)
+    }
+
+    /// The profile words among `words` (the name's own), one bit each.
+    fn own(&self, words: &[&str]) -> u64 {
+        words
+            .iter()
+            .filter_map(|w| self.word_of(w))
+            .fold(0, |m, g| m | 1 << (g & 63))
+    }
+}
+
+/// The guards of a catalog's one-word names, sorted by node.
+pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &Index) -> Vec<(u32, u8)> {
+    let mut out = Vec::new();
+    for (node, entity, name) in index.one_token_names() {
+        let Ok(word) = std::str::from_utf8(name) else {
+            continue;
+        };
+        let mut guard = 0;
+        if FUNCTION_WORDS.contains(&word) || listed(FUNCTION_EXTRA, word) {
+            guard |= EXACT;
+            store.texts(entity as usize, &mut |n, description| {
+                if !description && FUNCTION_SPELLINGS.split(' ').any(|f| f == bare(n)) {
+                    guard |= CONTEXT;
+                }
+            });
+        }
+        let noun = word.strip_prefix("ال").filter(|r| !r.is_empty()).unwrap_or(word);
+        if listed(COMMON_WORDS, noun)
+            || crate::annotate::tokens::is_lexicon_word(word)
+            || kinds.get(entity as usize).is_some_and(|k| k.2)
+        {
+            guard |= CONTEXT;
+        }
+        if guard != 0 {
+            out.push((node, guard));
+        }
+    }
+    sort_by(&mut out, |g| (g.0 as usize, 0));
+    out
+}
+
+/// The crate's one small stable sort (the standard ones cost kilobytes of
+/// wasm each).
+pub(super) fn sort_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize)) {
+    crate::model::sort_stable_by_key(items, key);
+}
+
+/// Whether `w` is one of the space-separated words of `list`.
+fn listed(list: &str, w: &str) -> bool {
+    list.split(' ').any(|x| x == w)
+}
+
+/// Whether `a` and `b` have the same letters, diacritics and tatweel
+/// aside.
+fn same_letters(a: &str, b: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.trim()
+            .chars()
+            .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+    }
+    letters(a).eq(letters(b))
+}
+
+/// `s` without diacritics and tatweel, trimmed.
+fn bare(s: &str) -> String {
+    s.trim()
+        .chars()
+        .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+        .collect()
+}
+
+/// `w` without the proclitics و/ف, then ب/ل/ك or the article (and لل).
+fn strip_proclitics(w: &str) -> &str {
+    let long = |r: &str| r.chars().nth(1).is_some();
+    let mut w = w;
+    if let Some(r) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| long(r)) {
+        w = r;
+    }
+    for p in ["بال", "كال", "لل", "ال", "ب", "ل"] {
+        if let Some(r) = w.strip_prefix(p).filter(|r| long(r)) {
+            return r;
+        }
+    }
+    w
+}
+
+/// `w` without an attached pronoun.
+fn strip_enclitic(w: &str) -> &str {
+    for s in ["هما", "ها", "هم", "ه"] {
+        if let Some(r) = w.strip_suffix(s).filter(|r| r.chars().nth(1).is_some()) {
+            return r;
+        }
+    }
+    w
+}
+
+/// The endings a profile word may be written with in a text (مصر، مصري،
+/// المصرية، إسبانيا، إسباني …).
+const ENDINGS: [&str; 6] = ["", "ي", "يه", "ه", "يا", "ا"];
+
+/// The proclitics a profile word may be written with in a text.
+const PROCLITICS: [&str; 6] = ["", "ال", "و", "وال", "بال", "لل"];
+
+/// Folded word `w` without its clitics and ending.
+fn core(w: &str) -> &str {
+    let w = strip_proclitics(w);
+    ENDINGS[1..]
+        .iter()
+        .find_map(|e| w.strip_suffix(e).filter(|r| r.chars().nth(2).is_some()))
+        .unwrap_or(w)
+}
+
+/// Whether folded word `w` is a cue for kind `kind` (index + 1).
+fn is_cue(kind: u8, w: &str) -> bool {
+    let Some((_, cues)) = kind.checked_sub(1).and_then(|k| KINDS.get(k as usize)) else {
+        return false;
+    };
+    let bare = strip_proclitics(w);
+    [w, bare, strip_enclitic(bare)].iter().any(|f| listed(cues, f))
+}
+
+/// An entry's profile, from its names and description.
+fn profile(store: &Store, entity: usize) -> Profile {
+    let mut kind = 0;
+    let mut forms = Vec::new();
+    let mut n = 0u8;
+    let mut described = 0u64;
+    let mut buf = String::new();
+    let mut cut = Vec::new();
+    let mut cores: Vec<(String, u8)> = Vec::new();
+    store.texts(entity, &mut |text, description| {
+        let folded = fold_str(text);
+        super::index::tokens(&folded, &mut cut);
+        let words = cut
+            .iter()
+            .filter(|t| t.word)
+            .filter_map(|t| folded.get(t.start as usize..t.end as usize));
+        for (i, w) in words.enumerate() {
+            if description && i == 0 {
+                let head = strip_proclitics(w);
+                if let Some(k) = KINDS.iter().position(|k| listed(k.0, head) || listed(k.0, w)) {
+                    kind = k as u8 + 1;
+                }
+            }
+            if w.chars().nth(1).is_some() && !FUNCTION_WORDS.contains(&w) && n < 64 {
+                let c = core(w);
+                // A word in a name and in the description is one word.
+                if let Some(&(_, g)) = cores.iter().find(|(k, _)| k == c) {
+                    described |= u64::from(description) << g;
+                    continue;
+                }
+                cores.push((c.to_string(), n));
+                for p in PROCLITICS {
+                    for e in ENDINGS {
+                        buf.clear();
+                        buf.push_str(p);
+                        buf.push_str(c);
+                        buf.push_str(e);
+                        forms.push((word_hash(buf.as_bytes()), n));
+                    }
+                }
+                described |= u64::from(description) << n;
+                n += 1;
+            }
+        }
+    });
+    sort_by(&mut forms, |f| ((f.0 >> 32) as usize, f.0 as u32 as usize));
+    forms.dedup_by_key(|f| f.0);
+    Profile { kind, forms, described }
+}
+
+/// The hits of one text and what is known of it so far.
+struct Text<'a> {
+    catalog: &'a Catalog,
+    folded: &'a str,
+    toks: &'a [Token],
+    /// The hashes of the text's words, open addressing (made when first
+    /// needed; 0 is free).
+    words: Vec<u64>,
+    /// `(entity, folded start of its first mention)` of the entities
+    /// accepted so far.
+    /// Open addressing on the entity (+ 1; 0 is free), sized for every
+    /// hit of the text.
+    accepted: Vec<(u32, usize)>,
+    /// `(entity + 1, node, overlap)` already counted, open addressing
+    /// (the same name of the same entity scores the same in a text).
+    overlaps: Vec<(u32, u32, u32)>,
+    /// Per kind, the first entity of that kind accepted (+ 1), or
+    /// `u32::MAX` once two different ones are.
+    kinds: [u32; KINDS.len() + 1],
+}
+
+impl<'a> Text<'a> {
+    fn profile(&self, e: u32) -> &'a Profile {
+        let catalog: &'a Catalog = self.catalog;
+        match catalog.profiles.get(e as usize) {
+            Some(p) => p.get_or_init(|| profile(&catalog.store, e as usize)),
+            None => {
+                static NONE: Profile = Profile {
+                    kind: 0,
+                    forms: Vec::new(),
+                    described: 0,
+                };
+                &NONE
+            }
+        }
+    }
+
+    fn accept(&mut self, e: u32, at: usize) {
+        // One entry per entity, its first mention (texts name few).
+        let slot = self.slot(e);
+        let a = &mut self.accepted[slot];
+        *a = (e + 1, if a.0 == 0 { at } else { a.1.min(at) });
+        let kind = self.profile(e).kind as usize;
+        if let Some(k) = self.kinds.get_mut(kind).filter(|_| kind > 0) {
+            *k = if *k == 0 || *k == e + 1 { e + 1 } else { u32::MAX };
+        }
+    }
+
+    /// The slot of entity `e` in `accepted`: its own, or the free one it
+    /// would take.
+    fn slot(&self, e: u32) -> usize {
+        let mask = self.accepted.len() - 1;
+        let mut slot = (e.wrapping_mul(0x9E37_79B9) >> 7) as usize & mask;
+        while self.accepted[slot].0 != 0 && self.accepted[slot].0 != e + 1 {
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
+    /// Where `e` was first accepted, if it was.
+    fn first(&self, e: u32) -> Option<usize> {
+        let a = self.accepted[self.slot(e)];
+        (a.0 != 0).then_some(a.1)
+    }
+
+    /// Whether an entity other than `e` of `e`'s kind was accepted.
+    fn kin(&self, e: u32) -> bool {
+        let kind = self.profile(e).kind as usize;
+        kind > 0 && self.kinds.get(kind).is_some_and(|&k| k != 0 && k != e + 1)
+    }
+
+    fn word(&self, t: usize) -> Option<&'a str> {
+        let tok = self.toks.get(t).filter(|k| k.word)?;
+        self.folded.get(tok.start as usize..tok.end as usize)
+    }
+
+    fn is(&self, t: usize, marks: &[&str]) -> bool {
+        let tok = self.toks.get(t).filter(|k| !k.word);
+        tok.and_then(|k| self.folded.get(k.start as usize..k.end as usize))
+            .is_some_and(|m| marks.contains(&m))
+    }
+
+    /// The words that may be a cue before token `t` (the one before it,
+    /// past an opening quotation mark, and the one before a preposition)
+    /// and after token `end` (likewise).
+    fn neighbours(&self, t: usize, end: usize) -> [Option<&'a str>; 4] {
+        let mut out = [None; 4];
+        let mut b = t.checked_sub(1);
+        if b.is_some_and(|b| self.is(b, &["«", "\"", "“"])) {
+            b = b.and_then(|b| b.checked_sub(1));
+        }
+        out[0] = b.and_then(|b| self.word(b));
+        if out[0].is_some_and(|w| listed(CUE_PREPOSITIONS, strip_proclitics(w)) || listed(CUE_PREPOSITIONS, w)) {
+            out[1] = b.and_then(|b| b.checked_sub(1)).and_then(|b| self.word(b));
+        }
+        out[2] = self.word(end);
+        if out[2].is_some_and(|w| listed(CUE_PREPOSITIONS, w)) {
+            out[3] = self.word(end + 1);
+        }
+        out
+    }
+
+    /// Whether a cue next to tokens `t..end` points to entity `e`.
+    fn cue(&self, e: u32, t: usize, end: usize, own: &[&str]) -> bool {
+        let p = self.profile(e);
+        let own = p.own(own);
+        let quoted = t > 0 && self.is(t - 1, &["«", "\"", "“"]) && self.is(end, &["»", "\"", "”"]);
+        let around = self.neighbours(t, end);
+        let title = p.kind as usize == KINDS.len();
+        quoted
+            || around.iter().enumerate().any(|(i, w)| {
+                w.is_some_and(|w| {
+                    (!title || i < 2)
+                        && (is_cue(p.kind, w) || { p.word_of(w).is_some_and(|g| own & 1 << (g & 63) == 0) })
+                })
+            })
+    }
+
+    /// How many words of `e`'s profile the text has, beside the name's own.
+    fn overlap(&mut self, e: u32, node: u32, own: &[&str], hashes: &[u64]) -> u32 {
+        let mask = self.overlaps.len() - 1;
+        let mut slot = (e ^ node.rotate_left(16)).wrapping_mul(0x9E37_79B9) as usize >> 3 & mask;
+        loop {
+            match self.overlaps[slot] {
+                (0, ..) => break,
+                (k, n, v) if k == e + 1 && n == node => return v,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+        let v = self.count_overlap(e, own, hashes);
+        self.overlaps[slot] = (e + 1, node, v);
+        v
+    }
+
+    fn count_overlap(&mut self, e: u32, own: &[&str], hashes: &[u64]) -> u32 {
+        let p = self.profile(e);
+        let own = p.own(own);
+        if p.described & !own == 0 {
+            return 0;
+        }
+        if self.words.is_empty() {
+            let mut table = vec![0u64; (self.toks.len() * 2).next_power_of_two().max(16)];
+            let mask = table.len() - 1;
+            let mut put = |h: u64| {
+                let h = h | 1;
+                let mut slot = h as usize & mask;
+                while table[slot] != 0 && table[slot] != h {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = h;
+            };
+            for (k, tok) in self.toks.iter().enumerate() {
+                let Some(w) = self.word(k).filter(|_| tok.word) else {
+                    continue;
+                };
+                put(hashes.get(k).copied().unwrap_or_else(|| word_hash(w.as_bytes())));
+            }
+            self.words = table;
+        }
+        let has = |h: u64| {
+            let h = h | 1;
+            let mask = self.words.len() - 1;
+            let mut slot = h as usize & mask;
+            loop {
+                match self.words[slot] {
+                    0 => return false,
+                    v if v == h => return true,
+                    _ => slot = (slot + 1) & mask,
+                }
+            }
+        };
+        let wanted = p.described & !own;
+        let found = p
+            .forms
+            .iter()
+            .filter(|f| wanted & 1 << (f.1 & 63) != 0 && has(f.0))
+            .fold(0u64, |m, f| m | 1 << (f.1 & 63));
+        found.count_ones().min(3)
+    }
+
+    /// Whether a definite name at token `t` reads as an adjective of the
+    /// definite noun before it (الربع الأول، القمة العربية).
+    fn adjective(&self, t: usize, prefixed: bool) -> bool {
+        if prefixed || !self.word(t).is_some_and(|w| w.starts_with("ال")) {
+            return false;
+        }
+        let Some(before) = t.checked_sub(1).and_then(|b| self.word(b)) else {
+            return false;
+        };
+        let w = before
+            .strip_prefix('و')
+            .or_else(|| before.strip_prefix('ف'))
+            .unwrap_or(before);
+        let w = ["ب", "ل", "ك"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p).filter(|r| r.starts_with("ال")))
+            .unwrap_or(w);
+        w.starts_with("ال") || w.starts_with("لل")
+    }
+
+    /// Whether the word after a name at `t..end` makes the name a common
+    /// word: a noun after an indefinite one (أحد أبرز), an adjective after
+    /// a definite one (الشعب الجزائري) that is not one of the entity's.
+    fn followed(&self, e: u32, t: usize, end: usize) -> bool {
+        let Some(next) = self.word(end) else {
+            return false;
+        };
+        if FUNCTION_WORDS.contains(&next) || listed(CUE_PREPOSITIONS, next) {
+            return false;
+        }
+        if self.profile(e).word_of(next).is_some() {
+            return false;
+        }
+        let definite = self.word(t).is_some_and(|w| strip_proclitics(w) != w);
+        definite == next.starts_with("ال")
+    }
+}
+
+/// Resolves `hits` of folded `folded` (cut into `toks`; `spans` are their
+/// ranges in `text`), one [`Mention`] per hit.
+pub(super) fn resolve(
+    catalog: &Catalog,
+    text: &str,
+    folded: &str,
+    toks: &[Token],
+    hashes: &[u64],
+    hits: &[Hit],
+    spans: &[(usize, usize)],
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = hits
+        .iter()
+        .map(|h| Mention {
+            entity: h.entity,
+            confidence: 1.0,
+            alternatives: Vec::new(),
+        })
+        .collect();
+    if catalog.guards.is_empty() && catalog.index.shared.is_empty() {
+        return out;
+    }
+    // First the hits that need nothing, and the spelling of those that
+    // must be spelled as the catalog spells them.
+    let mut pending: Vec<(usize, u8)> = Vec::new();
+    for (k, h) in hits.iter().enumerate() {
+        if catalog.special.get(h.node as usize).is_none_or(|&b| !b) {
+            continue;
+        }
+        let guard = catalog
+            .guards
+            .binary_search_by_key(&h.node, |g| g.0)
+            .map_or(0, |i| catalog.guards[i].1);
+        let mut alternatives = catalog.index.alternatives(h.node).peekable();
+        if guard == 0 && alternatives.peek().is_none() {
+            continue;
+        }
+        let mut candidates = vec![h.entity];
+        candidates.extend(alternatives);
+        if guard & EXACT != 0 {
+            let written = text.get(spans[k].0..spans[k].1).unwrap_or_default();
+            candidates.retain(|&e| {
+                let mut same = false;
+                catalog.store.texts(e as usize, &mut |n, description| {
+                    same |= !description && same_letters(n, written);
+                });
+                same
+            });
+        }
+        let m = &mut out[k];
+        let Some((&first, rest)) = candidates.split_first() else {
+            m.confidence = 0.0;
+            continue;
+        };
+        m.entity = first;
+        m.alternatives = rest.to_vec();
+        if guard & CONTEXT != 0 || !rest.is_empty() {
+            m.confidence = -1.0;
+            pending.push((k, guard));
+        }
+    }
+    if pending.is_empty() {
+        return out;
+    }
+    let pending_candidates: usize = pending.iter().map(|&(k, _)| out[k].alternatives.len() + 1).sum();
+    let mut cx = Text {
+        catalog,
+        folded,
+        toks,
+        words: Vec::new(),
+        overlaps: vec![(0, 0, 0); (pending_candidates * 2).next_power_of_two().max(16)],
+        accepted: vec![(0, 0); (hits.len() * 2).next_power_of_two().max(16)],
+        kinds: [0; KINDS.len() + 1],
+    };
+    for (m, h) in out.iter().zip(hits) {
+        if m.confidence == 1.0 {
+            cx.accept(m.entity, h.start);
+        }
+    }
+    let place = |h: &Hit| {
+        let t = toks.partition_point(|k| (k.end as usize) <= h.start);
+        let end = toks.partition_point(|k| (k.start as usize) < h.end);
+        let prefixed = toks.get(t).is_some_and(|k| (k.start as usize) < h.start);
+        (t, end, prefixed)
+    };
+    let own = |t: usize, end: usize| -> Vec<&str> { (t..end).filter_map(|k| cx_word(folded, toks, k)).collect() };
+    // (Names are a few tokens: `own` is small.)
+    // Names with a cue of their own first: they are context for the rest.
+    for &(k, _) in &pending {
+        if !out[k].alternatives.is_empty() {
+            continue;
+        }
+        let (t, end, _) = place(&hits[k]);
+        if cx.cue(out[k].entity, t, end, &own(t, end)) {
+            out[k].confidence = 0.9;
+            cx.accept(out[k].entity, hits[k].start);
+        }
+    }
+    for &(k, guard) in &pending {
+        if out[k].confidence >= 0.0 {
+            continue;
+        }
+        let h = &hits[k];
+        let (t, end, prefixed) = place(h);
+        let own = own(t, end);
+        let m = &mut out[k];
+        if m.alternatives.is_empty() {
+            let e = m.entity;
+            let p = cx.profile(e);
+            let seen = cx.first(e).is_some_and(|at| at < h.start) || cx.kin(e);
+            let ok = p.kind as usize != KINDS.len() && !cx.adjective(t, prefixed) && !cx.followed(e, t, end) && seen;
+            m.confidence = if ok { 0.8 } else { 0.0 };
+            if ok {
+                cx.accept(e, h.start);
+            }
+            continue;
+        }
+        // A shared name: score every candidate.
+        let candidates: Vec<u32> = std::iter::once(m.entity)
+            .chain(m.alternatives.iter().copied())
+            .collect();
+        let mut scored: Vec<(u32, u32)> = Vec::with_capacity(candidates.len());
+        let mut any_cue = false;
+        for &e in &candidates {
+            let cue = cx.cue(e, t, end, &own);
+            any_cue |= cue;
+            let score = 4 * u32::from(cue)
+                + 2 * u32::from(cx.first(e).is_some())
+                + u32::from(cx.kin(e))
+                + cx.overlap(e, h.node, &own, hashes);
+            scored.push((e, score));
+        }
+        // Stable: a tie keeps catalog order.
+        sort_by(&mut scored, |s| (u32::MAX as usize - s.1 as usize, 0));
+        let (best, second) = (scored[0].1, scored.get(1).map_or(0, |s| s.1));
+        let m = &mut out[k];
+        let rejected = !any_cue && (cx.adjective(t, prefixed) || guard & CONTEXT != 0 && best == 0);
+        m.entity = scored[0].0;
+        m.alternatives = scored[1..].iter().map(|s| s.0).collect();
+        m.confidence = match best - second {
+            _ if rejected => 0.0,
+            0 => 0.5,
+            1 => 0.75,
+            _ => 0.9,
+        };
+        if !rejected {
+            cx.accept(m.entity, h.start);
+        }
+    }
+    out
+}
+
+/// Folded word token `t`, if it is one.
+fn cx_word<'a>(folded: &'a str, toks: &[Token], t: usize) -> Option<&'a str> {
+    let tok = toks.get(t).filter(|k| k.word)?;
+    folded.get(tok.start as usize..tok.end as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate::catalog::Catalog;
+    use crate::annotate::{AnnotationKind, Annotator};
+
+    /// `(covered text, id, confidence, alternatives)` of every mention.
+    fn found(c: &Catalog, text: &str) -> Vec<(String, String, f32, Vec<String>)> {
+        c.find(text)
+            .into_iter()
+            .map(|f| {
+                let AnnotationKind::Mention { id, alternatives, .. } = f.kind else {
+                    panic!("not a mention")
+                };
+                let alternatives = alternatives.iter().map(|a| a.to_string()).collect();
+                (
+                    text[f.start..f.end].to_string(),
+                    id.to_string(),
+                    f.confidence,
+                    alternatives,
+                )
+            })
+            .collect()
+    }
+
+    fn names(c: &Catalog, text: &str) -> Vec<(String, String)> {
+        found(c, text).into_iter().map(|m| (m.0, m.1)).collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    fn catalog(json: &str) -> Catalog {
+        Catalog::from_json(json).unwrap()
+    }
+
+    #[test]
+    fn a_name_that_folds_to_a_function_word_links_only_as_spelled() {
+        let c = catalog(
+            r#"[{"id": "ali", "type": "person", "names": ["علي", "علي حسن"]},
+                {"id": "imam", "type": "person", "names": ["إمام"], "description": "لاعب وسط"}]"#,
+        );
+        let text = "اعتمد المدرب على علي في الهجوم، وعلى الجميع دعم علي حسن. ووقف إمام أمام المرمى وأمامه المدافعون.";
+        assert_eq!(
+            names(&c, text),
+            [pair("علي", "ali"), pair("علي حسن", "ali"), pair("إمام", "imam")]
+        );
+        // Diacritics do not change the spelling.
+        assert_eq!(names(&c, "سجّل عليٌّ هدفين"), [pair("عليٌّ", "ali")]);
+    }
+
+    #[test]
+    fn a_name_spelled_as_a_function_word_needs_context() {
+        let c = catalog(r#"[{"id": "show", "type": "topic", "names": ["أمام"], "description": "برنامج حواري"}]"#);
+        assert!(names(&c, "وقف أمام المحكمة أمام الصحفيين").is_empty());
+        assert_eq!(names(&c, "حلقة جديدة من «أمام» الليلة"), [pair("أمام", "show")]);
+    }
+
+    #[test]
+    fn a_common_word_links_after_its_full_name_and_not_as_an_adjective() {
+        let c = catalog(
+            r#"[{"id": "bank", "type": "organization", "names": ["البنك الأول", "الأول"], "description": "بنك تجاري"}]"#,
+        );
+        let text = "أعلن البنك الأول أرباح الربع الأول، وصعد سهم الأول إلى المركز الأول، وقال محلل إن نتائج الأول جيدة.";
+        let m = found(&c, text);
+        let got: Vec<&str> = m.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(got, ["البنك الأول", "الأول", "الأول"]);
+        assert!(m[1].2 < 1.0 && m[1].2 > 0.0, "{m:?}");
+        // Without its full name, no cue: the ordinal.
+        assert!(names(&c, "فاز الفريق في الدور الأول وكان الأول في مجموعته").is_empty());
+        // The full name after does not reach back.
+        assert_eq!(names(&c, "جاء الأول ثم البنك الأول").len(), 1);
+    }
+
+    #[test]
+    fn a_cue_before_or_after_a_common_word_makes_it_a_name() {
+        let c = catalog(
+            r#"[{"id": "paper", "type": "organization", "names": ["الفجر"], "description": "جريدة يومية جزائرية"},
+                {"id": "club", "type": "organization", "names": ["الساحل"], "description": "نادٍ تونسي لكرة القدم", "context": true},
+                {"id": "one", "type": "organization", "names": ["أحد"], "description": "نادٍ سعودي لكرة القدم"}]"#,
+        );
+        assert_eq!(
+            names(&c, "استيقظ الصحفي عند الفجر ليقرأ ما نشرته يومية الفجر"),
+            [pair("الفجر", "paper")]
+        );
+        // A cue behind a preposition.
+        assert_eq!(names(&c, "كان الوزير قد كتب في الفجر مقالا"), [pair("الفجر", "paper")]);
+        // Marked by the catalog: a common word only with context.
+        assert_eq!(
+            names(&c, "تنزه على الساحل ثم تابع مدرب الساحل"),
+            [pair("الساحل", "club")]
+        );
+        // A word of its description after it; a pronoun otherwise.
+        assert_eq!(names(&c, "لعب مع أحد السعودي"), [pair("أحد", "one")]);
+        assert!(names(&c, "هو أحد أبرز اللاعبين ولم يحضر أحد").is_empty());
+    }
+
+    #[test]
+    fn a_title_needs_its_cue_or_guillemets_each_time() {
+        let c = catalog(r#"[{"id": "series", "type": "topic", "names": ["الأمل"], "description": "مسلسل تلفزيوني"}]"#);
+        let text = "يعرض مسلسل «الأمل» الليلة، وقال مخرجه إن الأمل كبير في نجاح «الأمل»";
+        let m = found(&c, text);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m.iter().all(|m| m.1 == "series"));
+        assert!(names(&c, "يبقى الأمل في التهدئة قائما").is_empty());
+    }
+
+    #[test]
+    fn a_shared_name_goes_to_the_candidate_context_points_to() {
+        let c = catalog(
+            r#"[{"id": "city", "type": "place", "names": ["برشلونة"], "description": "مدينة إسبانية"},
+                {"id": "club", "type": "organization", "names": ["برشلونة", "نادي برشلونة"], "description": "نادٍ إسباني لكرة القدم"},
+                {"id": "ahly-eg", "type": "organization", "names": ["الأهلي"], "description": "نادٍ مصري مقره القاهرة"},
+                {"id": "ahli-sa", "type": "organization", "names": ["الأهلي"], "description": "نادٍ سعودي مقره جدة"}]"#,
+        );
+        let m = found(&c, "انضم إلى برشلونة لاعب شاب، وقال مدرب برشلونة إنه موهوب");
+        assert_eq!(m[1].1, "club");
+        assert_eq!(m[1].3, ["city"]);
+        assert!(m[1].2 >= 0.9);
+        assert_eq!(names(&c, "ازدحمت شوارع برشلونة بالسياح")[0].1, "city");
+        // Nothing to tell them apart: catalog order, and it says so.
+        let tie = found(&c, "وصل الوفد إلى برشلونة أمس");
+        assert_eq!((tie[0].1.as_str(), tie[0].2), ("city", 0.5));
+        assert_eq!(tie[0].3, ["club"]);
+        // The description's words in the text.
+        assert_eq!(names(&c, "فاز الأهلي على ضيفه في جدة")[0].1, "ahli-sa");
+        assert_eq!(names(&c, "فاز الأهلي على ضيفه في القاهرة")[0].1, "ahly-eg");
+        // An adjective of a definite noun is not the name.
+        assert!(names(&c, "رفع البنك الأهلي أسعار الفائدة").is_empty());
+    }
+
+    #[test]
+    fn a_date_wins_over_a_name_that_needed_context() {
+        let c = catalog(
+            r#"[{"id": "tishreen", "type": "organization", "names": ["تشرين"], "description": "نادٍ سوري"},
+                {"id": "wahda", "type": "organization", "names": ["الوحدة"], "description": "نادٍ سوري"}]"#,
+        );
+        let a = Annotator::new().catalog(c);
+        let found = a.annotate_text("فاز الوحدة على تشرين في المباراة التي أقيمت في تشرين الأول 2019");
+        let mentions: Vec<_> = found
+            .iter()
+            .filter_map(|f| match &f.kind {
+                AnnotationKind::Mention { id, .. } => Some(id.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(mentions, ["wahda", "tishreen"]);
+        assert!(found
+            .iter()
+            .any(|f| matches!(&f.kind, AnnotationKind::Date { iso: Some(iso), .. } if iso == "2019-10")));
+    }
+}
