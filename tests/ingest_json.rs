@@ -597,3 +597,50 @@ fn urls_follow_the_one_policy_refused_ones_dropped_with_a_warning() {
         "{html}"
     );
 }
+
+#[test]
+fn equal_paragraphs_get_numbered_ids_in_linear_time() {
+    // The same paragraph again and again (a CMS that repeats a line), with an
+    // id given that a derived one would take: each derived id is the next
+    // free suffix, as before, and 20,000 of them take linear time (the
+    // suffix search once restarted at 2 for every copy: quadratic).
+    let mut body: Vec<serde_json::Value> = (0..20_000)
+        .map(|_| json!({"type": "paragraph", "text": "في الرقة."}))
+        .collect();
+    let a = json::import_value(
+        &json!({"headline": "خبر", "body": body.clone()}),
+        &Limits {
+            max_blocks: 50_000,
+            ..Limits::default()
+        },
+    )
+    .unwrap()
+    .article;
+    let ids = a.block_ids();
+    let base = ids[0].clone();
+    assert_eq!(ids[1], format!("{base}-2"));
+    assert_eq!(ids[19_999], format!("{base}-20000"));
+    body[0]["id"] = json!(format!("{base}-3"));
+    let a = json::import_value(
+        &json!({"headline": "خبر", "body": body}),
+        &Limits {
+            max_blocks: 50_000,
+            ..Limits::default()
+        },
+    )
+    .unwrap()
+    .article;
+    let ids = a.block_ids();
+    assert_eq!(
+        &ids[..5],
+        [
+            format!("{base}-3"),
+            base.clone(),
+            format!("{base}-2"),
+            format!("{base}-4"),
+            format!("{base}-5")
+        ]
+    );
+    let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len());
+}

@@ -272,6 +272,8 @@ impl Article {
         {
             taken.insert(id.clone(), i);
         }
+        // The last suffix each derived base took (the same map type again).
+        let mut suffixes: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
         self.body
             .iter()
             .enumerate()
@@ -282,10 +284,18 @@ impl Article {
                 let hash = crate::hash::fnv1a(crate::hash::FNV_OFFSET, &block.kind.fingerprint());
                 let base = format!("{}-{}", block.kind.id_letter(), crate::hash::base32(hash, 8));
                 let mut id = base.clone();
-                let mut n = 1;
+                // The same content again (or an id given as base-n): the next
+                // free suffix, counted on from the last one this base took,
+                // so a thousand equal paragraphs cost a thousand steps, not
+                // half a million (the suffixes are the same: ids are never
+                // freed, so none below the count can be free).
+                let mut n = suffixes.get(&base).copied().unwrap_or(1);
                 while taken.contains_key(&id) {
                     n += 1;
                     id = format!("{base}-{n}");
+                }
+                if n > 1 {
+                    suffixes.insert(base, n);
                 }
                 taken.insert(id.clone(), i);
                 id
