@@ -452,7 +452,9 @@ fn every_vector_in_scraped_text() {
 /// list items, the page's metas and canonical link, and the JSON-LD block
 /// (as a JSON string) where the importer finds editorial notes.
 fn cms_page(vector: &str, slot: usize) -> String {
-    let json_string = serde_json::to_string(vector).unwrap();
+    // As a CMS writes JSON-LD: `<` escaped, so a `</script>` in a value
+    // does not end the block.
+    let json_string = serde_json::to_string(vector).unwrap().replace('<', "\\u003c");
     let v = vector;
     let places: [(&str, String); 8] = [
         ("<h1 itemprop=\"headline\">", format!("<h1 itemprop=\"headline\">{v} ")),
@@ -488,7 +490,13 @@ fn cms_page(vector: &str, slot: usize) -> String {
          <script type=\"application/ld+json\">{{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\", \
          \"headline\": {json_string}, \"url\": {json_string}, \"identifier\": {json_string}, \
          \"comment\": [{{\"type\": \"Annotation\", \"motivation\": \"commenting\", \"bodyValue\": {json_string}, \
-         \"creator\": {{\"name\": {json_string}}}, \"target\": {json_string}}}]}}</script>"
+         \"creator\": {{\"name\": {json_string}}}, \"target\": {json_string}}}]}}</script>\
+         <script type=\"application/ld+json\">{{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \
+         \"type\": \"AnnotationCollection\", \"label\": {json_string}, \"first\": {{\"type\": \"AnnotationPage\", \"items\": [\
+         {{\"id\": {json_string}, \"type\": \"Annotation\", \"motivation\": \"commenting\", \"bodyValue\": {json_string}, \
+         \"creator\": {{\"name\": {json_string}, \"id\": {json_string}}}, \"target\": {json_string}}}, \
+         {{\"type\": \"Annotation\", \"motivation\": \"assessing\", \"body\": [{{\"type\": \"TextualBody\", \"value\": {json_string}}}, {json_string}], \
+         \"target\": {{\"selector\": {{\"type\": \"TextQuoteSelector\", \"exact\": \"قمة عربية طارئة\"}}}}}}]}}}}</script>"
     );
     page.replacen("</h1>", &format!("</h1>{body}"), 1)
         .replacen("</article>", &format!("{body}</article>"), 1)
@@ -497,20 +505,26 @@ fn cms_page(vector: &str, slot: usize) -> String {
 #[test]
 fn every_vector_in_cms_html() {
     assert!(CMS.contains("<article class=\"story\""), "the CMS fixture changed");
+    let mut notes = 0;
     for (i, vector) in vectors().iter().enumerate() {
         for slot in [i % 4, (i + 2) % 4] {
             let page = (i + slot) % 3 == 0;
             let html = cms_page(vector, slot);
             match Builder::new().format(Format::Html).page(page).run(&html) {
-                Ok(out) => assert_clean(&out.html, page, &|| {
-                    format!("vector {i} {vector:?} in CMS HTML slot {slot}")
-                }),
+                Ok(out) => {
+                    assert_clean(&out.html, page, &|| {
+                        format!("vector {i} {vector:?} in CMS HTML slot {slot}")
+                    });
+                    notes += usize::from(out.html.contains("class=\"notes\""));
+                }
                 // A vector that breaks the page so that no article is left
                 // is refused; that is fine (nothing rendered).
                 Err(e) => eprintln!("vector {i} slot {slot}: refused: {e}"),
             }
         }
     }
+    // The page's editorial notes (its JSON-LD) were read and rendered.
+    assert!(notes > 300, "notes rendered from the CMS page's JSON-LD: {notes}");
 }
 
 // ---------------------------------------------------------------- the CLI
