@@ -310,7 +310,14 @@ fn catalog_for(vector: &str, rotation: usize) -> Catalog {
          "description": vector},
         {"id": format!("{vector}-{rotation}"), "type": "person", "names": ["موسكو"], "description": vector},
     ]);
-    Catalog::from_json(&entries.to_string()).unwrap()
+    let catalog = Catalog::from_json(&entries.to_string()).unwrap();
+    // Every other one through the binary form (`--catalog FILE.bin`,
+    // `Catalog.fromBytes`), which is read back with its own checks.
+    if rotation % 2 == 1 {
+        Catalog::from_bytes(&catalog.to_bytes()).unwrap()
+    } else {
+        catalog
+    }
 }
 
 fn json_builder() -> Builder {
@@ -326,7 +333,7 @@ fn every_vector_in_every_article_field_through_the_json_importer() {
     let mut leaves = Vec::new();
     string_leaves(&base, String::new(), &mut leaves);
     assert!(leaves.len() > 50, "{} string fields", leaves.len());
-    let (mut rendered, mut refused) = (0usize, 0usize);
+    let (mut rendered, mut refused, mut mentions) = (0usize, 0usize, 0usize);
     for (i, vector) in vectors.iter().enumerate() {
         // All free-text fields at once: as the whole value, and inside
         // Arabic text (a note's quote still anchors on its words).
@@ -355,6 +362,7 @@ fn every_vector_in_every_article_field_through_the_json_importer() {
                 format!("vector {i} {vector:?} in every field (embed {embed})")
             });
             rendered += 1;
+            mentions += usize::from(out.html.contains("class=\"mention\""));
         }
         // Each field on its own, so that a field that refuses or drops a
         // value masks no other, rotated: a third of the strict ones (ids,
@@ -377,7 +385,11 @@ fn every_vector_in_every_article_field_through_the_json_importer() {
             }
         }
     }
-    eprintln!("JSON: {rendered} renders checked, {refused} refused inputs");
+    eprintln!("JSON: {rendered} renders checked, {refused} refused inputs, {mentions} with catalog mentions");
+    // The catalog's entries (named by the vectors themselves and by Arabic
+    // words the embedded texts keep) were found: their ids, descriptions
+    // and urls reached the output.
+    assert!(mentions > vectors.len(), "{mentions} renders with mentions");
 }
 
 #[test]
