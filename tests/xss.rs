@@ -633,5 +633,57 @@ fn the_cli_on_every_vector_as_json_text_and_html() {
             eprintln!("CLI HTML chunk {i} refused: {err}");
         }
     }
+    // --notes: editorial notes with the vectors in every string, beside an
+    // article whose headline holds them (the first note quotes it).
+    let notes: Vec<Value> = vectors
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            json!({"id": v, "type": "Annotation", "motivation": if i % 2 == 0 { "assessing" } else { "commenting" },
+                   "creator": {"name": v, "id": v}, "label": v,
+                   "body": [{"type": "TextualBody", "value": v, "purpose": v}, v],
+                   "target": if i % 3 == 0 { json!(v) } else {
+                       json!({"source": v, "selector": [{"type": "TextQuoteSelector", "exact": "قافلة من 32 سيارة", "prefix": v}]})
+                   }})
+        })
+        .collect();
+    let notes_path = dir.join("notes.json");
+    std::fs::write(&notes_path, Value::Array(notes).to_string()).unwrap();
+    let article_path = dir.join("article.json");
+    std::fs::write(&article_path, ARTICLE).unwrap();
+    let (ok, out, err) = cli(
+        &[
+            "render",
+            "--notes",
+            notes_path.to_str().unwrap(),
+            article_path.to_str().unwrap(),
+        ],
+        "",
+    );
+    if ok {
+        assert!(out.contains("class=\"notes\""), "{err}");
+        assert_clean(&out, false, &|| "CLI --notes with every vector".into());
+    } else {
+        // A note the reader refuses refuses the file: then each on its own.
+        let mut rendered = 0;
+        for (i, v) in vectors.iter().enumerate().step_by(3) {
+            let one = json!([{"motivation": "commenting", "bodyValue": v, "creator": {"name": v}, "target": v}]);
+            std::fs::write(&notes_path, one.to_string()).unwrap();
+            let (ok, out, _) = cli(
+                &[
+                    "render",
+                    "--notes",
+                    notes_path.to_str().unwrap(),
+                    article_path.to_str().unwrap(),
+                ],
+                "",
+            );
+            if ok {
+                assert_clean(&out, false, &|| format!("CLI --notes, vector {i} {v:?}"));
+                rendered += 1;
+            }
+        }
+        assert!(rendered > 0, "every --notes file was refused: {err}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
