@@ -288,3 +288,18 @@ fn the_page_gives_its_notes_back_when_imported() {
     let again = render(back, &[], &RenderOptions::default());
     assert_eq!(again.matches("class=\"note-marker").count(), 2);
 }
+
+#[test]
+fn a_notes_language_is_written_only_when_it_is_a_language_tag() {
+    let (mut article, mut collection) = annotated_seed();
+    collection["first"]["items"][0]["body"][0]["language"] = json!("\"><script>alert(1)</script>");
+    let mut warnings = Vec::new();
+    article.notes = notes::read(&collection, "notes", &mut warnings).unwrap();
+    let html = render(&article, &[], &RenderOptions::default());
+    assert!(
+        html.contains(r#"class="note-body">وثّقت مصادر مستقلة 118 قتيلا.</p>"#),
+        "{html}"
+    );
+    // (It is kept, escaped, in the notes' JSON-LD: the data is the note's.)
+    assert!(!html.contains(r#"lang="&quot;"#), "{html}");
+}

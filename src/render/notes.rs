@@ -282,7 +282,12 @@ pub(super) fn section(w: &mut HtmlWriter, notes: &Notes<'_>, labels: &Labels, he
             w3c::Body::Text { language, .. } => language.as_deref(),
             w3c::Body::Link { .. } => None,
         }) {
-            w.attr("lang", lang);
+            // A note's language comes from whoever wrote the note: written
+            // only when it is a language tag (an escaped but meaningless
+            // `lang` helps no one).
+            if crate::ingest::check::is_language_tag(lang) {
+                w.attr("lang", lang);
+            }
         }
         w.text(note.text_body().unwrap_or(""));
         w.close("p");
