@@ -58,3 +58,46 @@ test('every export of the shell and of both bundles survives bad input in Chromi
     await close();
   }
 });
+
+test('enhance over 10,000 nested elements is refused with the depth limit, and the page lives on', async () => {
+  const { page, problems, close } = await openHarness(ctx);
+  try {
+    const result = await page.evaluate(async () => {
+      const outcomes = {};
+      for (const depth of [200, 10_000]) {
+        const host = document.createElement('div');
+        let node = document.createElement('article');
+        host.append(node);
+        node.append(Object.assign(document.createElement('h1'), { textContent: 'خبر عاجل' }));
+        for (let i = 0; i < depth; i++) {
+          const child = document.createElement(i % 2 ? 'section' : 'div');
+          node.append(child);
+          node = child;
+        }
+        node.append(Object.assign(document.createElement('p'), { textContent: 'نص في العمق' }));
+        document.body.append(host);
+        const t0 = performance.now();
+        try {
+          const handle = await window.rtl.enhance(host);
+          outcomes[depth] = { ok: true, text: host.shadowRoot.textContent.includes('نص في العمق') };
+          handle.unmount();
+        } catch (err) {
+          outcomes[depth] = { ok: false, message: err.message, trapped: err instanceof WebAssembly.RuntimeError };
+        }
+        outcomes[depth].ms = performance.now() - t0;
+        host.remove();
+      }
+      const after = await window.rtl.render({ headline: 'عنوان', body: [] });
+      return { outcomes, after: after.includes('<h1') };
+    });
+    assert.deepEqual(result.outcomes[200].ok && result.outcomes[200].text, true, JSON.stringify(result.outcomes[200]));
+    assert.equal(result.outcomes[10000].ok, false);
+    assert.equal(result.outcomes[10000].trapped, false);
+    assert.match(result.outcomes[10000].message, /nested more than 256 deep; the limit is 256/);
+    assert.ok(result.after, 'the module renders afterwards');
+    console.log(`# enhance: 200 levels ${result.outcomes[200].ms.toFixed(1)} ms, 10,000 levels refused in ${result.outcomes[10000].ms.toFixed(1)} ms`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
