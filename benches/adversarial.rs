@@ -161,60 +161,55 @@ fn main() {
         },
         10_000,
     );
-    // A quote selector of 1k / 10k characters resolved after an edit.
+    // A quote selector of 1k / 10k characters resolved after an edit, in
+    // the same article (40k characters): the quote is the hostile input.
+    let base: String = "قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم. "
+        .chars()
+        .cycle()
+        .take(40_000)
+        .collect();
+    let edited = base.replacen("دخلت", "وصلت", 1);
+    let after = Document::new([("p1", edited.as_str())]);
     case(
-        "quote selector resolved after an edit",
+        "quote selector resolved after an edit (a 40k-character text)",
         "characters",
         &mut |n| {
-            let base: String = "قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم. "
-                .chars()
-                .cycle()
-                .take(4 * n)
-                .collect();
-            let doc = Document::new([("p1", base.as_str())]);
-            let quote: String = base.chars().skip(n).take(n).collect();
-            // An edit inside the quote: a word changed.
-            let edited = base.replacen("دخلت", "وصلت", 1);
-            let after = Document::new([("p1", edited.as_str())]);
             let selector = Selector {
                 text: "p1".into(),
                 index: Some(0),
-                start: n + 7,
-                end: 2 * n + 7,
-                exact: quote,
+                start: 7,
+                end: n + 7,
+                exact: base.chars().skip(7).take(n).collect(),
                 prefix: String::new(),
                 suffix: String::new(),
             };
-            let _ = doc;
             time(|| after.resolve(&selector))
         },
         1_000,
     );
-    // 1k / 10k stored notes re-anchored against an edited article.
+    // 1k / 10k stored notes re-anchored against the same edited article
+    // (100 paragraphs).
+    let paragraphs: Vec<(String, String)> = (0..100)
+        .map(|i| {
+            (
+                format!("p{i}"),
+                format!("الفقرة {i}: قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم وسط اشتباكات متقطعة."),
+            )
+        })
+        .collect();
+    let doc = Document::new(paragraphs.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+    let edited: Vec<(String, String)> = paragraphs
+        .iter()
+        .map(|(a, b)| (a.clone(), format!("في تطور جديد، {b}")))
+        .collect();
+    let after = Document::new(edited.iter().map(|(a, b)| (a.as_str(), b.as_str())));
     case(
-        "stored notes re-anchored after an edit",
+        "stored notes re-anchored after an edit (100 paragraphs)",
         "notes",
         &mut |n| {
-            let paragraphs: Vec<String> = (0..n / 10)
-                .map(|i| format!("الفقرة {i}: قال المصدر إن القوات دخلت مدينة الرقة صباح اليوم وسط اشتباكات متقطعة."))
-                .collect();
-            let texts: Vec<(String, String)> = paragraphs
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (format!("p{i}"), p.clone()))
-                .collect();
-            let doc = Document::new(texts.iter().map(|(a, b)| (a.as_str(), b.as_str())));
             let selectors: Vec<Selector> = (0..n)
-                .filter_map(|k| {
-                    let (id, _) = &texts[k % texts.len()];
-                    doc.describe(id, 12 + k % 20, 30 + k % 20)
-                })
+                .filter_map(|k| doc.describe(&paragraphs[k % 100].0, 12 + k % 20, 30 + k % 20))
                 .collect();
-            let edited: Vec<(String, String)> = texts
-                .iter()
-                .map(|(a, b)| (a.clone(), format!("في تطور جديد، {b}")))
-                .collect();
-            let after = Document::new(edited.iter().map(|(a, b)| (a.as_str(), b.as_str())));
             time(|| {
                 selectors
                     .iter()

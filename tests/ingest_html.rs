@@ -429,3 +429,38 @@ fn dirty_cms_text_is_cleaned_marks_moved_with_a_warning() {
     };
     assert_eq!(text.text, "example.com/\u{200b}news");
 }
+
+#[test]
+fn markup_too_deep_for_the_parser_is_refused_before_parsing() {
+    // The HTML5 tree builder's scope checks walk the stack of open elements:
+    // 100,000 nested elements would take minutes. Refused by a linear scan.
+    let deep = |n: usize| {
+        format!(
+            "<html><body><article><h1>خبر</h1>{}<p>نص</p>{}</article></body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        )
+    };
+    let err = html::import(&deep(100_000)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert!(
+        err.to_string()
+            .starts_with("html: elements nested at least 4097 deep; the limit is 4096"),
+        "{err}"
+    );
+    // Deep but not that deep reaches the importer's own limit, as before.
+    let err = html::import(&deep(1_000)).unwrap_err();
+    assert!(err.to_string().contains("nested more than 256 deep"), "{err}");
+    // What does not nest does not count: thousands of unclosed paragraphs,
+    // list items, void and self-closed elements, comments and scripts full of tags.
+    let flat = format!(
+        "<html><body><article><h1>خبر</h1>{}<ul>{}</ul>{}<!-- {} --><script>{}</script></article></body></html>",
+        "<p>فقرة".repeat(4_000),
+        "<li>بند".repeat(5_000),
+        "<br><img src=a.jpg><span/>".repeat(5_000),
+        "<div>".repeat(5_000),
+        "<div>".repeat(5_000)
+    );
+    let result = html::import_with(&flat, &Limits::default());
+    assert!(result.is_ok(), "{:?}", result.err());
+}
