@@ -205,3 +205,32 @@ fn an_edited_original_beside_an_exact_lookalike_is_not_moved_to_the_lookalike() 
         Resolution::Orphan(_) => {}
     }
 }
+
+#[test]
+fn a_quote_ending_in_a_joiner_resolves_to_its_whole_range() {
+    // Found by the anchor fuzz target (fuzz/corpus/anchor/regression-joiner):
+    // describe keeps a zero-width joiner with the letter before it, folding
+    // drops it, and the range mapped back stopped one character short.
+    let text = "عودة نجوم الف\u{200d}ريق إلى الملعب";
+    let d = doc(&[("p1", text)]);
+    let start = at(text, " نجوم", 0);
+    let s = d.describe("p1", start, start + 9).unwrap();
+    assert_eq!(s.exact, " نجوم الف\u{200d}");
+    let (_, start, end, method, words) = placed(&d, &s);
+    assert_eq!((start, end, method), (s.start, s.end, Method::Position));
+    assert_eq!(words, s.exact);
+}
+
+#[test]
+fn a_quote_starting_with_a_tatweel_resolves_to_its_whole_range() {
+    // Found by the anchor fuzz target (fuzz/corpus/anchor/regression-tatweel):
+    // folding drops the tatweel, and the range mapped back started after it.
+    let text = "في عام ١٤٣٩هـ المحلية في برشلونة";
+    let d = doc(&[("p1", text)]);
+    let start = at(text, "ـ", 0);
+    let s = d.describe("p1", start, start + 9).unwrap();
+    assert_eq!(s.exact, "ـ المحلية");
+    let (_, start, end, method, words) = placed(&d, &s);
+    assert_eq!((start, end, method), (s.start, s.end, Method::Position));
+    assert_eq!(words, s.exact);
+}

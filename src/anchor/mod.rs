@@ -396,7 +396,20 @@ impl Document {
             let fs = p.folded_index(selector.start);
             let fe = fs + exact_chars.len();
             if p.chars.get(fs..fe) == Some(&exact_chars[..]) && context_equal(&p.chars, fs, fe, &prefix, &suffix) {
-                let (os, oe) = p.original_range(fs, fe);
+                // The very characters at the very place: that range, not
+                // the folded match mapped back, which loses what folding
+                // drops at its edges (a tatweel, a joiner).
+                let here: String = p
+                    .original
+                    .chars()
+                    .skip(selector.start)
+                    .take(selector.end - selector.start)
+                    .collect();
+                let (os, oe) = if selector.end >= selector.start && here == selector.exact {
+                    (selector.start, selector.end)
+                } else {
+                    p.original_range(fs, fe)
+                };
                 return Resolution::Placed(self.place(i, os, oe, Method::Position, 1.0));
             }
         }
@@ -525,7 +538,12 @@ impl Document {
         kept as f32 >= SURE_WORDS * had.len() as f32
     }
 
+    /// A place in the publisher's characters, widened as [`Self::describe`]
+    /// widens a range: folding drops marks (and joiners), so a range mapped
+    /// back from folded text may stop short of the marks of its last letter.
     fn place(&self, index: usize, start: usize, end: usize, method: Method, score: f32) -> Place {
+        let chars: Vec<char> = self.passages[index].original.chars().collect();
+        let (start, end) = widen(&chars, start, end);
         Place {
             text: self.passages[index].id.clone(),
             index,
@@ -550,14 +568,7 @@ impl Document {
         exact_hits: &mut Vec<(usize, usize, usize)>,
     ) -> Vec<Candidate> {
         let m = exact.len();
-        // Short quotes carry little evidence: fewer errors allowed.
-        let k = if m < 8 {
-            m / 8
-        } else if m < 16 {
-            m / 5
-        } else {
-            m * 3 / 10
-        };
+        let k = max_errors(m);
         let pattern = myers::Pattern::new(exact);
         let old_index = hint.or(selector.index);
         let mut out: Vec<Candidate> = Vec::new();
@@ -777,6 +788,20 @@ impl<'a> Needle<'a> {
 
 /// 1 − edit distance / length: how alike `want` (the stored context) and
 /// `got` (the text there now) are; 1.0 when there is no context to compare.
+/// The most edits (insertions, deletions, substitutions of folded
+/// characters) a place may differ from a quote of `m` folded characters
+/// by and still be a candidate: about a third, fewer for short quotes,
+/// which carry little evidence.
+pub(crate) fn max_errors(m: usize) -> usize {
+    if m < 8 {
+        m / 8
+    } else if m < 16 {
+        m / 5
+    } else {
+        m * 3 / 10
+    }
+}
+
 fn similarity(want: &[char], got: &[char]) -> f32 {
     if want.is_empty() {
         return 1.0;
