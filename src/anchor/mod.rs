@@ -832,13 +832,22 @@ fn is_mark(c: char) -> bool {
     crate::text::normalize::is_diacritic(c) || matches!(c, '\u{0300}'..='\u{036F}' | '\u{200D}')
 }
 
-/// `start..end` widened so no letter is cut from its marks.
+/// `start..end` widened so no letter is cut from its marks, and no run of
+/// white space is cut at an edge (folding makes a run one space, which a
+/// range ending inside it could not be found at again).
 fn widen(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
     while start > 0 && chars.get(start).copied().is_some_and(is_mark) {
         start -= 1;
     }
     while end < chars.len() && chars.get(end).copied().is_some_and(is_mark) {
         end += 1;
+    }
+    let space = |i: usize| chars.get(i).is_some_and(|c| c.is_whitespace());
+    while end > start && end < chars.len() && space(end - 1) && space(end) {
+        end += 1;
+    }
+    while start > 0 && start < end && space(start) && space(start - 1) {
+        start -= 1;
     }
     (start, end.max(start))
 }
