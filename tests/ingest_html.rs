@@ -429,3 +429,43 @@ fn dirty_cms_text_is_cleaned_marks_moved_with_a_warning() {
     };
     assert_eq!(text.text, "example.com/\u{200b}news");
 }
+
+#[test]
+fn a_bold_phrase_split_by_the_renderers_isolation_reads_back_as_one_mark() {
+    // Found by the html_import fuzz target (fuzz/corpus/html_import/regression-split-bold.html):
+    // the renderer isolates the digit run inside the bold phrase, writing
+    // <strong> on both sides of the <bdi>; read back, two marks.
+    use rtl_article::render::{render, RenderOptions};
+    let original = rtl_article::ingest::json::import(
+        r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": ["يوم ١", {"strong": "٤٣٨/٩/٩هـ الموافق"}]}]}"#,
+    )
+    .unwrap();
+    let markup = render(&original, &[], &RenderOptions::default());
+    let back = html::import(&markup).unwrap();
+    assert_eq!(back.body[0].kind, original.body[0].kind, "{markup}");
+    // Two bold runs side by side in CMS markup are one to the reader.
+    let a = html::import(
+        "<article><h1>ع</h1><p>أ <b>ب</b><b>ج</b> <a href=\"/x\">د</a><a href=\"/x\">هـ</a></p></article>",
+    )
+    .unwrap();
+    let BlockKind::Paragraph { text } = &a.body[0].kind else {
+        panic!()
+    };
+    assert_eq!(marks(text).len(), 3, "{:?}", text.spans);
+}
+
+#[test]
+fn a_related_box_whose_links_were_all_refused_reads_back_as_one() {
+    // Found by the render fuzz target (fuzz/corpus/render/regression-empty-related.json):
+    // its title came back as a paragraph.
+    use rtl_article::render::{render, RenderOptions};
+    let original = rtl_article::ingest::json::import(
+        r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": "نص"},
+           {"type": "related", "title": "اقرأ أيضا", "links": [{"title": "خبر", "url": "javascript:x()"}]}]}"#,
+    )
+    .unwrap();
+    let markup = render(&original, &[], &RenderOptions::default());
+    let back = html::import(&markup).unwrap();
+    assert_eq!(back.body.len(), 2, "{:?}", back.body);
+    assert_eq!(back.body[1].kind, original.body[1].kind, "{markup}");
+}

@@ -125,6 +125,36 @@ impl InlineBuilder {
             span.start = span.start.min(span.end);
         }
         text.normalize_spans();
+        merge_adjacent(&mut text);
         text
+    }
+}
+
+/// Adjacent bold or emphasis spans made one: markup splits a mark where an
+/// element comes between (the renderer's own `<bdi>` around a Latin or
+/// digit run inside a bold phrase writes `<strong>` twice), and the reader
+/// sees one. Links stay apart: two links are two links.
+fn merge_adjacent(text: &mut Text) {
+    // The last span of each kind, in start order.
+    let (mut strong, mut emphasis): (Option<usize>, Option<usize>) = (None, None);
+    let mut merged = false;
+    for i in 0..text.spans.len() {
+        let last = match text.spans[i].mark {
+            Mark::Strong => &mut strong,
+            Mark::Emphasis => &mut emphasis,
+            Mark::Link { .. } => continue,
+        };
+        match *last {
+            Some(j) if text.spans[j].end == text.spans[i].start => {
+                text.spans[j].end = text.spans[i].end;
+                // Emptied, dropped by normalize_spans.
+                text.spans[i].end = text.spans[i].start;
+                merged = true;
+            }
+            _ => *last = Some(i),
+        }
+    }
+    if merged {
+        text.normalize_spans();
     }
 }
