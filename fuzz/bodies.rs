@@ -283,9 +283,13 @@ fn check_render(article: &Article) {
             .collect()
     };
     let (got, want) = (texts(&back), texts(article));
-    assert_eq!(got.len(), want.len(), "the render reads back as other texts\n{html}");
-    for ((g, g_whole), (w, w_whole)) in got.iter().zip(&want) {
-        assert_eq!(g, w, "the render reads back as other texts\n{html}");
+    let strings = |v: &[(String, Option<Text>)]| v.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        strings(&got),
+        strings(&want),
+        "the render reads back as other texts\n{html}"
+    );
+    for ((_, g_whole), (_, w_whole)) in got.iter().zip(&want) {
         if w_whole.is_some() && g_whole.is_some() {
             assert_eq!(g_whole, w_whole, "the render reads back with other marks\n{html}");
         }
