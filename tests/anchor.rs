@@ -248,3 +248,20 @@ fn a_quote_ending_inside_a_run_of_spaces_takes_the_whole_run() {
     assert_eq!((start, end, method), (s.start, s.end, Method::Position));
     assert_eq!(words, s.exact);
 }
+
+#[test]
+fn a_quote_of_only_what_folding_drops_resolves_to_its_characters() {
+    // Found by the anchor fuzz target (fuzz/corpus/anchor/regression-lone-joiner):
+    // a lone zero-width non-joiner folds to nothing, and came back empty.
+    let text = "في الشهر المقبل\u{200c}";
+    let d = doc(&[("p1", text)]);
+    let n = text.chars().count();
+    let s = d.describe("p1", n - 1, n).unwrap();
+    assert_eq!(s.exact, "\u{200c}");
+    let (_, start, end, method, _) = placed(&d, &s);
+    assert_eq!((start, end, method), (n - 1, n, Method::Position));
+    // Gone: the place where it was, empty.
+    let gone = doc(&[("p1", "في الشهر المقبل")]);
+    let (_, start, end, _, _) = placed(&gone, &s);
+    assert_eq!((start, end), (n - 1, n - 1));
+}

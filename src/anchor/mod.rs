@@ -294,6 +294,18 @@ impl Document {
             .unwrap_or_default()
     }
 
+    /// Whether passage `i` has exactly the selector's characters at its
+    /// position.
+    fn same_characters(&self, i: usize, selector: &Selector) -> bool {
+        selector.end >= selector.start
+            && self.passages[i]
+                .original
+                .chars()
+                .skip(selector.start)
+                .take(selector.end - selector.start)
+                .eq(selector.exact.chars())
+    }
+
     /// The text named `id` and its index.
     fn passage(&self, id: &str) -> Option<(usize, &Passage)> {
         self.passages.iter().enumerate().find(|(_, p)| p.id == id)
@@ -380,9 +392,15 @@ impl Document {
         if exact_chars.is_empty() {
             return match hint {
                 Some(i) => {
-                    let len = self.passages[i].original.chars().count();
-                    let at = selector.start.min(len);
-                    Resolution::Placed(self.place(i, at, at, Method::Position, 1.0))
+                    // Nothing that folding keeps (a joiner, a tatweel): the
+                    // very characters where they were, else the place.
+                    let (start, end) = if self.same_characters(i, selector) {
+                        (selector.start, selector.end)
+                    } else {
+                        let at = selector.start.min(self.passages[i].original.chars().count());
+                        (at, at)
+                    };
+                    Resolution::Placed(self.place(i, start, end, Method::Position, 1.0))
                 }
                 None => Resolution::Orphan(Orphaned::Empty),
             };
@@ -399,13 +417,7 @@ impl Document {
                 // The very characters at the very place: that range, not
                 // the folded match mapped back, which loses what folding
                 // drops at its edges (a tatweel, a joiner).
-                let here: String = p
-                    .original
-                    .chars()
-                    .skip(selector.start)
-                    .take(selector.end - selector.start)
-                    .collect();
-                let (os, oe) = if selector.end >= selector.start && here == selector.exact {
+                let (os, oe) = if self.same_characters(i, selector) {
                     (selector.start, selector.end)
                 } else {
                     p.original_range(fs, fe)
