@@ -452,6 +452,18 @@ fn a_bold_phrase_split_by_the_renderers_isolation_reads_back_as_one_mark() {
         panic!()
     };
     assert_eq!(marks(text).len(), 3, "{:?}", text.spans);
+    // Nested bold split by the isolation: the outer run is one again
+    // (fuzz/corpus/html_import/regression-nested-bold.html).
+    let original = rtl_article::ingest::json::import(
+        r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": ["يوم ", {"strong": ["١", {"strong": "٤٣٨/٩/٩هـ الموافق"}]}]}]}"#,
+    )
+    .unwrap();
+    let markup = render(&original, &[], &RenderOptions::default());
+    assert_eq!(
+        html::import(&markup).unwrap().body[0].kind,
+        original.body[0].kind,
+        "{markup}"
+    );
 }
 
 #[test]

@@ -135,24 +135,35 @@ impl InlineBuilder {
 /// digit run inside a bold phrase writes `<strong>` twice), and the reader
 /// sees one. Links stay apart: two links are two links.
 fn merge_adjacent(text: &mut Text) {
-    // The last span of each kind, in start order.
-    let (mut strong, mut emphasis): (Option<usize>, Option<usize>) = (None, None);
+    // For each kind, the spans that end at an offset, outermost (earliest
+    // start) first: in start order, a span can only continue one that
+    // ends where it starts, and the outer half of a split nest continues
+    // the outer one.
+    let mut ends: [std::collections::BTreeMap<usize, Vec<usize>>; 2] = Default::default();
     let mut merged = false;
     for i in 0..text.spans.len() {
-        let last = match text.spans[i].mark {
-            Mark::Strong => &mut strong,
-            Mark::Emphasis => &mut emphasis,
+        let by_end = match text.spans[i].mark {
+            Mark::Strong => &mut ends[0],
+            Mark::Emphasis => &mut ends[1],
             Mark::Link { .. } => continue,
         };
-        match *last {
-            Some(j) if text.spans[j].end == text.spans[i].start => {
-                text.spans[j].end = text.spans[i].end;
+        let (start, end) = (text.spans[i].start, text.spans[i].end);
+        let continued = by_end
+            .get_mut(&start)
+            .and_then(|open| (!open.is_empty()).then(|| open.remove(0)));
+        let kept = match continued {
+            Some(j) => {
+                text.spans[j].end = end;
                 // Emptied, dropped by normalize_spans.
-                text.spans[i].end = text.spans[i].start;
+                text.spans[i].end = start;
                 merged = true;
+                j
             }
-            _ => *last = Some(i),
-        }
+            None => i,
+        };
+        let open = by_end.entry(end).or_default();
+        let at = open.partition_point(|&k| text.spans[k].start <= text.spans[kept].start);
+        open.insert(at, kept);
     }
     if merged {
         text.normalize_spans();
