@@ -264,4 +264,27 @@ fn a_quote_of_only_what_folding_drops_resolves_to_its_characters() {
     let gone = doc(&[("p1", "في الشهر المقبل")]);
     let (_, start, end, _, _) = placed(&gone, &s);
     assert_eq!((start, end), (n - 1, n - 1));
+    // An empty quote past the end of a text that got shorter: at its end
+    // (fuzz/corpus/anchor/regression-empty-past-end).
+    let empty = d.describe("p1", n, n).unwrap();
+    let short = doc(&[("p1", "في")]);
+    let (_, start, end, _, _) = placed(&short, &empty);
+    assert_eq!((start, end), (2, 2));
+}
+
+#[test]
+fn a_quote_with_a_tatweel_between_spaces_resolves_to_its_whole_range() {
+    // Found by the anchor fuzz target
+    // (fuzz/corpus/anchor/regression-tatweel-between-spaces): folding drops
+    // the tatweel and merges the spaces around it, so the folded quote and
+    // its folded suffix no longer met at one place.
+    let text = "يوم ١٤٣٨/٩/٩هـ ـ الموافق ٤ يونيو";
+    let d = doc(&[("p1", text)]);
+    let start = at(text, "٤٣٨", 0);
+    let end = at(text, " الموافق", 0);
+    let s = d.describe("p1", start, end).unwrap();
+    assert_eq!(s.exact, "٤٣٨/٩/٩هـ ـ");
+    let (_, start, end, method, words) = placed(&d, &s);
+    assert_eq!((start, end, method), (s.start, s.end, Method::Position));
+    assert_eq!(words, s.exact);
 }

@@ -297,13 +297,30 @@ impl Document {
     /// Whether passage `i` has exactly the selector's characters at its
     /// position.
     fn same_characters(&self, i: usize, selector: &Selector) -> bool {
-        selector.end >= selector.start
-            && self.passages[i]
-                .original
+        let original = &self.passages[i].original;
+        selector.start <= selector.end
+            && selector.end <= original.chars().count()
+            && original
                 .chars()
                 .skip(selector.start)
                 .take(selector.end - selector.start)
                 .eq(selector.exact.chars())
+    }
+
+    /// Whether passage `i` has exactly the selector's prefix and suffix
+    /// around its position.
+    fn same_context(&self, i: usize, selector: &Selector) -> bool {
+        let chars = self.passages[i].original.chars();
+        let before = selector.prefix.chars().count();
+        let after = selector.suffix.chars().count();
+        selector.start >= before
+            && chars
+                .clone()
+                .skip(selector.start - before)
+                .take(before)
+                .eq(selector.prefix.chars())
+            && chars.skip(selector.end).take(after).eq(selector.suffix.chars())
+            && selector.end + after <= self.passages[i].original.chars().count()
     }
 
     /// The text named `id` and its index.
@@ -408,8 +425,13 @@ impl Document {
         let prefix: Vec<char> = fold(&selector.prefix).text.chars().collect();
         let suffix: Vec<char> = fold(&selector.suffix).text.chars().collect();
 
-        // 1. Position.
+        // 1. Position: the very characters, with their very context, where
+        // they were (what folding drops or merges cannot get in the way);
+        // else the same folded words with the same folded context.
         if let Some(i) = hint {
+            if self.same_characters(i, selector) && self.same_context(i, selector) {
+                return Resolution::Placed(self.place(i, selector.start, selector.end, Method::Position, 1.0));
+            }
             let p = &self.passages[i];
             let fs = p.folded_index(selector.start);
             let fe = fs + exact_chars.len();
