@@ -443,15 +443,29 @@ fn a_bold_phrase_split_by_the_renderers_isolation_reads_back_as_one_mark() {
     let markup = render(&original, &[], &RenderOptions::default());
     let back = html::import(&markup).unwrap();
     assert_eq!(back.body[0].kind, original.body[0].kind, "{markup}");
-    // Two bold runs side by side in CMS markup are one to the reader.
+    // Two bold runs side by side in CMS markup are one to the reader, and
+    // so are two links to the same place; links elsewhere stay apart.
     let a = html::import(
-        "<article><h1>ع</h1><p>أ <b>ب</b><b>ج</b> <a href=\"/x\">د</a><a href=\"/x\">هـ</a></p></article>",
+        "<article><h1>ع</h1><p>أ <b>ب</b><b>ج</b> <a href=\"/x\">د</a><a href=\"/x\">هـ</a><a href=\"/y\">و</a></p></article>",
     )
     .unwrap();
     let BlockKind::Paragraph { text } = &a.body[0].kind else {
         panic!()
     };
-    assert_eq!(marks(text).len(), 3, "{:?}", text.spans);
+    let found: Vec<&str> = marks(text).iter().map(|(s, _)| *s).collect();
+    assert_eq!(found, ["بج", "دهـ", "و"], "{:?}", text.spans);
+    // A link split by the isolation of its Latin run
+    // (fuzz/corpus/html_import/regression-split-link.html).
+    let original = rtl_article::ingest::json::import(
+        r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": ["قال ", {"link": "موقع BBC عربي", "href": "/x"}]}]}"#,
+    )
+    .unwrap();
+    let markup = render(&original, &[], &RenderOptions::default());
+    assert_eq!(
+        html::import(&markup).unwrap().body[0].kind,
+        original.body[0].kind,
+        "{markup}"
+    );
     // Nested bold split by the isolation: the outer run is one again
     // (fuzz/corpus/html_import/regression-nested-bold.html).
     let original = rtl_article::ingest::json::import(

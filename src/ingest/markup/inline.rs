@@ -130,27 +130,24 @@ impl InlineBuilder {
     }
 }
 
-/// Adjacent bold or emphasis spans made one: markup splits a mark where an
+/// Adjacent spans of the same mark made one: markup splits a mark where an
 /// element comes between (the renderer's own `<bdi>` around a Latin or
-/// digit run inside a bold phrase writes `<strong>` twice), and the reader
-/// sees one. Links stay apart: two links are two links.
+/// digit run inside a bold phrase or a link writes `<strong>` or `<a>`
+/// twice), and the reader sees one. Two links side by side to the same
+/// address and title are one link.
 fn merge_adjacent(text: &mut Text) {
-    // For each kind, the spans that end at an offset, outermost (earliest
-    // start) first: in start order, a span can only continue one that
-    // ends where it starts, and the outer half of a split nest continues
-    // the outer one.
-    let mut ends: [std::collections::BTreeMap<usize, Vec<usize>>; 2] = Default::default();
+    // The spans that end at an offset, outermost (earliest start) first: in
+    // start order, a span can only continue one that ends where it starts,
+    // and the outer half of a split nest continues the outer one.
+    let mut ends: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
     let mut merged = false;
     for i in 0..text.spans.len() {
-        let by_end = match text.spans[i].mark {
-            Mark::Strong => &mut ends[0],
-            Mark::Emphasis => &mut ends[1],
-            Mark::Link { .. } => continue,
-        };
         let (start, end) = (text.spans[i].start, text.spans[i].end);
-        let continued = by_end
-            .get_mut(&start)
-            .and_then(|open| (!open.is_empty()).then(|| open.remove(0)));
+        let spans = &text.spans;
+        let continued = ends.get_mut(&start).and_then(|open| {
+            let k = open.iter().position(|&j| spans[j].mark == spans[i].mark)?;
+            Some(open.remove(k))
+        });
         let kept = match continued {
             Some(j) => {
                 text.spans[j].end = end;
@@ -161,7 +158,7 @@ fn merge_adjacent(text: &mut Text) {
             }
             None => i,
         };
-        let open = by_end.entry(end).or_default();
+        let open = ends.entry(end).or_default();
         let at = open.partition_point(|&k| text.spans[k].start <= text.spans[kept].start);
         open.insert(at, kept);
     }
