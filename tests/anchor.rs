@@ -288,3 +288,16 @@ fn a_quote_with_a_tatweel_between_spaces_resolves_to_its_whole_range() {
     assert_eq!((start, end, method), (s.start, s.end, Method::Position));
     assert_eq!(words, s.exact);
 }
+
+#[test]
+fn an_empty_quote_stays_empty_where_a_mark_was_added() {
+    // Found by libFuzzer on the anchor target
+    // (fuzz/corpus/anchor/regression-empty-before-mark): an empty quote
+    // placed before a diacritic added by an edit was widened to the letter.
+    let d = doc(&[("p1", "قال و ثم")]);
+    let s = d.describe("p1", 5, 5).unwrap();
+    assert_eq!(s.exact, "");
+    let edited = doc(&[("p1", "قال و\u{61a} ثم")]);
+    let (_, start, end, _, _) = placed(&edited, &s);
+    assert_eq!((start, end), (5, 5));
+}

@@ -576,8 +576,13 @@ impl Document {
     /// widens a range: folding drops marks (and joiners), so a range mapped
     /// back from folded text may stop short of the marks of its last letter.
     fn place(&self, index: usize, start: usize, end: usize, method: Method, score: f32) -> Place {
-        let chars: Vec<char> = self.passages[index].original.chars().collect();
-        let (start, end) = widen(&chars, start, end);
+        // An empty place is a position, not a letter to widen to.
+        let (start, end) = if start < end {
+            let chars: Vec<char> = self.passages[index].original.chars().collect();
+            widen(&chars, start, end)
+        } else {
+            (start, end)
+        };
         Place {
             text: self.passages[index].id.clone(),
             index,
