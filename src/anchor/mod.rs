@@ -295,32 +295,26 @@ impl Document {
     }
 
     /// Whether passage `i` has exactly the selector's characters at its
-    /// position.
-    fn same_characters(&self, i: usize, selector: &Selector) -> bool {
+    /// position (with its prefix and suffix around them, with `context`).
+    fn verbatim(&self, i: usize, selector: &Selector, context: bool) -> bool {
+        let (prefix, suffix) = match context {
+            true => (selector.prefix.as_str(), selector.suffix.as_str()),
+            false => ("", ""),
+        };
         let original = &self.passages[i].original;
-        selector.start <= selector.end
-            && selector.end <= original.chars().count()
-            && original
-                .chars()
-                .skip(selector.start)
-                .take(selector.end - selector.start)
-                .eq(selector.exact.chars())
-    }
-
-    /// Whether passage `i` has exactly the selector's prefix and suffix
-    /// around its position.
-    fn same_context(&self, i: usize, selector: &Selector) -> bool {
-        let chars = self.passages[i].original.chars();
-        let before = selector.prefix.chars().count();
-        let after = selector.suffix.chars().count();
-        selector.start >= before
-            && chars
-                .clone()
-                .skip(selector.start - before)
-                .take(before)
-                .eq(selector.prefix.chars())
-            && chars.skip(selector.end).take(after).eq(selector.suffix.chars())
-            && selector.end + after <= self.passages[i].original.chars().count()
+        let Some(from) = selector.start.checked_sub(prefix.chars().count()) else {
+            return false;
+        };
+        let at = Offsets::new(original).chars(from);
+        // Bytes, not `str` patterns: the reader bundle weighs every searcher.
+        let mut rest = &original.as_bytes()[at.byte..];
+        at.chars == from
+            && selector.exact.chars().count() == selector.end.wrapping_sub(selector.start)
+            && [prefix, &selector.exact, suffix].iter().all(|want| {
+                let here = rest.starts_with(want.as_bytes());
+                rest = rest.get(want.len()..).unwrap_or_default();
+                here
+            })
     }
 
     /// The text named `id` and its index.
@@ -411,7 +405,7 @@ impl Document {
                 Some(i) => {
                     // Nothing that folding keeps (a joiner, a tatweel): the
                     // very characters where they were, else the place.
-                    let (start, end) = if self.same_characters(i, selector) {
+                    let (start, end) = if self.verbatim(i, selector, false) {
                         (selector.start, selector.end)
                     } else {
                         let at = selector.start.min(self.passages[i].original.chars().count());
@@ -429,21 +423,14 @@ impl Document {
         // they were (what folding drops or merges cannot get in the way);
         // else the same folded words with the same folded context.
         if let Some(i) = hint {
-            if self.same_characters(i, selector) && self.same_context(i, selector) {
+            if self.verbatim(i, selector, true) {
                 return Resolution::Placed(self.place(i, selector.start, selector.end, Method::Position, 1.0));
             }
             let p = &self.passages[i];
             let fs = p.folded_index(selector.start);
             let fe = fs + exact_chars.len();
             if p.chars.get(fs..fe) == Some(&exact_chars[..]) && context_equal(&p.chars, fs, fe, &prefix, &suffix) {
-                // The very characters at the very place: that range, not
-                // the folded match mapped back, which loses what folding
-                // drops at its edges (a tatweel, a joiner).
-                let (os, oe) = if self.same_characters(i, selector) {
-                    (selector.start, selector.end)
-                } else {
-                    p.original_range(fs, fe)
-                };
+                let (os, oe) = p.original_range(fs, fe);
                 return Resolution::Placed(self.place(i, os, oe, Method::Position, 1.0));
             }
         }
@@ -572,17 +559,7 @@ impl Document {
         kept as f32 >= SURE_WORDS * had.len() as f32
     }
 
-    /// A place in the publisher's characters, widened as [`Self::describe`]
-    /// widens a range: folding drops marks (and joiners), so a range mapped
-    /// back from folded text may stop short of the marks of its last letter.
     fn place(&self, index: usize, start: usize, end: usize, method: Method, score: f32) -> Place {
-        // An empty place is a position, not a letter to widen to.
-        let (start, end) = if start < end {
-            let chars: Vec<char> = self.passages[index].original.chars().collect();
-            widen(&chars, start, end)
-        } else {
-            (start, end)
-        };
         Place {
             text: self.passages[index].id.clone(),
             index,
@@ -825,8 +802,6 @@ impl<'a> Needle<'a> {
     }
 }
 
-/// 1 − edit distance / length: how alike `want` (the stored context) and
-/// `got` (the text there now) are; 1.0 when there is no context to compare.
 /// The most edits (insertions, deletions, substitutions of folded
 /// characters) a place may differ from a quote of `m` folded characters
 /// by and still be a candidate: about a third, fewer for short quotes,
@@ -841,6 +816,8 @@ pub(crate) fn max_errors(m: usize) -> usize {
     }
 }
 
+/// 1 − edit distance / length: how alike `want` (the stored context) and
+/// `got` (the text there now) are; 1.0 when there is no context to compare.
 fn similarity(want: &[char], got: &[char]) -> f32 {
     if want.is_empty() {
         return 1.0;
@@ -871,22 +848,13 @@ fn is_mark(c: char) -> bool {
     crate::text::normalize::is_diacritic(c) || matches!(c, '\u{0300}'..='\u{036F}' | '\u{200D}')
 }
 
-/// `start..end` widened so no letter is cut from its marks, and no run of
-/// white space is cut at an edge (folding makes a run one space, which a
-/// range ending inside it could not be found at again).
+/// `start..end` widened so no letter is cut from its marks.
 fn widen(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
     while start > 0 && chars.get(start).copied().is_some_and(is_mark) {
         start -= 1;
     }
     while end < chars.len() && chars.get(end).copied().is_some_and(is_mark) {
         end += 1;
-    }
-    let space = |i: usize| chars.get(i).is_some_and(|c| c.is_whitespace());
-    while end > start && end < chars.len() && space(end - 1) && space(end) {
-        end += 1;
-    }
-    while start > 0 && start < end && space(start) && space(start - 1) {
-        start -= 1;
     }
     (start, end.max(start))
 }
