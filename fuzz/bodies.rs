@@ -265,7 +265,28 @@ fn check_render(article: &Article) {
     html_text::assert_texts_in_order(article, &html);
     let back = ingest::html::import(&html).unwrap_or_else(|e| panic!("the render does not read back: {e}\n{html}"));
     // HTML white space (tab, line feed, space runs) reads back as one space;
-    // a text without such runs reads back whole, marks included.
+    // a text without such runs reads back whole, marks included — as far
+    // as markup can tell them: a mark the renderer splits around an
+    // isolated run (`<strong>…<bdi><strong>…</strong></bdi>`) reads back as
+    // adjacent spans of the same mark (a known difference, fuzz/README.md).
+    let merged = |t: &Text| -> Text {
+        let mut t = t.clone();
+        let mut i = 0;
+        while i < t.spans.len() {
+            let next =
+                (0..t.spans.len()).find(|&j| t.spans[j].start == t.spans[i].end && t.spans[j].mark == t.spans[i].mark);
+            match next {
+                Some(j) => {
+                    t.spans[i].end = t.spans[j].end;
+                    t.spans.remove(j);
+                    i = 0;
+                }
+                None => i += 1,
+            }
+        }
+        t.spans.sort_by_key(|s| (s.start, usize::MAX - s.end));
+        t
+    };
     let collapsed = |s: &str| {
         s.split(['\t', '\n', '\r', '\u{C}', ' '])
             .filter(|w| !w.is_empty())
@@ -277,7 +298,7 @@ fn check_render(article: &Article) {
             .into_iter()
             .map(|t| {
                 let c = collapsed(&t.text.text);
-                let whole = (c == t.text.text).then(|| t.text.clone());
+                let whole = (c == t.text.text).then(|| merged(t.text));
                 (c, whole)
             })
             .collect()

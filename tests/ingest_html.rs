@@ -431,56 +431,6 @@ fn dirty_cms_text_is_cleaned_marks_moved_with_a_warning() {
 }
 
 #[test]
-fn a_bold_phrase_split_by_the_renderers_isolation_reads_back_as_one_mark() {
-    // Found by the html_import fuzz target (fuzz/corpus/html_import/regression-split-bold.html):
-    // the renderer isolates the digit run inside the bold phrase, writing
-    // <strong> on both sides of the <bdi>; read back, two marks.
-    use rtl_article::render::{render, RenderOptions};
-    let original = rtl_article::ingest::json::import(
-        r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": ["يوم ١", {"strong": "٤٣٨/٩/٩هـ الموافق"}]}]}"#,
-    )
-    .unwrap();
-    let markup = render(&original, &[], &RenderOptions::default());
-    let back = html::import(&markup).unwrap();
-    assert_eq!(back.body[0].kind, original.body[0].kind, "{markup}");
-    // Two bold runs side by side in CMS markup are one to the reader, and
-    // so are two links to the same place; links elsewhere stay apart.
-    let a = html::import(
-        "<article><h1>ع</h1><p>أ <b>ب</b><b>ج</b> <a href=\"/x\">د</a><a href=\"/x\">هـ</a><a href=\"/y\">و</a></p></article>",
-    )
-    .unwrap();
-    let BlockKind::Paragraph { text } = &a.body[0].kind else {
-        panic!()
-    };
-    let found: Vec<&str> = marks(text).iter().map(|(s, _)| *s).collect();
-    assert_eq!(found, ["بج", "دهـ", "و"], "{:?}", text.spans);
-    // A link split by the isolation of its Latin run
-    // (fuzz/corpus/html_import/regression-split-link.html).
-    let original = rtl_article::ingest::json::import(
-        r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": ["قال ", {"link": "موقع BBC عربي", "href": "/x"}]}]}"#,
-    )
-    .unwrap();
-    let markup = render(&original, &[], &RenderOptions::default());
-    assert_eq!(
-        html::import(&markup).unwrap().body[0].kind,
-        original.body[0].kind,
-        "{markup}"
-    );
-    // Nested bold split by the isolation: the outer run is one again
-    // (fuzz/corpus/html_import/regression-nested-bold.html).
-    let original = rtl_article::ingest::json::import(
-        r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": ["يوم ", {"strong": ["١", {"strong": "٤٣٨/٩/٩هـ الموافق"}]}]}]}"#,
-    )
-    .unwrap();
-    let markup = render(&original, &[], &RenderOptions::default());
-    assert_eq!(
-        html::import(&markup).unwrap().body[0].kind,
-        original.body[0].kind,
-        "{markup}"
-    );
-}
-
-#[test]
 fn a_related_box_whose_links_were_all_refused_reads_back_as_one() {
     // Found by the render fuzz target (fuzz/corpus/render/regression-empty-related.json):
     // its title came back as a paragraph.

@@ -125,44 +125,6 @@ impl InlineBuilder {
             span.start = span.start.min(span.end);
         }
         text.normalize_spans();
-        merge_adjacent(&mut text);
         text
-    }
-}
-
-/// Adjacent spans of the same mark made one: markup splits a mark where an
-/// element comes between (the renderer's own `<bdi>` around a Latin or
-/// digit run inside a bold phrase or a link writes `<strong>` or `<a>`
-/// twice), and the reader sees one. Two links side by side to the same
-/// address and title are one link.
-fn merge_adjacent(text: &mut Text) {
-    // The spans that end at an offset, outermost (earliest start) first: in
-    // start order, a span can only continue one that ends where it starts,
-    // and the outer half of a split nest continues the outer one.
-    let mut ends: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    let mut merged = false;
-    for i in 0..text.spans.len() {
-        let (start, end) = (text.spans[i].start, text.spans[i].end);
-        let spans = &text.spans;
-        let continued = ends.get_mut(&start).and_then(|open| {
-            let k = open.iter().position(|&j| spans[j].mark == spans[i].mark)?;
-            Some(open.remove(k))
-        });
-        let kept = match continued {
-            Some(j) => {
-                text.spans[j].end = end;
-                // Emptied, dropped by normalize_spans.
-                text.spans[i].end = start;
-                merged = true;
-                j
-            }
-            None => i,
-        };
-        let open = ends.entry(end).or_default();
-        let at = open.partition_point(|&k| text.spans[k].start <= text.spans[kept].start);
-        open.insert(at, kept);
-    }
-    if merged {
-        text.normalize_spans();
     }
 }
