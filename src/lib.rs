@@ -51,13 +51,16 @@ pub mod anchor;
 pub mod annotate;
 pub mod date;
 pub mod error;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod hash;
 pub mod ingest;
 mod lexicon;
 pub mod model;
 mod pipeline;
 pub mod render;
-#[cfg(test)]
+#[cfg(any(test, feature = "fuzzing"))]
 mod test_rand;
 pub mod text;
 pub mod url;

@@ -2,16 +2,17 @@
 //! dependency, the same sequence on every run and platform).
 
 /// xorshift64 state; never zero.
-pub(crate) struct Rand(u64);
+pub struct Rand(u64);
 
 impl Rand {
     /// A generator from `seed` (any value; zero is replaced).
-    pub(crate) fn new(seed: u64) -> Rand {
+    pub fn new(seed: u64) -> Rand {
         Rand(if seed == 0 { 0x2545_F491_4F6C_DD1D } else { seed })
     }
 
     /// The next 64 random bits.
-    pub(crate) fn next(&mut self) -> u64 {
+    #[allow(clippy::should_implement_trait)] // an endless generator, not an iterator
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -19,12 +20,12 @@ impl Rand {
     }
 
     /// A number in `0..n` (0 when `n` is 0).
-    pub(crate) fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 
     /// A string of fewer than `max_len` characters of `alphabet`.
-    pub(crate) fn text(&mut self, alphabet: &[char], max_len: usize) -> String {
+    pub fn text(&mut self, alphabet: &[char], max_len: usize) -> String {
         let n = self.below(max_len);
         (0..n).map(|_| alphabet[self.below(alphabet.len())]).collect()
     }

@@ -205,3 +205,99 @@ fn an_edited_original_beside_an_exact_lookalike_is_not_moved_to_the_lookalike() 
         Resolution::Orphan(_) => {}
     }
 }
+
+#[test]
+fn a_quote_ending_in_a_joiner_resolves_to_its_whole_range() {
+    // Found by the anchor fuzz target (fuzz/corpus/anchor/regression-joiner):
+    // describe keeps a zero-width joiner with the letter before it, folding
+    // drops it, and the range mapped back stopped one character short.
+    let text = "عودة نجوم الف\u{200d}ريق إلى الملعب";
+    let d = doc(&[("p1", text)]);
+    let start = at(text, " نجوم", 0);
+    let s = d.describe("p1", start, start + 9).unwrap();
+    assert_eq!(s.exact, " نجوم الف\u{200d}");
+    let (_, start, end, method, words) = placed(&d, &s);
+    assert_eq!((start, end, method), (s.start, s.end, Method::Position));
+    assert_eq!(words, s.exact);
+}
+
+#[test]
+fn a_quote_starting_with_a_tatweel_resolves_to_its_whole_range() {
+    // Found by the anchor fuzz target (fuzz/corpus/anchor/regression-tatweel):
+    // folding drops the tatweel, and the range mapped back started after it.
+    let text = "في عام ١٤٣٩هـ المحلية في برشلونة";
+    let d = doc(&[("p1", text)]);
+    let start = at(text, "ـ", 0);
+    let s = d.describe("p1", start, start + 9).unwrap();
+    assert_eq!(s.exact, "ـ المحلية");
+    let (_, start, end, method, words) = placed(&d, &s);
+    assert_eq!((start, end, method), (s.start, s.end, Method::Position));
+    assert_eq!(words, s.exact);
+}
+
+#[test]
+fn a_quote_ending_inside_a_run_of_spaces_resolves_to_its_whole_range() {
+    // Found by the anchor fuzz target (fuzz/corpus/anchor/regression-spaces):
+    // folding makes two spaces one, and a quote that kept only the first
+    // could not be found again at its own place.
+    let text = "في أكاديمية لاماسيا التابعة  التابعة للنادي";
+    let d = doc(&[("p1", text)]);
+    let s = d.describe("p1", 3, 28).unwrap();
+    assert_eq!(s.exact, "أكاديمية لاماسيا التابعة ");
+    let (_, start, end, method, words) = placed(&d, &s);
+    assert_eq!((start, end, method), (s.start, s.end, Method::Position));
+    assert_eq!(words, s.exact);
+}
+
+#[test]
+fn a_quote_of_only_what_folding_drops_resolves_to_its_characters() {
+    // Found by the anchor fuzz target (fuzz/corpus/anchor/regression-lone-joiner):
+    // a lone zero-width non-joiner folds to nothing, and came back empty.
+    let text = "في الشهر المقبل\u{200c}";
+    let d = doc(&[("p1", text)]);
+    let n = text.chars().count();
+    let s = d.describe("p1", n - 1, n).unwrap();
+    assert_eq!(s.exact, "\u{200c}");
+    let (_, start, end, method, _) = placed(&d, &s);
+    assert_eq!((start, end, method), (n - 1, n, Method::Position));
+    // Gone: the place where it was, empty.
+    let gone = doc(&[("p1", "في الشهر المقبل")]);
+    let (_, start, end, _, _) = placed(&gone, &s);
+    assert_eq!((start, end), (n - 1, n - 1));
+    // An empty quote past the end of a text that got shorter: at its end
+    // (fuzz/corpus/anchor/regression-empty-past-end).
+    let empty = d.describe("p1", n, n).unwrap();
+    let short = doc(&[("p1", "في")]);
+    let (_, start, end, _, _) = placed(&short, &empty);
+    assert_eq!((start, end), (2, 2));
+}
+
+#[test]
+fn a_quote_with_a_tatweel_between_spaces_resolves_to_its_whole_range() {
+    // Found by the anchor fuzz target
+    // (fuzz/corpus/anchor/regression-tatweel-between-spaces): folding drops
+    // the tatweel and merges the spaces around it, so the folded quote and
+    // its folded suffix no longer met at one place.
+    let text = "يوم ١٤٣٨/٩/٩هـ ـ الموافق ٤ يونيو";
+    let d = doc(&[("p1", text)]);
+    let start = at(text, "٤٣٨", 0);
+    let end = at(text, " الموافق", 0);
+    let s = d.describe("p1", start, end).unwrap();
+    assert_eq!(s.exact, "٤٣٨/٩/٩هـ ـ");
+    let (_, start, end, method, words) = placed(&d, &s);
+    assert_eq!((start, end, method), (s.start, s.end, Method::Position));
+    assert_eq!(words, s.exact);
+}
+
+#[test]
+fn an_empty_quote_stays_empty_where_a_mark_was_added() {
+    // Found by libFuzzer on the anchor target
+    // (fuzz/corpus/anchor/regression-empty-before-mark): an empty quote
+    // placed before a diacritic added by an edit was widened to the letter.
+    let d = doc(&[("p1", "قال و ثم")]);
+    let s = d.describe("p1", 5, 5).unwrap();
+    assert_eq!(s.exact, "");
+    let edited = doc(&[("p1", "قال و\u{61a} ثم")]);
+    let (_, start, end, _, _) = placed(&edited, &s);
+    assert_eq!((start, end), (5, 5));
+}

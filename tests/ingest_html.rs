@@ -464,3 +464,19 @@ fn markup_too_deep_for_the_parser_is_refused_before_parsing() {
     let result = html::import_with(&flat, &Limits::default());
     assert!(result.is_ok(), "{:?}", result.err());
 }
+
+#[test]
+fn a_related_box_whose_links_were_all_refused_reads_back_as_one() {
+    // Found by the render fuzz target (fuzz/corpus/render/regression-empty-related.json):
+    // its title came back as a paragraph.
+    use rtl_article::render::{render, RenderOptions};
+    let original = rtl_article::ingest::json::import(
+        r#"{"headline": "عنوان", "body": [{"type": "paragraph", "text": "نص"},
+           {"type": "related", "title": "اقرأ أيضا", "links": [{"title": "خبر", "url": "javascript:x()"}]}]}"#,
+    )
+    .unwrap();
+    let markup = render(&original, &[], &RenderOptions::default());
+    let back = html::import(&markup).unwrap();
+    assert_eq!(back.body.len(), 2, "{:?}", back.body);
+    assert_eq!(back.body[1].kind, original.body[1].kind, "{markup}");
+}

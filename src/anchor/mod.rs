@@ -294,6 +294,29 @@ impl Document {
             .unwrap_or_default()
     }
 
+    /// Whether passage `i` has exactly the selector's characters at its
+    /// position (with its prefix and suffix around them, with `context`).
+    fn verbatim(&self, i: usize, selector: &Selector, context: bool) -> bool {
+        let (prefix, suffix) = match context {
+            true => (selector.prefix.as_str(), selector.suffix.as_str()),
+            false => ("", ""),
+        };
+        let original = &self.passages[i].original;
+        let Some(from) = selector.start.checked_sub(prefix.chars().count()) else {
+            return false;
+        };
+        let at = Offsets::new(original).chars(from);
+        // Bytes, not `str` patterns: the reader bundle weighs every searcher.
+        let mut rest = &original.as_bytes()[at.byte..];
+        at.chars == from
+            && selector.exact.chars().count() == selector.end.wrapping_sub(selector.start)
+            && [prefix, &selector.exact, suffix].iter().all(|want| {
+                let here = rest.starts_with(want.as_bytes());
+                rest = rest.get(want.len()..).unwrap_or_default();
+                here
+            })
+    }
+
     /// The text named `id` and its index.
     fn passage(&self, id: &str) -> Option<(usize, &Passage)> {
         self.passages.iter().enumerate().find(|(_, p)| p.id == id)
@@ -380,9 +403,15 @@ impl Document {
         if exact_chars.is_empty() {
             return match hint {
                 Some(i) => {
-                    let len = self.passages[i].original.chars().count();
-                    let at = selector.start.min(len);
-                    Resolution::Placed(self.place(i, at, at, Method::Position, 1.0))
+                    // Nothing that folding keeps (a joiner, a tatweel): the
+                    // very characters where they were, else the place.
+                    let (start, end) = if self.verbatim(i, selector, false) {
+                        (selector.start, selector.end)
+                    } else {
+                        let at = selector.start.min(self.passages[i].original.chars().count());
+                        (at, at)
+                    };
+                    Resolution::Placed(self.place(i, start, end, Method::Position, 1.0))
                 }
                 None => Resolution::Orphan(Orphaned::Empty),
             };
@@ -390,8 +419,13 @@ impl Document {
         let prefix: Vec<char> = fold(&selector.prefix).text.chars().collect();
         let suffix: Vec<char> = fold(&selector.suffix).text.chars().collect();
 
-        // 1. Position.
+        // 1. Position: the very characters, with their very context, where
+        // they were (what folding drops or merges cannot get in the way);
+        // else the same folded words with the same folded context.
         if let Some(i) = hint {
+            if self.verbatim(i, selector, true) {
+                return Resolution::Placed(self.place(i, selector.start, selector.end, Method::Position, 1.0));
+            }
             let p = &self.passages[i];
             let fs = p.folded_index(selector.start);
             let fe = fs + exact_chars.len();
@@ -550,14 +584,7 @@ impl Document {
         exact_hits: &mut Vec<(usize, usize, usize)>,
     ) -> Vec<Candidate> {
         let m = exact.len();
-        // Short quotes carry little evidence: fewer errors allowed.
-        let k = if m < 8 {
-            m / 8
-        } else if m < 16 {
-            m / 5
-        } else {
-            m * 3 / 10
-        };
+        let k = max_errors(m);
         let pattern = myers::Pattern::new(exact);
         let old_index = hint.or(selector.index);
         let mut out: Vec<Candidate> = Vec::new();
@@ -772,6 +799,20 @@ impl<'a> Needle<'a> {
             from = at + 1;
         }
         out
+    }
+}
+
+/// The most edits (insertions, deletions, substitutions of folded
+/// characters) a place may differ from a quote of `m` folded characters
+/// by and still be a candidate: about a third, fewer for short quotes,
+/// which carry little evidence.
+pub(crate) fn max_errors(m: usize) -> usize {
+    if m < 8 {
+        m / 8
+    } else if m < 16 {
+        m / 5
+    } else {
+        m * 3 / 10
     }
 }
 

@@ -89,10 +89,18 @@ pub(crate) fn clean(s: &str, lines: bool) -> Option<(String, String)> {
     let mut out = String::new();
     let mut first = None;
     let (mut changes, mut line, mut column) = (0, 1, 0);
+    // The neighbours a zero-width space (or a carriage return) is judged
+    // by are those left once the dirt around it is gone, so cleaning twice
+    // changes nothing.
     let mut prev = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, c)| c);
+    for (i, c) in s.char_indices() {
+        // Only these two look at their neighbours; each run of dirt is
+        // skipped by the one character before it at most, so this stays
+        // linear.
+        let next = match c {
+            '\u{200B}' | '\r' => s[i + c.len_utf8()..].chars().find(|&c| !is_dirt(c)),
+            _ => None,
+        };
         let remove = dirty(prev, c, next);
         // A lone carriage return is an old Mac line break.
         let replace = !remove && !lines && c == '\r';
@@ -110,7 +118,11 @@ pub(crate) fn clean(s: &str, lines: bool) -> Option<(String, String)> {
             out.push(c);
         }
         (line, column) = if c == '\n' { (line + 1, 0) } else { (line, column + 1) };
-        prev = Some(c);
+        if replace {
+            prev = Some('\n');
+        } else if !remove {
+            prev = Some(c);
+        }
     }
     let (c, line, column, replaced) = first?;
     let what = match c {
@@ -264,6 +276,25 @@ mod tests {
         assert_eq!(cleaned("\u{200b}الرقة \u{200b}حلب\u{200b}"), "الرقة حلب");
         // A break opportunity next to punctuation stays.
         assert_eq!(cleaned("example.com/\u{200b}news"), "example.com/\u{200b}news");
+    }
+
+    #[test]
+    fn cleaning_twice_changes_nothing() {
+        // Found by the text_import fuzz target
+        // (fuzz/corpus/text_import/regression-zwsp-beside-dirt.txt): a
+        // zero-width space judged by a neighbour that was itself removed
+        // survived the first cleaning and not the JSON round trip's.
+        for s in [
+            "نج\u{1a}\u{200b}وم",
+            "نج\u{200b}\u{7}وم",
+            "نج\u{7f}\u{200b}\u{1a}\u{1a}وم",
+            " \u{1a}\u{200b}الرقة",
+            "أ\r\u{7}\nب",
+        ] {
+            let once = cleaned(s);
+            assert_eq!(cleaned(&once), once, "{s:?}");
+        }
+        assert_eq!(cleaned("نج\u{1a}\u{200b}وم"), "نجوم");
     }
 
     #[test]

@@ -119,7 +119,10 @@ pub fn import_with(input: &str, limits: &Limits) -> Result<Imported> {
 
 /// `json` with what [`repair_json`] repairs repaired, silently (catalogs and
 /// options, whose readers have no warnings to give).
-#[cfg_attr(not(all(target_arch = "wasm32", feature = "full")), allow(dead_code))]
+#[cfg_attr(
+    not(any(all(target_arch = "wasm32", feature = "full"), feature = "fuzzing")),
+    allow(dead_code)
+)]
 pub(crate) fn well_formed(json: &str) -> Cow<'_, str> {
     repair_json(json).map_or(Cow::Borrowed(json), |(repaired, _)| Cow::Owned(repaired))
 }

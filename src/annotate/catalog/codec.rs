@@ -276,11 +276,11 @@ pub(super) fn plainly_safe(url: &str) -> bool {
     rest.is_some_and(|r| r.bytes().all(|b| b.is_ascii_graphic()))
 }
 
-const MAGIC: &[u8] = b"RTLCAT";
+pub(crate) const MAGIC: &[u8] = b"RTLCAT";
 /// 3: the shared names and the entries' `context` flag (2: the index is
 /// stored; 1 held only the entries).
 const FORMAT_VERSION: u8 = 3;
-const HEADER_LEN: usize = 6 + 1 + 8;
+pub(crate) const HEADER_LEN: usize = 6 + 1 + 8;
 
 fn put_len(out: &mut Vec<u8>, mut n: usize) {
     // LEB128.

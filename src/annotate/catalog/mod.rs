@@ -53,7 +53,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::hash::word_hash;
 use crate::text::normalize::{fold_cut, fold_str, Folded};
 
-mod codec;
+pub(crate) mod codec;
 mod index;
 mod json;
 mod resolve;

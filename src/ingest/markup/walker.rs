@@ -762,8 +762,13 @@ impl<'l> Walker<'l> {
         self.links_in(node, depth, &mut links)?;
         let all_text = collapse(&text_content(node)).chars().count();
         let link_text: usize = links.iter().map(|l| l.title.chars().count()).sum();
-        let is_box = !links.is_empty()
-            && link_text * 2 >= all_text.saturating_sub(Self::box_title(node).map_or(0, |t| t.chars().count()));
+        // The renderer's own box is one even when it lists no links (an
+        // article whose related links were all refused), so its title is
+        // not read back as a paragraph.
+        let own_box = name == "aside" && class_words(node).iter().any(|w| w == "related-box");
+        let is_box = own_box
+            || !links.is_empty()
+                && link_text * 2 >= all_text.saturating_sub(Self::box_title(node).map_or(0, |t| t.chars().count()));
         if is_box && name == "nav" && class_words(node).iter().any(|w| w == "related") {
             // The article's own list of related articles (the renderer's
             // `<nav class="related">`), not a box in the body.
