@@ -21,7 +21,6 @@
 //!
 //! [`Annotator`]: super::Annotator
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::hash::{same_bytes, word_hash};
@@ -164,13 +163,13 @@ impl Split<'_> {
 
     /// The value `map` holds for the rest, read as a folded word (its keys
     /// must be [`Lexicon`] words).
-    pub fn lookup<'m, V>(&self, map: &'m HashMap<String, V>) -> Option<&'m V> {
-        if self.alef {
-            // Rare (words starting لل): a short allocation is fine here.
-            map.get(&format!("ا{}", self.rest))
+    pub fn lookup<'m, V>(&self, map: &'m [(String, V)]) -> Option<&'m V> {
+        let found = if self.alef {
+            map.iter().find(|(k, _)| k.strip_prefix('ا') == Some(self.rest))
         } else {
-            map.get(self.rest)
-        }
+            map.iter().find(|(k, _)| k == self.rest)
+        };
+        found.map(|(_, v)| v)
     }
 }
 
