@@ -894,6 +894,12 @@ impl Tree for serde_json::Value {
         serde_json::Value::Array(items)
     }
     fn from_entries(entries: Vec<(String, Self)>) -> Self {
-        serde_json::Value::Object(entries.into_iter().collect())
+        // One insert at a time, not `collect` (whose stable sort costs
+        // kilobytes of wasm); a repeated key keeps its last value either way.
+        let mut map = serde_json::Map::new();
+        for (k, v) in entries {
+            map.insert(k, v);
+        }
+        serde_json::Value::Object(map)
     }
 }

@@ -21,7 +21,6 @@
 //!
 //! [`Annotator`]: super::Annotator
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::hash::{same_bytes, word_hash};
@@ -164,13 +163,13 @@ impl Split<'_> {
 
     /// The value `map` holds for the rest, read as a folded word (its keys
     /// must be [`Lexicon`] words).
-    pub fn lookup<'m, V>(&self, map: &'m HashMap<String, V>) -> Option<&'m V> {
-        if self.alef {
-            // Rare (words starting لل): a short allocation is fine here.
-            map.get(&format!("ا{}", self.rest))
+    pub fn lookup<'m, V>(&self, map: &'m [(String, V)]) -> Option<&'m V> {
+        let found = if self.alef {
+            map.iter().find(|(k, _)| k.strip_prefix('ا') == Some(self.rest))
         } else {
-            map.get(self.rest)
-        }
+            map.iter().find(|(k, _)| k == self.rest)
+        };
+        found.map(|(_, v)| v)
     }
 }
 
@@ -185,17 +184,22 @@ pub(crate) struct Lexicon {
 
 impl Lexicon {
     fn new(words: impl Iterator<Item = &'static str>) -> Lexicon {
-        let mut words: Vec<&'static str> = words.collect();
-        words.sort_unstable();
-        words.dedup();
-        let mut slots = vec![0u32; (words.len() * 4).next_power_of_two().max(16)];
+        // Repeats are dropped by the table itself (no sort: the standard
+        // one costs kilobytes of wasm).
+        let all: Vec<&'static str> = words.collect();
+        let mut slots = vec![0u32; (all.len() * 4).next_power_of_two().max(16)];
         let mask = slots.len() - 1;
-        for (i, w) in words.iter().enumerate() {
+        let mut words: Vec<&'static str> = Vec::with_capacity(all.len());
+        'words: for w in all {
             let mut at = word_hash(w.as_bytes()) as usize & mask;
             while slots[at] != 0 {
+                if words.get(slots[at] as usize - 1) == Some(&w) {
+                    continue 'words;
+                }
                 at = (at + 1) & mask;
             }
-            slots[at] = i as u32 + 1;
+            words.push(w);
+            slots[at] = words.len() as u32;
         }
         Lexicon { words, slots }
     }

@@ -112,7 +112,11 @@ pub fn import_with(input: &str, limits: &Limits) -> Result<Imported> {
     let value: Value = serde_json::from_str(repaired.as_ref().map_or(input, |r| &r.0)).map_err(syntax_error)?;
     let mut imported = import_value(&value, limits)?;
     if let Some((_, Some(warning))) = repaired {
-        imported.warnings.insert(0, warning);
+        // First, without `Vec::insert` (its index check formats a panic
+        // message: wasm bytes).
+        let rest = std::mem::take(&mut imported.warnings);
+        imported.warnings.push(warning);
+        imported.warnings.extend(rest);
     }
     Ok(imported)
 }

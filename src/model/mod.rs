@@ -22,7 +22,7 @@ mod block;
 mod text;
 
 pub use block::{is_block_id, Block, BlockKind, Part, TextId, TextRef, RESERVED_BLOCK_IDS};
-pub(crate) use text::{sort_dedup_offsets, sort_stable_by_key};
+pub(crate) use text::{sort_dedup_offsets, sort_keys, sort_stable_by_key};
 pub use text::{Mark, Span, Text};
 
 /// Writing direction of the article or of a fragment.

@@ -18,8 +18,6 @@
 //! a reader would see them twice. A mention's url goes through the
 //! [URL policy](crate::url) again when it is written.
 
-use std::collections::BTreeMap;
-
 use crate::annotate::numbers::machine_value;
 use crate::annotate::{Annotation, AnnotationKind};
 use crate::model::TextId;
@@ -55,9 +53,11 @@ pub(super) struct Overlay {
 /// [`Annotator::annotate`](crate::annotate::Annotator::annotate) returns
 /// them), by text, with `policy` deciding which mentions become links.
 /// Within a text they are sorted by start, the enclosing one first.
-pub(super) fn overlays(annotations: &[Annotation], policy: LinkPolicy) -> BTreeMap<TextId, Vec<Overlay>> {
-    let mut out: BTreeMap<TextId, Vec<Overlay>> = BTreeMap::new();
-    let mut linked: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+pub(super) fn overlays(annotations: &[Annotation], policy: LinkPolicy) -> Overlays {
+    let mut out = Overlays(Vec::new());
+    // The ids linked so far (a list: an article links few, and a
+    // `BTreeSet` of them cost kilobytes of wasm).
+    let mut linked: Vec<&str> = Vec::new();
     for a in annotations {
         if a.start >= a.end {
             continue;
@@ -66,17 +66,54 @@ pub(super) fn overlays(annotations: &[Annotation], policy: LinkPolicy) -> BTreeM
         // others are `<span>`s without an `href` whatever their url.
         let may_link = match (&a.kind, policy) {
             (AnnotationKind::Mention { id, .. }, LinkPolicy::FirstMention) => {
-                a.text.block != "headline" && linked.insert(&**id)
+                a.text.block != "headline" && !linked.contains(&&**id) && {
+                    linked.push(id);
+                    true
+                }
             }
             _ => true,
         };
         let Some(o) = overlay(a, may_link) else { continue };
-        out.entry(a.text.clone()).or_default().push(o);
+        // Annotations come text by text: the last text first.
+        let at = match out.0.iter().rposition(|(id, _)| *id == a.text) {
+            Some(at) => at,
+            None => {
+                out.0.push((a.text.clone(), Vec::new()));
+                out.0.len() - 1
+            }
+        };
+        out.0[at].1.push(o);
     }
-    for list in out.values_mut() {
+    for (_, list) in &mut out.0 {
         crate::model::sort_stable_by_key(list, |o| (o.start, usize::MAX - o.end));
     }
     out
+}
+
+/// The overlays of each text, by text id (a list searched from the end,
+/// not a `BTreeMap`, whose instantiation for these types cost kilobytes of
+/// wasm).
+pub(super) struct Overlays(Vec<(TextId, Vec<Overlay>)>);
+
+impl Overlays {
+    /// The overlays of text `id`.
+    pub(super) fn get(&self, id: &TextId) -> Option<&Vec<Overlay>> {
+        self.0.iter().rev().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+
+    #[cfg(test)]
+    fn values(&self) -> impl Iterator<Item = &Vec<Overlay>> {
+        self.0.iter().map(|(_, v)| v)
+    }
+}
+
+#[cfg(test)]
+impl std::ops::Index<&TextId> for Overlays {
+    type Output = Vec<Overlay>;
+
+    fn index(&self, id: &TextId) -> &Vec<Overlay> {
+        self.get(id).expect("no overlays for the text")
+    }
 }
 
 /// The overlay for one annotation (`None` for an empty range); a mention

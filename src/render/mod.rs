@@ -37,8 +37,6 @@
 //! assert!(html.contains(r#"<p data-block="p1" data-text="p1">نقلت وكالة <bdi dir="ltr" lang="en">Interfax</bdi>"#));
 //! ```
 
-use std::collections::BTreeMap;
-
 use crate::annotate::catalog::Catalog;
 use crate::annotate::Annotation;
 use crate::model::{Article, Block, BlockKind, Dir, Figure, Link, Mark, Part, Text, TextId};
@@ -335,7 +333,7 @@ struct Renderer<'w, 'a> {
     /// Whether the text flows right to left (decides which runs to isolate).
     rtl: bool,
     /// The annotations' elements, by text.
-    overlays: &'a BTreeMap<TextId, Vec<Overlay>>,
+    overlays: &'a annotations::Overlays,
     /// The body blocks' ids.
     ids: &'a [String],
     /// The editorial notes, placed.
@@ -348,7 +346,7 @@ impl<'w, 'a> Renderer<'w, 'a> {
     fn new(
         w: &'w mut HtmlWriter,
         article: &'a Article,
-        overlays: &'a BTreeMap<TextId, Vec<Overlay>>,
+        overlays: &'a annotations::Overlays,
         ids: &'a [String],
         options: &'a RenderOptions,
         notes: &'a notes::Notes<'a>,
@@ -743,7 +741,7 @@ impl<'w, 'a> Renderer<'w, 'a> {
             wraps.push(wrap);
             ranges.push((span.start, span.end));
         }
-        let all: &'a BTreeMap<TextId, Vec<Overlay>> = self.overlays;
+        let all: &'a annotations::Overlays = self.overlays;
         let overlays = id.and_then(|id| all.get(id)).map(Vec::as_slice).unwrap_or_default();
         for overlay in overlays {
             if overlay.tag == "a" {

@@ -15,15 +15,16 @@
 //! assert_eq!(subs.apply(text, 0), "قال «نعلن تمديد الفترة» حتى ٢٠١٧/٥/٣١ عبر iPhone15");
 //! ```
 
-use std::collections::BTreeMap;
-
 use super::{DigitStyle, QuoteStyle};
 use crate::text::digits;
 
 /// Characters to show instead of the original ones, by byte offset.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Substitutions {
-    at: BTreeMap<usize, char>,
+    /// `(offset, character)`, sorted by offset, one per offset (a sorted
+    /// list and a binary search, not a `BTreeMap`: its instantiation
+    /// costs kilobytes of wasm).
+    at: Vec<(usize, char)>,
 }
 
 impl Substitutions {
@@ -41,15 +42,17 @@ impl Substitutions {
         digit_style: DigitStyle,
         latin_runs: &[(usize, usize)],
     ) -> Self {
-        let mut at = BTreeMap::new();
+        // (offset, order of insertion, character): a later one at the same
+        // offset replaces an earlier one.
+        let mut keys = Vec::new();
         if quotes == QuoteStyle::Keep && digit_style == DigitStyle::Keep {
-            return Substitutions { at };
+            return Substitutions { at: Vec::new() };
         }
         let tokens = tokens(text);
         if quotes == QuoteStyle::Guillemets {
             for (open, close) in quote_pairs(text, &tokens) {
-                at.insert(open, '\u{AB}');
-                at.insert(close, '\u{BB}');
+                keys.push((open, keys.len(), '\u{AB}' as usize));
+                keys.push((close, keys.len(), '\u{BB}' as usize));
             }
         }
         if digit_style != DigitStyle::Keep {
@@ -63,9 +66,18 @@ impl Substitutions {
                     let offset = token.start + i;
                     let in_name = latin_runs.iter().any(|&(s, e)| s <= offset && offset < e);
                     if shown != c && !in_name {
-                        at.insert(token.start + i, shown);
+                        keys.push((token.start + i, keys.len(), shown as usize));
                     }
                 }
+            }
+        }
+        crate::model::sort_keys(&mut keys);
+        let mut at: Vec<(usize, char)> = Vec::with_capacity(keys.len());
+        for &(offset, _, c) in &keys {
+            let c = char::from_u32(c as u32).unwrap_or_default();
+            match at.last_mut() {
+                Some(last) if last.0 == offset => last.1 = c,
+                _ => at.push((offset, c)),
             }
         }
         Substitutions { at }
@@ -78,7 +90,19 @@ impl Substitutions {
 
     /// The character to show for the one at byte `offset`.
     pub fn get(&self, offset: usize, original: char) -> char {
-        self.at.get(&offset).copied().unwrap_or(original)
+        let (mut lo, mut hi) = (0, self.at.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.at[mid].0 < offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        match self.at.get(lo) {
+            Some(&(o, c)) if o == offset => c,
+            _ => original,
+        }
     }
 
     /// `segment` (which starts at byte `offset` of the text) as displayed.

@@ -201,19 +201,47 @@ impl Index {
                 index.shared.push((node, entity));
             }
         }
-        super::resolve::sort_by(&mut index.shared, |s| (s.0 as usize, s.1 as usize));
-        index.shared.dedup();
+        // Sorted, without repeats (the crate's one sort: generic ones cost
+        // wasm bytes).
+        let mut keys = Vec::with_capacity(index.shared.len());
+        for &(node, entity) in &index.shared {
+            keys.push((node as usize, entity as usize, 0));
+        }
+        crate::model::sort_keys(&mut keys);
+        index.shared.clear();
+        for &(node, entity, _) in &keys {
+            let s = (node as u32, entity as u32);
+            if index.shared.last() != Some(&s) {
+                index.shared.push(s);
+            }
+        }
         index
     }
 
     /// The entities other than the terminal's that share the name ending
     /// at `node`.
+    #[cfg(test)]
     pub(super) fn alternatives(&self, node: u32) -> impl Iterator<Item = u32> + '_ {
-        let from = self.shared.partition_point(|&(n, _)| n < node);
-        self.shared[from..]
-            .iter()
-            .take_while(move |&&(n, _)| n == node)
-            .map(|&(_, e)| e)
+        self.shared_with(node).iter().map(|&(_, e)| e)
+    }
+
+    /// The `(node, entity)` pairs of [`Index::shared`] at `node`.
+    pub(super) fn shared_with(&self, node: u32) -> &[(u32, u32)] {
+        let (mut from, n) = (0, self.shared.len());
+        let mut hi = n;
+        while from < hi {
+            let mid = from + (hi - from) / 2;
+            if self.shared[mid].0 < node {
+                from = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let mut to = from;
+        while to < n && self.shared[to].0 == node {
+            to += 1;
+        }
+        &self.shared[from..to]
     }
 
     /// `(node, entity, folded name)` of every one-token name.

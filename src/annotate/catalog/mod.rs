@@ -244,10 +244,18 @@ impl Catalog {
         index: index::Index,
     ) -> Catalog {
         let targets = (0..store.len()).map(|_| OnceLock::new()).collect();
-        let profiles = (0..store.len()).map(|_| OnceLock::new()).collect();
+        let mut profiles = Vec::with_capacity(store.len());
+        for _ in 0..store.len() {
+            profiles.push(OnceLock::new());
+        }
         let guards = resolve::guards(&store, &kinds, &index);
         let mut special = vec![false; index.node_count()];
-        for node in guards.iter().map(|g| g.0).chain(index.shared.iter().map(|s| s.0)) {
+        for &(node, _) in &guards {
+            if let Some(s) = special.get_mut(node as usize) {
+                *s = true;
+            }
+        }
+        for &(node, _) in &index.shared {
             if let Some(s) = special.get_mut(node as usize) {
                 *s = true;
             }
@@ -311,11 +319,15 @@ impl Catalog {
     /// too), so several catalogs can share one fold.
     pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Found> {
         let mut out = Vec::new();
-        self.each_mention(text, folded, |start, end, m| {
+        self.each_mention(text, folded, &mut |start, end, m| {
             let Some(&(entity_type, ..)) = self.kinds.get(m.entity as usize) else {
                 return;
             };
             let (id, url) = self.target(m.entity as usize);
+            let mut alternatives = Vec::with_capacity(m.alternatives.len());
+            for &e in &m.alternatives {
+                alternatives.push(self.target(e as usize).0);
+            }
             out.push(Found {
                 start,
                 end,
@@ -323,7 +335,7 @@ impl Catalog {
                     id,
                     entity_type,
                     url,
-                    alternatives: m.alternatives.iter().map(|&e| self.target(e as usize).0).collect(),
+                    alternatives,
                 },
                 confidence: m.confidence,
             });
@@ -345,12 +357,12 @@ impl Catalog {
     /// building them.
     pub fn count(&self, text: &str) -> usize {
         let mut n = 0;
-        self.each_mention(text, &fold_cut(text), |_, _, _| n += 1);
+        self.each_mention(text, &fold_cut(text), &mut |_, _, _| n += 1);
         n
     }
 
     /// Calls `f(start, end, mention)` for each mention, in order.
-    fn each_mention(&self, text: &str, folded: &Folded, mut f: impl FnMut(usize, usize, &resolve::Mention)) {
+    fn each_mention(&self, text: &str, folded: &Folded, f: &mut dyn FnMut(usize, usize, &resolve::Mention)) {
         if self.names == 0 {
             return;
         }

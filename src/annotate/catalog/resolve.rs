@@ -23,12 +23,19 @@
 //! قناة، مدينة، عملة …). Everything here is linear in the text: the text's
 //! words go into one hash table (the fold's own hashes), only when a shared
 //! name needs them, and a candidate's overlap is counted once per text.
+//!
+//! Written for the size of the wasm bundle: plain loops over indices
+//! rather than iterator chains collected into new vectors, word lists as
+//! single strings, every sort the crate's one (`model::sort_keys`, on
+//! `(key, key, value)` triples) and the hash tables flat arrays of
+//! integers (each generic instantiation costs bytes in the full bundle).
 
 use super::codec::Store;
 use super::index::{Hit, Index, Token};
 use super::{Catalog, EntityType};
 use crate::hash::word_hash;
 use crate::lexicon::{COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS};
+use crate::model::sort_keys;
 use crate::text::normalize::fold_str;
 
 /// A guard bit: the name matches only as the catalog spells it.
@@ -58,26 +65,39 @@ pub(super) struct Profile {
 impl Profile {
     /// The number of the profile word folded word `w` is a form of.
     fn word_of(&self, w: &str) -> Option<u8> {
-        let find = |x: &str| {
-            let h = word_hash(x.as_bytes());
-            let i = self.forms.partition_point(|f| f.0 < h);
-            self.forms.get(i).filter(|f| f.0 == h).map(|f| f.1)
-        };
-        find(w)
+        let h = word_hash(w.as_bytes());
+        let (mut lo, mut hi) = (0, self.forms.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.forms[mid].0 < h {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        match self.forms.get(lo) {
+            Some(f) if f.0 == h => Some(f.1),
+            _ => None,
+        }
     }
 
-    /// The profile words among `words` (the name's own), one bit each.
-    fn own(&self, words: &[&str]) -> u64 {
-        words
-            .iter()
-            .filter_map(|w| self.word_of(w))
-            .fold(0, |m, g| m | 1 << (g & 63))
+    /// The profile words among the name's own words (tokens `t..end` of
+    /// `cx`), one bit each.
+    fn own(&self, cx: &Text, t: usize, end: usize) -> u64 {
+        let mut m = 0;
+        for k in t..end {
+            if let Some(g) = cx.word(k).and_then(|w| self.word_of(w)) {
+                m |= 1 << (g & 63);
+            }
+        }
+        m
     }
 }
 
 /// The guards of a catalog's one-word names, sorted by node.
 pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &Index) -> Vec<(u32, u8)> {
-    let mut out = Vec::new();
+    let mut keys = Vec::new();
+    let mut buf = String::new();
     for (node, entity, name) in index.one_token_names() {
         let Ok(word) = std::str::from_utf8(name) else {
             continue;
@@ -86,7 +106,7 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
         if FUNCTION_WORDS.contains(&word) || listed(FUNCTION_EXTRA, word) {
             guard |= EXACT;
             store.texts(entity as usize, &mut |n, description| {
-                if !description && FUNCTION_SPELLINGS.split(' ').any(|f| f == bare(n)) {
+                if !description && listed(FUNCTION_SPELLINGS, bare(n, &mut buf)) {
                     guard |= CONTEXT;
                 }
             });
@@ -99,17 +119,21 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
             guard |= CONTEXT;
         }
         if guard != 0 {
-            out.push((node, guard));
+            // One name per node: sorted by node.
+            keys.push((node as usize, guard as usize, 0));
         }
     }
-    sort_by(&mut out, |g| (g.0 as usize, 0));
+    sort_keys(&mut keys);
+    let mut out = Vec::with_capacity(keys.len());
+    for &(node, guard, _) in &keys {
+        out.push((node as u32, guard as u8));
+    }
     out
 }
 
-/// The crate's one small stable sort (the standard ones cost kilobytes of
-/// wasm each).
-pub(super) fn sort_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize)) {
-    crate::model::sort_stable_by_key(items, key);
+/// The size of an open-addressing table for `n` entries.
+fn table_size(n: usize) -> usize {
+    (n * 2).next_power_of_two().max(16)
 }
 
 /// Whether `w` is one of the space-separated words of `list`.
@@ -117,34 +141,30 @@ fn listed(list: &str, w: &str) -> bool {
     list.split(' ').any(|x| x == w)
 }
 
-/// Whether `a` and `b` have the same letters, diacritics and tatweel
-/// aside.
-fn same_letters(a: &str, b: &str) -> bool {
-    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.trim()
-            .chars()
-            .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+/// `s` without diacritics and tatweel, trimmed, written into `buf`.
+fn bare<'a>(s: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    for c in s.trim().chars() {
+        if !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
+            buf.push(c);
+        }
     }
-    letters(a).eq(letters(b))
+    buf
 }
 
-/// `s` without diacritics and tatweel, trimmed.
-fn bare(s: &str) -> String {
-    s.trim()
-        .chars()
-        .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
-        .collect()
+/// Whether `w` has at least `n + 1` characters.
+fn longer(w: &str, n: usize) -> bool {
+    w.chars().nth(n).is_some()
 }
 
 /// `w` without the proclitics و/ف, then ب/ل/ك or the article (and لل).
 fn strip_proclitics(w: &str) -> &str {
-    let long = |r: &str| r.chars().nth(1).is_some();
     let mut w = w;
-    if let Some(r) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| long(r)) {
+    if let Some(r) = w.strip_prefix(['و', 'ف']).filter(|r| longer(r, 1)) {
         w = r;
     }
-    for p in ["بال", "كال", "لل", "ال", "ب", "ل"] {
-        if let Some(r) = w.strip_prefix(p).filter(|r| long(r)) {
+    for p in "بال كال لل ال ب ل".split(' ') {
+        if let Some(r) = w.strip_prefix(p).filter(|r| longer(r, 1)) {
             return r;
         }
     }
@@ -153,8 +173,8 @@ fn strip_proclitics(w: &str) -> &str {
 
 /// `w` without an attached pronoun.
 fn strip_enclitic(w: &str) -> &str {
-    for s in ["هما", "ها", "هم", "ه"] {
-        if let Some(r) = w.strip_suffix(s).filter(|r| r.chars().nth(1).is_some()) {
+    for s in "هما ها هم ه".split(' ') {
+        if let Some(r) = w.strip_suffix(s).filter(|r| longer(r, 1)) {
             return r;
         }
     }
@@ -162,68 +182,84 @@ fn strip_enclitic(w: &str) -> &str {
 }
 
 /// The endings a profile word may be written with in a text (مصر، مصري،
-/// المصرية، إسبانيا، إسباني …).
-const ENDINGS: [&str; 6] = ["", "ي", "يه", "ه", "يا", "ا"];
+/// المصرية، إسبانيا، إسباني …), the first none.
+const ENDINGS: &str = " ي يه ه يا ا";
 
-/// The proclitics a profile word may be written with in a text.
-const PROCLITICS: [&str; 6] = ["", "ال", "و", "وال", "بال", "لل"];
+/// The proclitics a profile word may be written with in a text, the first
+/// none.
+const PROCLITICS: &str = " ال و وال بال لل";
 
 /// Folded word `w` without its clitics and ending.
 fn core(w: &str) -> &str {
     let w = strip_proclitics(w);
-    ENDINGS[1..]
-        .iter()
-        .find_map(|e| w.strip_suffix(e).filter(|r| r.chars().nth(2).is_some()))
-        .unwrap_or(w)
+    for e in ENDINGS[1..].split(' ') {
+        if let Some(r) = w.strip_suffix(e).filter(|r| longer(r, 2)) {
+            return r;
+        }
+    }
+    w
 }
 
 /// Whether folded word `w` is a cue for kind `kind` (index + 1).
 fn is_cue(kind: u8, w: &str) -> bool {
-    let Some((_, cues)) = kind.checked_sub(1).and_then(|k| KINDS.get(k as usize)) else {
+    let Some((_, cues)) = (kind as usize).checked_sub(1).and_then(|k| KINDS.get(k)) else {
         return false;
     };
     let bare = strip_proclitics(w);
-    [w, bare, strip_enclitic(bare)].iter().any(|f| listed(cues, f))
+    listed(cues, w) || listed(cues, bare) || listed(cues, strip_enclitic(bare))
 }
 
 /// An entry's profile, from its names and description.
 fn profile(store: &Store, entity: usize) -> Profile {
     let mut kind = 0;
-    let mut forms = Vec::new();
+    // (hash's high half, low half, word number), sorted below.
+    let mut keys = Vec::new();
     let mut n = 0u8;
     let mut described = 0u64;
     let mut buf = String::new();
     let mut cut = Vec::new();
-    let mut cores: Vec<(String, u8)> = Vec::new();
+    // The words' cores so far, space-separated: the `g`-th is word `g`.
+    let mut cores = String::new();
     store.texts(entity, &mut |text, description| {
         let folded = fold_str(text);
         super::index::tokens(&folded, &mut cut);
-        let words = cut
-            .iter()
-            .filter(|t| t.word)
-            .filter_map(|t| folded.get(t.start as usize..t.end as usize));
-        for (i, w) in words.enumerate() {
-            if description && i == 0 {
+        let mut first = true;
+        for t in &cut {
+            let Some(w) = folded.get(t.start as usize..t.end as usize).filter(|_| t.word) else {
+                continue;
+            };
+            if description && first {
                 let head = strip_proclitics(w);
-                if let Some(k) = KINDS.iter().position(|k| listed(k.0, head) || listed(k.0, w)) {
-                    kind = k as u8 + 1;
+                for (k, (heads, _)) in KINDS.iter().enumerate() {
+                    if listed(heads, head) || listed(heads, w) {
+                        kind = k as u8 + 1;
+                        break;
+                    }
                 }
             }
-            if w.chars().nth(1).is_some() && !FUNCTION_WORDS.contains(&w) && n < 64 {
+            first = false;
+            if longer(w, 1) && !FUNCTION_WORDS.contains(&w) && n < 64 {
                 let c = core(w);
                 // A word in a name and in the description is one word.
-                if let Some(&(_, g)) = cores.iter().find(|(k, _)| k == c) {
+                if let Some(g) = (!cores.is_empty())
+                    .then(|| cores.split(' ').position(|k| k == c))
+                    .flatten()
+                {
                     described |= u64::from(description) << g;
                     continue;
                 }
-                cores.push((c.to_string(), n));
-                for p in PROCLITICS {
-                    for e in ENDINGS {
+                if !cores.is_empty() {
+                    cores.push(' ');
+                }
+                cores.push_str(c);
+                for p in PROCLITICS.split(' ') {
+                    for e in ENDINGS.split(' ') {
                         buf.clear();
                         buf.push_str(p);
                         buf.push_str(c);
                         buf.push_str(e);
-                        forms.push((word_hash(buf.as_bytes()), n));
+                        let h = word_hash(buf.as_bytes());
+                        keys.push(((h >> 32) as usize, h as u32 as usize, n as usize));
                     }
                 }
                 described |= u64::from(description) << n;
@@ -231,10 +267,20 @@ fn profile(store: &Store, entity: usize) -> Profile {
             }
         }
     });
-    sort_by(&mut forms, |f| ((f.0 >> 32) as usize, f.0 as u32 as usize));
-    forms.dedup_by_key(|f| f.0);
+    // By hash, then word: of two words with a form in common, the first.
+    sort_keys(&mut keys);
+    let mut forms: Vec<(u64, u8)> = Vec::with_capacity(keys.len());
+    for &(high, low, g) in &keys {
+        let h = (high as u64) << 32 | low as u64;
+        if forms.last().is_none_or(|f| f.0 != h) {
+            forms.push((h, g as u8));
+        }
+    }
     Profile { kind, forms, described }
 }
+
+const OPENING: &str = "« \" “";
+const CLOSING: &str = "» \" ”";
 
 /// The hits of one text and what is known of it so far.
 struct Text<'a> {
@@ -244,14 +290,15 @@ struct Text<'a> {
     /// The hashes of the text's words, open addressing (made when first
     /// needed; 0 is free).
     words: Vec<u64>,
-    /// `(entity, folded start of its first mention)` of the entities
-    /// accepted so far.
-    /// Open addressing on the entity (+ 1; 0 is free), sized for every
-    /// hit of the text.
-    accepted: Vec<(u32, usize)>,
-    /// `(entity + 1, node, overlap)` already counted, open addressing
-    /// (the same name of the same entity scores the same in a text).
-    overlaps: Vec<(u32, u32, u32)>,
+    /// The entities accepted so far (+ 1; 0 is free), open addressing on
+    /// the entity, sized for every hit of the text; `first` beside it
+    /// the folded start of each one's first mention.
+    accepted: Vec<u32>,
+    first: Vec<usize>,
+    /// `entity + 1, node, overlap` already counted, three to a slot, open
+    /// addressing (the same name of the same entity scores the same in a
+    /// text).
+    overlaps: Vec<u32>,
     /// Per kind, the first entity of that kind accepted (+ 1), or
     /// `u32::MAX` once two different ones are.
     kinds: [u32; KINDS.len() + 1],
@@ -276,8 +323,12 @@ impl<'a> Text<'a> {
     fn accept(&mut self, e: u32, at: usize) {
         // One entry per entity, its first mention (texts name few).
         let slot = self.slot(e);
-        let a = &mut self.accepted[slot];
-        *a = (e + 1, if a.0 == 0 { at } else { a.1.min(at) });
+        self.first[slot] = if self.accepted[slot] == 0 {
+            at
+        } else {
+            self.first[slot].min(at)
+        };
+        self.accepted[slot] = e + 1;
         let kind = self.profile(e).kind as usize;
         if let Some(k) = self.kinds.get_mut(kind).filter(|_| kind > 0) {
             *k = if *k == 0 || *k == e + 1 { e + 1 } else { u32::MAX };
@@ -289,7 +340,7 @@ impl<'a> Text<'a> {
     fn slot(&self, e: u32) -> usize {
         let mask = self.accepted.len() - 1;
         let mut slot = (e.wrapping_mul(0x9E37_79B9) >> 7) as usize & mask;
-        while self.accepted[slot].0 != 0 && self.accepted[slot].0 != e + 1 {
+        while self.accepted[slot] != 0 && self.accepted[slot] != e + 1 {
             slot = (slot + 1) & mask;
         }
         slot
@@ -297,8 +348,8 @@ impl<'a> Text<'a> {
 
     /// Where `e` was first accepted, if it was.
     fn first(&self, e: u32) -> Option<usize> {
-        let a = self.accepted[self.slot(e)];
-        (a.0 != 0).then_some(a.1)
+        let slot = self.slot(e);
+        (self.accepted[slot] != 0).then_some(self.first[slot])
     }
 
     /// Whether an entity other than `e` of `e`'s kind was accepted.
@@ -312,10 +363,11 @@ impl<'a> Text<'a> {
         self.folded.get(tok.start as usize..tok.end as usize)
     }
 
-    fn is(&self, t: usize, marks: &[&str]) -> bool {
+    /// Whether token `t` is one of the space-separated `marks`.
+    fn is(&self, t: usize, marks: &str) -> bool {
         let tok = self.toks.get(t).filter(|k| !k.word);
         tok.and_then(|k| self.folded.get(k.start as usize..k.end as usize))
-            .is_some_and(|m| marks.contains(&m))
+            .is_some_and(|m| listed(marks, m))
     }
 
     /// The words that may be a cue before token `t` (the one before it,
@@ -324,12 +376,14 @@ impl<'a> Text<'a> {
     fn neighbours(&self, t: usize, end: usize) -> [Option<&'a str>; 4] {
         let mut out = [None; 4];
         let mut b = t.checked_sub(1);
-        if b.is_some_and(|b| self.is(b, &["«", "\"", "“"])) {
+        if b.is_some_and(|b| self.is(b, OPENING)) {
             b = b.and_then(|b| b.checked_sub(1));
         }
-        out[0] = b.and_then(|b| self.word(b));
-        if out[0].is_some_and(|w| listed(CUE_PREPOSITIONS, strip_proclitics(w)) || listed(CUE_PREPOSITIONS, w)) {
-            out[1] = b.and_then(|b| b.checked_sub(1)).and_then(|b| self.word(b));
+        if let Some(b) = b {
+            out[0] = self.word(b);
+            if out[0].is_some_and(|w| listed(CUE_PREPOSITIONS, strip_proclitics(w)) || listed(CUE_PREPOSITIONS, w)) {
+                out[1] = b.checked_sub(1).and_then(|b| self.word(b));
+            }
         }
         out[2] = self.word(end);
         if out[2].is_some_and(|w| listed(CUE_PREPOSITIONS, w)) {
@@ -339,80 +393,90 @@ impl<'a> Text<'a> {
     }
 
     /// Whether a cue next to tokens `t..end` points to entity `e`.
-    fn cue(&self, e: u32, t: usize, end: usize, own: &[&str]) -> bool {
+    fn cue(&self, e: u32, t: usize, end: usize) -> bool {
+        if t > 0 && self.is(t - 1, OPENING) && self.is(end, CLOSING) {
+            return true;
+        }
         let p = self.profile(e);
-        let own = p.own(own);
-        let quoted = t > 0 && self.is(t - 1, &["«", "\"", "“"]) && self.is(end, &["»", "\"", "”"]);
-        let around = self.neighbours(t, end);
+        let own = p.own(self, t, end);
         let title = p.kind as usize == KINDS.len();
-        quoted
-            || around.iter().enumerate().any(|(i, w)| {
-                w.is_some_and(|w| {
-                    (!title || i < 2)
-                        && (is_cue(p.kind, w) || { p.word_of(w).is_some_and(|g| own & 1 << (g & 63) == 0) })
-                })
-            })
-    }
-
-    /// How many words of `e`'s profile the text has, beside the name's own.
-    fn overlap(&mut self, e: u32, node: u32, own: &[&str], hashes: &[u64]) -> u32 {
-        let mask = self.overlaps.len() - 1;
-        let mut slot = (e ^ node.rotate_left(16)).wrapping_mul(0x9E37_79B9) as usize >> 3 & mask;
-        loop {
-            match self.overlaps[slot] {
-                (0, ..) => break,
-                (k, n, v) if k == e + 1 && n == node => return v,
-                _ => slot = (slot + 1) & mask,
+        let around = self.neighbours(t, end);
+        for (i, w) in around.into_iter().enumerate() {
+            let Some(w) = w.filter(|_| !title || i < 2) else {
+                continue;
+            };
+            if is_cue(p.kind, w) || p.word_of(w).is_some_and(|g| own & 1 << (g & 63) == 0) {
+                return true;
             }
         }
-        let v = self.count_overlap(e, own, hashes);
-        self.overlaps[slot] = (e + 1, node, v);
+        false
+    }
+
+    /// How many words of `e`'s profile the text has, beside the name's own
+    /// (tokens `t..end`).
+    fn overlap(&mut self, e: u32, node: u32, t: usize, end: usize, hashes: &[u64]) -> u32 {
+        let mask = self.overlaps.len() / 3 - 1;
+        let mut slot = (e ^ node.rotate_left(16)).wrapping_mul(0x9E37_79B9) as usize >> 3 & mask;
+        loop {
+            let k = self.overlaps[3 * slot];
+            if k == 0 {
+                break;
+            }
+            if k == e + 1 && self.overlaps[3 * slot + 1] == node {
+                return self.overlaps[3 * slot + 2];
+            }
+            slot = (slot + 1) & mask;
+        }
+        let v = self.count_overlap(e, t, end, hashes);
+        self.overlaps[3 * slot] = e + 1;
+        self.overlaps[3 * slot + 1] = node;
+        self.overlaps[3 * slot + 2] = v;
         v
     }
 
-    fn count_overlap(&mut self, e: u32, own: &[&str], hashes: &[u64]) -> u32 {
+    fn count_overlap(&mut self, e: u32, t: usize, end: usize, hashes: &[u64]) -> u32 {
         let p = self.profile(e);
-        let own = p.own(own);
+        let own = p.own(self, t, end);
         if p.described & !own == 0 {
             return 0;
         }
         if self.words.is_empty() {
-            let mut table = vec![0u64; (self.toks.len() * 2).next_power_of_two().max(16)];
+            let mut table = vec![0u64; table_size(self.toks.len())];
             let mask = table.len() - 1;
-            let mut put = |h: u64| {
-                let h = h | 1;
+            for k in 0..self.toks.len() {
+                let Some(w) = self.word(k) else {
+                    continue;
+                };
+                let h = hashes.get(k).copied().unwrap_or_else(|| word_hash(w.as_bytes())) | 1;
                 let mut slot = h as usize & mask;
                 while table[slot] != 0 && table[slot] != h {
                     slot = (slot + 1) & mask;
                 }
                 table[slot] = h;
-            };
-            for (k, tok) in self.toks.iter().enumerate() {
-                let Some(w) = self.word(k).filter(|_| tok.word) else {
-                    continue;
-                };
-                put(hashes.get(k).copied().unwrap_or_else(|| word_hash(w.as_bytes())));
             }
             self.words = table;
         }
-        let has = |h: u64| {
-            let h = h | 1;
-            let mask = self.words.len() - 1;
+        let mask = self.words.len() - 1;
+        let wanted = p.described & !own;
+        let mut found = 0u64;
+        for &(form, g) in &p.forms {
+            let bit = 1 << (g & 63);
+            if wanted & bit == 0 {
+                continue;
+            }
+            let h = form | 1;
             let mut slot = h as usize & mask;
             loop {
                 match self.words[slot] {
-                    0 => return false,
-                    v if v == h => return true,
+                    0 => break,
+                    v if v == h => {
+                        found |= bit;
+                        break;
+                    }
                     _ => slot = (slot + 1) & mask,
                 }
             }
-        };
-        let wanted = p.described & !own;
-        let found = p
-            .forms
-            .iter()
-            .filter(|f| wanted & 1 << (f.1 & 63) != 0 && has(f.0))
-            .fold(0u64, |m, f| m | 1 << (f.1 & 63));
+        }
         found.count_ones().min(3)
     }
 
@@ -425,13 +489,10 @@ impl<'a> Text<'a> {
         let Some(before) = t.checked_sub(1).and_then(|b| self.word(b)) else {
             return false;
         };
-        let w = before
-            .strip_prefix('و')
-            .or_else(|| before.strip_prefix('ف'))
-            .unwrap_or(before);
-        let w = ["ب", "ل", "ك"]
-            .iter()
-            .find_map(|p| w.strip_prefix(p).filter(|r| r.starts_with("ال")))
+        let w = before.strip_prefix(['و', 'ف']).unwrap_or(before);
+        let w = w
+            .strip_prefix(['ب', 'ل', 'ك'])
+            .filter(|r| r.starts_with("ال"))
             .unwrap_or(w);
         w.starts_with("ال") || w.starts_with("لل")
     }
@@ -454,6 +515,35 @@ impl<'a> Text<'a> {
     }
 }
 
+/// The first token of `toks` that does not end at or before `at` (`ends`),
+/// or that does not start before it.
+fn token_at(toks: &[Token], at: usize, ends: bool) -> usize {
+    let (mut lo, mut hi) = (0, toks.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let k = &toks[mid];
+        let before = if ends {
+            k.end as usize <= at
+        } else {
+            (k.start as usize) < at
+        };
+        if before {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Hit `h`'s tokens `t..end`, and whether a proclitic starts token `t`.
+fn place(toks: &[Token], h: &Hit) -> (usize, usize, bool) {
+    let t = token_at(toks, h.start, true);
+    let end = token_at(toks, h.end, false);
+    let prefixed = toks.get(t).is_some_and(|k| (k.start as usize) < h.start);
+    (t, end, prefixed)
+}
+
 /// Resolves `hits` of folded `folded` (cut into `toks`; `spans` are their
 /// ranges in `text`), one [`Mention`] per hit.
 pub(super) fn resolve(
@@ -465,20 +555,21 @@ pub(super) fn resolve(
     hits: &[Hit],
     spans: &[(usize, usize)],
 ) -> Vec<Mention> {
-    let mut out: Vec<Mention> = hits
-        .iter()
-        .map(|h| Mention {
+    let mut out: Vec<Mention> = Vec::with_capacity(hits.len());
+    for h in hits {
+        out.push(Mention {
             entity: h.entity,
             confidence: 1.0,
             alternatives: Vec::new(),
-        })
-        .collect();
+        });
+    }
     if catalog.guards.is_empty() && catalog.index.shared.is_empty() {
         return out;
     }
     // First the hits that need nothing, and the spelling of those that
     // must be spelled as the catalog spells them.
     let mut pending: Vec<(usize, u8)> = Vec::new();
+    let (mut written, mut name) = (String::new(), String::new());
     for (k, h) in hits.iter().enumerate() {
         if catalog.special.get(h.node as usize).is_none_or(|&b| !b) {
             continue;
@@ -487,30 +578,38 @@ pub(super) fn resolve(
             .guards
             .binary_search_by_key(&h.node, |g| g.0)
             .map_or(0, |i| catalog.guards[i].1);
-        let mut alternatives = catalog.index.alternatives(h.node).peekable();
-        if guard == 0 && alternatives.peek().is_none() {
+        let shared = catalog.index.shared_with(h.node);
+        if guard == 0 && shared.is_empty() {
             continue;
         }
-        let mut candidates = vec![h.entity];
-        candidates.extend(alternatives);
         if guard & EXACT != 0 {
-            let written = text.get(spans[k].0..spans[k].1).unwrap_or_default();
-            candidates.retain(|&e| {
-                let mut same = false;
-                catalog.store.texts(e as usize, &mut |n, description| {
-                    same |= !description && same_letters(n, written);
-                });
-                same
-            });
+            bare(text.get(spans[k].0..spans[k].1).unwrap_or_default(), &mut written);
         }
         let m = &mut out[k];
-        let Some((&first, rest)) = candidates.split_first() else {
+        let mut first = None;
+        for j in 0..=shared.len() {
+            let e = if j == 0 { h.entity } else { shared[j - 1].1 };
+            if guard & EXACT != 0 {
+                let mut same = false;
+                catalog.store.texts(e as usize, &mut |n, description| {
+                    same |= !description && bare(n, &mut name) == written;
+                });
+                if !same {
+                    continue;
+                }
+            }
+            if first.is_none() {
+                first = Some(e);
+            } else {
+                m.alternatives.push(e);
+            }
+        }
+        let Some(first) = first else {
             m.confidence = 0.0;
             continue;
         };
         m.entity = first;
-        m.alternatives = rest.to_vec();
-        if guard & CONTEXT != 0 || !rest.is_empty() {
+        if guard & CONTEXT != 0 || !m.alternatives.is_empty() {
             m.confidence = -1.0;
             pending.push((k, guard));
         }
@@ -518,47 +617,44 @@ pub(super) fn resolve(
     if pending.is_empty() {
         return out;
     }
-    let pending_candidates: usize = pending.iter().map(|&(k, _)| out[k].alternatives.len() + 1).sum();
+    let mut pending_candidates = 0;
+    for &(k, _) in &pending {
+        pending_candidates += out[k].alternatives.len() + 1;
+    }
+    let slots = table_size(hits.len());
     let mut cx = Text {
         catalog,
         folded,
         toks,
         words: Vec::new(),
-        overlaps: vec![(0, 0, 0); (pending_candidates * 2).next_power_of_two().max(16)],
-        accepted: vec![(0, 0); (hits.len() * 2).next_power_of_two().max(16)],
+        overlaps: vec![0; 3 * table_size(pending_candidates)],
+        accepted: vec![0; slots],
+        first: vec![0; slots],
         kinds: [0; KINDS.len() + 1],
     };
-    for (m, h) in out.iter().zip(hits) {
-        if m.confidence == 1.0 {
-            cx.accept(m.entity, h.start);
+    for k in 0..hits.len() {
+        if out[k].confidence == 1.0 {
+            cx.accept(out[k].entity, hits[k].start);
         }
     }
-    let place = |h: &Hit| {
-        let t = toks.partition_point(|k| (k.end as usize) <= h.start);
-        let end = toks.partition_point(|k| (k.start as usize) < h.end);
-        let prefixed = toks.get(t).is_some_and(|k| (k.start as usize) < h.start);
-        (t, end, prefixed)
-    };
-    let own = |t: usize, end: usize| -> Vec<&str> { (t..end).filter_map(|k| cx_word(folded, toks, k)).collect() };
-    // (Names are a few tokens: `own` is small.)
     // Names with a cue of their own first: they are context for the rest.
     for &(k, _) in &pending {
         if !out[k].alternatives.is_empty() {
             continue;
         }
-        let (t, end, _) = place(&hits[k]);
-        if cx.cue(out[k].entity, t, end, &own(t, end)) {
+        let (t, end, _) = place(toks, &hits[k]);
+        if cx.cue(out[k].entity, t, end) {
             out[k].confidence = 0.9;
             cx.accept(out[k].entity, hits[k].start);
         }
     }
+    let mut scored = Vec::new();
     for &(k, guard) in &pending {
         if out[k].confidence >= 0.0 {
             continue;
         }
         let h = &hits[k];
-        let (t, end, prefixed) = place(h);
-        let own = own(t, end);
+        let (t, end, prefixed) = place(toks, h);
         let m = &mut out[k];
         if m.alternatives.is_empty() {
             let e = m.entity;
@@ -571,28 +667,29 @@ pub(super) fn resolve(
             }
             continue;
         }
-        // A shared name: score every candidate.
-        let candidates: Vec<u32> = std::iter::once(m.entity)
-            .chain(m.alternatives.iter().copied())
-            .collect();
-        let mut scored: Vec<(u32, u32)> = Vec::with_capacity(candidates.len());
+        // A shared name: score every candidate; `(u32::MAX - score, its
+        // place, entity)`, sorted: a tie keeps catalog order.
+        scored.clear();
         let mut any_cue = false;
-        for &e in &candidates {
-            let cue = cx.cue(e, t, end, &own);
+        for j in 0..=m.alternatives.len() {
+            let e = if j == 0 { m.entity } else { m.alternatives[j - 1] };
+            let cue = cx.cue(e, t, end);
             any_cue |= cue;
             let score = 4 * u32::from(cue)
                 + 2 * u32::from(cx.first(e).is_some())
                 + u32::from(cx.kin(e))
-                + cx.overlap(e, h.node, &own, hashes);
-            scored.push((e, score));
+                + cx.overlap(e, h.node, t, end, hashes);
+            scored.push((u32::MAX as usize - score as usize, j, e as usize));
         }
-        // Stable: a tie keeps catalog order.
-        sort_by(&mut scored, |s| (u32::MAX as usize - s.1 as usize, 0));
-        let (best, second) = (scored[0].1, scored.get(1).map_or(0, |s| s.1));
-        let m = &mut out[k];
+        sort_keys(&mut scored);
+        let score = |i: usize| scored.get(i).map_or(0, |s| (u32::MAX as usize - s.0) as u32);
+        let (best, second) = (score(0), score(1));
         let rejected = !any_cue && (cx.adjective(t, prefixed) || guard & CONTEXT != 0 && best == 0);
-        m.entity = scored[0].0;
-        m.alternatives = scored[1..].iter().map(|s| s.0).collect();
+        m.entity = scored[0].2 as u32;
+        m.alternatives.clear();
+        for s in &scored[1..] {
+            m.alternatives.push(s.2 as u32);
+        }
         m.confidence = match best - second {
             _ if rejected => 0.0,
             0 => 0.5,
@@ -604,12 +701,6 @@ pub(super) fn resolve(
         }
     }
     out
-}
-
-/// Folded word token `t`, if it is one.
-fn cx_word<'a>(folded: &'a str, toks: &[Token], t: usize) -> Option<&'a str> {
-    let tok = toks.get(t).filter(|k| k.word)?;
-    folded.get(tok.start as usize..tok.end as usize)
 }
 
 #[cfg(test)]

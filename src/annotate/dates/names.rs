@@ -1,7 +1,6 @@
 //! Month and weekday names, read from `data/months.json` (CLDR's regional
 //! Gregorian series, the Hijri months and the weekdays), folded for matching.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -18,8 +17,9 @@ pub(super) struct MonthName {
 
 pub(super) struct Names {
     pub(super) months: Vec<MonthName>,
-    /// Indexes into `months` by their first folded word, in `months` order.
-    pub(super) by_head: HashMap<String, Vec<usize>>,
+    /// Indexes into `months` by their first folded word, in `months` order
+    /// (a list of a few dozen heads: a `HashMap` cost kilobytes of wasm).
+    pub(super) by_head: Vec<(String, Vec<usize>)>,
     /// Folded weekday names (with the article) and their Sunday-based index.
     pub(super) weekdays: Vec<(String, i64)>,
 }
@@ -74,10 +74,13 @@ pub(super) fn names() -> &'static Names {
                 true,
             );
         }
-        let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_head: Vec<(String, Vec<usize>)> = Vec::new();
         for (index, name) in months.iter().enumerate() {
             if let Some(head) = name.words.first() {
-                by_head.entry(head.clone()).or_default().push(index);
+                match by_head.iter_mut().find(|(h, _)| h == head) {
+                    Some((_, list)) => list.push(index),
+                    None => by_head.push((head.clone(), vec![index])),
+                }
             }
         }
         let weekdays = list(&file, "weekdays")
