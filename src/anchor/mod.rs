@@ -614,14 +614,24 @@ impl Document {
             for (end, errors) in regions {
                 let back = myers::Backward(&p.chars, end);
                 let (mut start, errors) = myers::start_for(&pattern, back, end, m + k, errors);
-                // Spaces at the edges the quote does not have are not its.
+                // Spaces at the edges the quote does not have are not its;
+                // each one cut may be one the quote matched inside it, so a
+                // candidate that cutting could take past the bound is none
+                // (found by the anchor fuzz target: 3 edits from a quote
+                // allowed 2).
                 let mut end = end;
+                let mut cut = errors;
                 let spaced = |c: Option<&char>| c.is_some_and(|c| c.is_whitespace());
                 while end > start && spaced(p.chars.get(end - 1)) && !spaced(exact.last()) {
                     end -= 1;
+                    cut += 1;
                 }
                 while start < end && spaced(p.chars.get(start)) && !spaced(exact.first()) {
                     start += 1;
+                    cut += 1;
+                }
+                if cut > k {
+                    continue;
                 }
                 let quote = 1.0 - errors as f32 / m as f32;
                 let pre = similarity(
