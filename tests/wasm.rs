@@ -283,7 +283,7 @@ fn catalog_matches_with_clitics_and_utf16_offsets() {
     assert_eq!(catalog.size(), 2);
     // "😀" is two UTF-16 units: offsets must be what String.slice takes.
     let text = "😀 غادروا بالرقة وقسد";
-    let hits: Array = catalog.find(text).expect("finds").unchecked_into();
+    let hits: Array = catalog.find(text.into()).expect("finds").unchecked_into();
     assert_eq!(hits.length(), 2);
     let first = hits.get(0);
     let id = Reflect::get(&first, &"id".into()).expect("id").as_string();
@@ -298,12 +298,16 @@ fn catalog_matches_with_clitics_and_utf16_offsets() {
     assert_eq!(id.as_deref(), Some("raqqa"));
     let js_text = js_sys::JsString::from(text);
     assert_eq!(String::from(js_text.slice(start, end)), "الرقة");
-    assert_eq!(catalog.match_count(text), 2);
+    assert_eq!(catalog.match_count(text.into()).ok(), Some(2));
+    // A text that is not a string is an error, not a trap.
+    assert!(catalog.find(JsValue::from_f64(3.0)).is_err());
 
     let bytes = catalog.to_bytes();
-    let loaded = wasm::JsCatalog::from_bytes(&bytes).expect("loads");
-    assert_eq!(loaded.match_count(text), 2);
-    assert!(wasm::JsCatalog::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    let loaded = wasm::JsCatalog::from_bytes(js_sys::Uint8Array::from(&bytes[..]).into()).expect("loads");
+    assert_eq!(loaded.match_count(text.into()).ok(), Some(2));
+    assert!(wasm::JsCatalog::from_bytes(js_sys::Uint8Array::from(&bytes[..bytes.len() / 2]).into()).is_err());
+    // Bytes must be a Uint8Array: a string is refused before it is read.
+    assert!(wasm::JsCatalog::from_bytes(JsValue::from_str("RTLCAT")).is_err());
 
     let Err(err) = wasm::JsCatalog::new(parse(r#"[{"id": "x", "type": "planet", "names": ["س"]}]"#)) else {
         panic!("a bad type compiled")
