@@ -607,30 +607,22 @@ fn equal_paragraphs_get_numbered_ids_in_linear_time() {
     let mut body: Vec<serde_json::Value> = (0..20_000)
         .map(|_| json!({"type": "paragraph", "text": "في الرقة."}))
         .collect();
-    let a = json::import_value(
-        &json!({"headline": "خبر", "body": body.clone()}),
-        &Limits {
+    let ids_of = |body: &[serde_json::Value]| {
+        let limits = Limits {
             max_blocks: 50_000,
             ..Limits::default()
-        },
-    )
-    .unwrap()
-    .article;
-    let ids = a.block_ids();
+        };
+        json::import_value(&json!({"headline": "خبر", "body": body}), &limits)
+            .unwrap()
+            .article
+            .block_ids()
+    };
+    let ids = ids_of(&body);
     let base = ids[0].clone();
     assert_eq!(ids[1], format!("{base}-2"));
     assert_eq!(ids[19_999], format!("{base}-20000"));
     body[0]["id"] = json!(format!("{base}-3"));
-    let a = json::import_value(
-        &json!({"headline": "خبر", "body": body}),
-        &Limits {
-            max_blocks: 50_000,
-            ..Limits::default()
-        },
-    )
-    .unwrap()
-    .article;
-    let ids = a.block_ids();
+    let ids = ids_of(&body);
     assert_eq!(
         &ids[..5],
         [
