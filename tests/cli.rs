@@ -2,30 +2,16 @@
 //! HTML out, one-line errors and non-zero exits on bad input, JSON Lines
 //! batches that skip bad lines without losing the others.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+#[path = "common/cli.rs"]
+mod common_cli;
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-raqqa.txt");
 const CATALOG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalog-raqqa.json");
 
 fn cli(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rtl-article"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.unwrap_or("").to_string();
-    // Write from a thread: the CLI may stop reading early (size limit), which
-    // closes the pipe; that is not a test failure.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    common_cli::run(args, stdin)
 }
 
 fn stdout(o: &Output) -> String {

@@ -14,14 +14,15 @@
 //! `tests/edge/xss.test.mjs`.
 #![cfg(feature = "html-import")]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use rtl_article::annotate::catalog::Catalog;
 use rtl_article::{Builder, Format};
 use scraper::{ElementRef, Html};
 use serde_json::{json, Value};
+
+#[path = "common/cli.rs"]
+mod common_cli;
 
 const FIXTURE: &str = include_str!("fixtures/xss-vectors.json");
 const ARTICLE: &str = include_str!("fixtures/article-full.json");
@@ -550,20 +551,7 @@ fn every_vector_in_cms_html() {
 // ---------------------------------------------------------------- the CLI
 
 fn cli(args: &[&str], stdin: &str) -> (bool, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rtl-article"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_string();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    let out = common_cli::run(args, Some(stdin));
     (
         out.status.success(),
         String::from_utf8(out.stdout).unwrap(),
