@@ -301,6 +301,11 @@ export interface WebAnnotation {
   id: string;
   type: 'Annotation';
   motivation: 'identifying' | 'tagging' | 'linking';
+  /**
+   * The bodies. A catalog mention's first body is the entity (a
+   * SpecificResource), or, for a name several entities share, a
+   * `{type: 'Choice', items}` of them, the chosen one first.
+   */
   body: Array<Record<string, unknown>>;
   target: {
     source: { id: string; type: 'Text'; format: 'text/plain'; language: string; textDirection: 'rtl' | 'ltr' | 'auto' };

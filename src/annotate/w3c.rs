@@ -119,7 +119,10 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
 
     let (motivation, body): (&str, Vec<Value>) = match &a.kind {
         AnnotationKind::Mention {
-            id, entity_type, url, ..
+            id,
+            entity_type,
+            url,
+            alternatives,
         } => {
             // The catalog id is always in the body: as the resource's own
             // IRI when the entity has a page (the `source`), else as the
@@ -132,6 +135,18 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
                     "purpose": "identifying",
                 }),
                 None => json!({"type": "SpecificResource", "source": entity_urn(id), "purpose": "identifying"}),
+            };
+            // A name several entries share: a W3C Choice, the chosen entity
+            // first (the default), the others after it, most likely first.
+            let entity = if alternatives.is_empty() {
+                entity
+            } else {
+                let mut items = vec![entity];
+                for alt in alternatives {
+                    items
+                        .push(json!({"type": "SpecificResource", "source": entity_urn(alt), "purpose": "identifying"}));
+                }
+                json!({"type": "Choice", "items": items})
             };
             (
                 if url.is_some() { "linking" } else { "identifying" },
