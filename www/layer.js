@@ -956,7 +956,13 @@ class Layer {
   #listen() {
     // Another tab saved this article's highlights.
     this.#on(window, 'storage', (e) => {
-      if (this.#store === 'local' && e.key === this.#key) this.#sync(e.newValue, e.oldValue);
+      if (this.#store !== 'local' || e.key !== this.#key) return;
+      try {
+        this.#sync(e.newValue, e.oldValue);
+      } catch (err) {
+        // What the other tab stored cannot be read: said, and left as it is.
+        this.#fail(`stored highlights: ${err.message}`, null);
+      }
     });
     this.#on(this.#root, 'click', (e) => this.#click(e));
     this.#on(this.#root, 'pointerdown', (e) => {
