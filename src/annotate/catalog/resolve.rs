@@ -34,7 +34,7 @@ use super::codec::Store;
 use super::index::{Hit, Index, Token};
 use super::{Catalog, EntityType};
 use crate::hash::word_hash;
-use crate::lexicon::{COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS};
+use crate::lexicon::{has, COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS};
 use crate::model::sort_keys;
 use crate::text::normalize::fold_str;
 
@@ -103,16 +103,16 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
             continue;
         };
         let mut guard = 0;
-        if FUNCTION_WORDS.contains(&word) || listed(FUNCTION_EXTRA, word) {
+        if FUNCTION_WORDS.contains(&word) || has(FUNCTION_EXTRA, word) {
             guard |= EXACT;
             store.texts(entity as usize, &mut |n, description| {
-                if !description && listed(FUNCTION_SPELLINGS, bare(n, &mut buf)) {
+                if !description && has(FUNCTION_SPELLINGS, bare(n, &mut buf)) {
                     guard |= CONTEXT;
                 }
             });
         }
         let noun = word.strip_prefix("ال").filter(|r| !r.is_empty()).unwrap_or(word);
-        if listed(COMMON_WORDS, noun)
+        if has(COMMON_WORDS, noun)
             || crate::annotate::tokens::is_lexicon_word(word)
             || kinds.get(entity as usize).is_some_and(|k| k.2)
         {
@@ -134,11 +134,6 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
 /// The size of an open-addressing table for `n` entries.
 fn table_size(n: usize) -> usize {
     (n * 2).next_power_of_two().max(16)
-}
-
-/// Whether `w` is one of the space-separated words of `list`.
-fn listed(list: &str, w: &str) -> bool {
-    list.split(' ').any(|x| x == w)
 }
 
 /// `s` without diacritics and tatweel, trimmed, written into `buf`.
@@ -206,7 +201,7 @@ fn is_cue(kind: u8, w: &str) -> bool {
         return false;
     };
     let bare = strip_proclitics(w);
-    listed(cues, w) || listed(cues, bare) || listed(cues, strip_enclitic(bare))
+    has(cues, w) || has(cues, bare) || has(cues, strip_enclitic(bare))
 }
 
 /// An entry's profile, from its names and description.
@@ -231,7 +226,7 @@ fn profile(store: &Store, entity: usize) -> Profile {
             if description && first {
                 let head = strip_proclitics(w);
                 for (k, (heads, _)) in KINDS.iter().enumerate() {
-                    if listed(heads, head) || listed(heads, w) {
+                    if has(heads, head) || has(heads, w) {
                         kind = k as u8 + 1;
                         break;
                     }
@@ -367,7 +362,7 @@ impl<'a> Text<'a> {
     fn is(&self, t: usize, marks: &str) -> bool {
         let tok = self.toks.get(t).filter(|k| !k.word);
         tok.and_then(|k| self.folded.get(k.start as usize..k.end as usize))
-            .is_some_and(|m| listed(marks, m))
+            .is_some_and(|m| has(marks, m))
     }
 
     /// The words that may be a cue before token `t` (the one before it,
@@ -381,12 +376,12 @@ impl<'a> Text<'a> {
         }
         if let Some(b) = b {
             out[0] = self.word(b);
-            if out[0].is_some_and(|w| listed(CUE_PREPOSITIONS, strip_proclitics(w)) || listed(CUE_PREPOSITIONS, w)) {
+            if out[0].is_some_and(|w| has(CUE_PREPOSITIONS, strip_proclitics(w)) || has(CUE_PREPOSITIONS, w)) {
                 out[1] = b.checked_sub(1).and_then(|b| self.word(b));
             }
         }
         out[2] = self.word(end);
-        if out[2].is_some_and(|w| listed(CUE_PREPOSITIONS, w)) {
+        if out[2].is_some_and(|w| has(CUE_PREPOSITIONS, w)) {
             out[3] = self.word(end + 1);
         }
         out
@@ -504,7 +499,7 @@ impl<'a> Text<'a> {
         let Some(next) = self.word(end) else {
             return false;
         };
-        if FUNCTION_WORDS.contains(&next) || listed(CUE_PREPOSITIONS, next) {
+        if FUNCTION_WORDS.contains(&next) || has(CUE_PREPOSITIONS, next) {
             return false;
         }
         if self.profile(e).word_of(next).is_some() {
