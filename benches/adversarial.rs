@@ -8,25 +8,16 @@
 //! Run: `cargo bench --profile cli --bench adversarial` (prints a Markdown
 //! table; BENCHMARKS.md keeps the latest).
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rtl_article::anchor::{Document, Selector};
 use rtl_article::annotate::catalog::Catalog;
 use rtl_article::ingest::Limits;
 use rtl_article::{Builder, Format};
 
-fn time<T>(mut f: impl FnMut() -> T) -> Duration {
-    // Best of three: the machine is shared.
-    (0..3)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(f());
-            t.elapsed()
-        })
-        .min()
-        .unwrap()
-}
+#[path = "support/mod.rs"]
+mod support;
+use support::time;
 
 const WIDE: Limits = Limits {
     max_input_bytes: usize::MAX,

@@ -12,8 +12,7 @@
 //! Run: `cargo bench --profile cli --bench annotate` (prints Markdown
 //! tables); `… --bench annotate -- recognizers` runs only the second table.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rtl_article::annotate::catalog::Catalog;
 use rtl_article::annotate::{dates, gazetteer, numbers, quotes, roles, Annotator, Found};
@@ -46,17 +45,9 @@ fn corpus() -> Vec<String> {
     serde_json::from_str(&data("articles.json")).unwrap()
 }
 
-fn time<T>(mut f: impl FnMut() -> T) -> Duration {
-    // Best of three: the machine is shared.
-    (0..3)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(f());
-            t.elapsed()
-        })
-        .min()
-        .unwrap()
-}
+#[path = "support/mod.rs"]
+mod support;
+use support::time;
 
 fn ms(d: Duration) -> String {
     format!("{:.1}", d.as_secs_f64() * 1000.0)
