@@ -639,15 +639,18 @@ fn the_cli_on_every_vector_as_json_text_and_html() {
     std::fs::write(&notes_path, Value::Array(notes).to_string()).unwrap();
     let article_path = dir.join("article.json");
     std::fs::write(&article_path, ARTICLE).unwrap();
-    let (ok, out, err) = cli(
-        &[
-            "render",
-            "--notes",
-            notes_path.to_str().unwrap(),
-            article_path.to_str().unwrap(),
-        ],
-        "",
-    );
+    let render_with_notes = || {
+        cli(
+            &[
+                "render",
+                "--notes",
+                notes_path.to_str().unwrap(),
+                article_path.to_str().unwrap(),
+            ],
+            "",
+        )
+    };
+    let (ok, out, err) = render_with_notes();
     if ok {
         assert!(out.contains("class=\"notes\""), "{err}");
         assert_clean(&out, false, &|| "CLI --notes with every vector".into());
@@ -657,15 +660,7 @@ fn the_cli_on_every_vector_as_json_text_and_html() {
         for (i, v) in vectors.iter().enumerate().step_by(3) {
             let one = json!([{"motivation": "commenting", "bodyValue": v, "creator": {"name": v}, "target": v}]);
             std::fs::write(&notes_path, one.to_string()).unwrap();
-            let (ok, out, _) = cli(
-                &[
-                    "render",
-                    "--notes",
-                    notes_path.to_str().unwrap(),
-                    article_path.to_str().unwrap(),
-                ],
-                "",
-            );
+            let (ok, out, _) = render_with_notes();
             if ok {
                 assert_clean(&out, false, &|| format!("CLI --notes, vector {i} {v:?}"));
                 rendered += 1;
