@@ -74,7 +74,11 @@ fn main() {
 fn catalog_table(paragraphs: &[String], mb: f64) {
     println!("| catalog entries | names | compile from JSON (ms) | to_bytes size (KB) | from_bytes (ms) | find mentions (MB/s) | mentions |");
     println!("|---:|---:|---:|---:|---:|---:|---:|");
-    for n in [1_000, 10_000, 100_000] {
+    // RTL_BENCH_SIZES=1000,100000 runs only those catalogs.
+    let sizes: Vec<usize> = std::env::var("RTL_BENCH_SIZES")
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|_| vec![1_000, 10_000, 100_000]);
+    for n in sizes {
         let json = catalog_json(n);
         let compile = time(|| Catalog::from_json(&json).unwrap());
         let catalog = Catalog::from_json(&json).unwrap();
@@ -93,6 +97,19 @@ fn catalog_table(paragraphs: &[String], mb: f64) {
             ms(load),
             mb / find.as_secs_f64(),
         );
+        // RTL_ANNOTATE_DUMP=path also writes every mention of each catalog
+        // (`path.catalog-1k` …), to diff before and after a change.
+        if let Some(path) = std::env::var_os("RTL_ANNOTATE_DUMP") {
+            let mut dump = String::new();
+            for p in paragraphs {
+                for f in catalog.find(p) {
+                    dump.push_str(&format!("{}..{} {:?} {}\n", f.start, f.end, f.kind, f.confidence));
+                }
+            }
+            let mut path = path;
+            path.push(format!(".catalog-{}k", n / 1000));
+            std::fs::write(&path, dump).expect("RTL_ANNOTATE_DUMP is writable");
+        }
     }
 }
 

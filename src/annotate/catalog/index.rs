@@ -162,6 +162,10 @@ pub(super) struct Hit {
     pub entity: u32,
     /// The trie node the name ends at (its alternatives and guards).
     pub node: u32,
+    /// The tokens it covers, `first..last` (the first may start with a
+    /// proclitic, the last end with an enclitic).
+    pub first: u32,
+    pub last: u32,
 }
 
 impl Index {
@@ -661,6 +665,8 @@ impl Index {
                             end,
                             entity,
                             node: child,
+                            first: t as u32,
+                            last: k as u32 + 1,
                         });
                     }
                 }
@@ -679,6 +685,8 @@ impl Index {
                     end,
                     entity,
                     node,
+                    first: t as u32,
+                    last: k as u32 + 1,
                 });
             }
             k += 1;

@@ -60,12 +60,18 @@ pub(super) struct Profile {
     forms: Vec<(u64, u8)>,
     /// The description's words, one bit each (the others are the names').
     described: u64,
+    /// One bit per form (bits of its hash): most words of a text are no
+    /// form, and most of those are told so without a search.
+    bloom: [u64; 4],
 }
 
 impl Profile {
-    /// The number of the profile word folded word `w` is a form of.
-    fn word_of(&self, w: &str) -> Option<u8> {
-        let h = word_hash(w.as_bytes());
+    /// The number of the profile word the folded word whose
+    /// [`word_hash`] is `h` is a form of.
+    fn word_hashed(&self, h: u64) -> Option<u8> {
+        if self.bloom[(h >> 62) as usize] & 1 << (h >> 56 & 63) == 0 {
+            return None;
+        }
         let (mut lo, mut hi) = (0, self.forms.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -86,7 +92,7 @@ impl Profile {
     fn own(&self, cx: &Text, t: usize, end: usize) -> u64 {
         let mut m = 0;
         for k in t..end {
-            if let Some(g) = cx.word(k).and_then(|w| self.word_of(w)) {
+            if let Some(g) = cx.hash(k).and_then(|h| self.word_hashed(h)) {
                 m |= 1 << (g & 63);
             }
         }
@@ -195,13 +201,53 @@ fn core(w: &str) -> &str {
     w
 }
 
-/// Whether folded word `w` is a cue for kind `kind` (index + 1).
-fn is_cue(kind: u8, w: &str) -> bool {
-    let Some((_, cues)) = (kind as usize).checked_sub(1).and_then(|k| KINDS.get(k)) else {
-        return false;
-    };
-    let bare = strip_proclitics(w);
-    has(cues, w) || has(cues, bare) || has(cues, strip_enclitic(bare))
+/// A token's cue marks (`Text::marks`): known; the word is a cue
+/// preposition; it is one without its proclitics. The low bits are the
+/// kinds (bit `k` for `KINDS[k]`) it is a cue for, with or without its
+/// clitics.
+const KNOWN: u32 = 1 << 31;
+const PREPOSITION: u32 = 1 << 30;
+const BARE_PREPOSITION: u32 = 1 << 29;
+
+/// Every cue word (`KINDS`' cues, `CUE_PREPOSITIONS`) with the kinds it
+/// is a cue for and [`PREPOSITION`], open addressing on its
+/// [`word_hash`]: a text's words are looked up once each, not scanned
+/// against every list for every candidate of every hit.
+fn cue_words() -> &'static [(u64, &'static str, u32)] {
+    static TABLE: std::sync::OnceLock<Vec<(u64, &'static str, u32)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![(0, "", 0); 512];
+        let mut add = |w: &'static str, bit: u32| {
+            let h = word_hash(w.as_bytes());
+            let mut slot = h as usize & 511;
+            while !table[slot].1.is_empty() && table[slot].1 != w {
+                slot = (slot + 1) & 511;
+            }
+            table[slot] = (h, w, table[slot].2 | bit);
+        };
+        for (k, (_, cues)) in KINDS.iter().enumerate() {
+            for w in cues.split(' ') {
+                add(w, 1 << k);
+            }
+        }
+        for w in CUE_PREPOSITIONS.split(' ') {
+            add(w, PREPOSITION);
+        }
+        table
+    })
+}
+
+/// The [`cue_words`] bits of folded word `w` (hash `h`).
+fn cue_bits(w: &str, h: u64) -> u32 {
+    let table = cue_words();
+    let mut slot = h as usize & 511;
+    loop {
+        match table[slot] {
+            (_, "", _) => return 0,
+            (th, tw, bits) if th == h && tw == w => return bits,
+            _ => slot = (slot + 1) & 511,
+        }
+    }
 }
 
 /// An entry's profile, from its names and description.
@@ -265,13 +311,20 @@ fn profile(store: &Store, entity: usize) -> Profile {
     // By hash, then word: of two words with a form in common, the first.
     sort_keys(&mut keys);
     let mut forms: Vec<(u64, u8)> = Vec::with_capacity(keys.len());
+    let mut bloom = [0; 4];
     for &(high, low, g) in &keys {
         let h = (high as u64) << 32 | low as u64;
+        bloom[(h >> 62) as usize] |= 1 << (h >> 56 & 63);
         if forms.last().is_none_or(|f| f.0 != h) {
             forms.push((h, g as u8));
         }
     }
-    Profile { kind, forms, described }
+    Profile {
+        kind,
+        forms,
+        described,
+        bloom,
+    }
 }
 
 const OPENING: &str = "« \" “";
@@ -282,6 +335,11 @@ struct Text<'a> {
     catalog: &'a Catalog,
     folded: &'a str,
     toks: &'a [Token],
+    /// Each token's [`word_hash`] (empty when the text was not cut while
+    /// folding: then computed when needed).
+    hashes: &'a [u64],
+    /// Each token's cue marks ([`KNOWN`] once computed).
+    marks: Vec<u32>,
     /// The hashes of the text's words, open addressing (made when first
     /// needed; 0 is free).
     words: Vec<u64>,
@@ -309,6 +367,7 @@ impl<'a> Text<'a> {
                     kind: 0,
                     forms: Vec::new(),
                     described: 0,
+                    bloom: [0; 4],
                 };
                 &NONE
             }
@@ -358,6 +417,43 @@ impl<'a> Text<'a> {
         self.folded.get(tok.start as usize..tok.end as usize)
     }
 
+    /// Word token `t`'s [`word_hash`].
+    fn hash(&self, t: usize) -> Option<u64> {
+        let w = self.word(t)?;
+        Some(self.hashes.get(t).copied().unwrap_or_else(|| word_hash(w.as_bytes())))
+    }
+
+    /// Word token `t`'s cue marks (0 for none, or no word), computed once.
+    fn marks(&mut self, t: usize) -> u32 {
+        let Some(w) = self.word(t) else {
+            return 0;
+        };
+        if let Some(&m) = self.marks.get(t).filter(|&&m| m & KNOWN != 0) {
+            return m;
+        }
+        let Some(h) = self.hash(t) else {
+            return 0;
+        };
+        let own = cue_bits(w, h);
+        let bare = strip_proclitics(w);
+        let mut m = KNOWN | own;
+        if bare.len() != w.len() {
+            let b = cue_bits(bare, word_hash(bare.as_bytes()));
+            m |= b & !PREPOSITION | if b & PREPOSITION != 0 { BARE_PREPOSITION } else { 0 };
+        }
+        let stem = strip_enclitic(bare);
+        if stem.len() != bare.len() {
+            m |= cue_bits(stem, word_hash(stem.as_bytes())) & !PREPOSITION;
+        }
+        if own & PREPOSITION != 0 {
+            m |= BARE_PREPOSITION;
+        }
+        if let Some(slot) = self.marks.get_mut(t) {
+            *slot = m;
+        }
+        m
+    }
+
     /// Whether token `t` is one of the space-separated `marks`.
     fn is(&self, t: usize, marks: &str) -> bool {
         let tok = self.toks.get(t).filter(|k| !k.word);
@@ -365,43 +461,68 @@ impl<'a> Text<'a> {
             .is_some_and(|m| has(marks, m))
     }
 
-    /// The words that may be a cue before token `t` (the one before it,
-    /// past an opening quotation mark, and the one before a preposition)
-    /// and after token `end` (likewise).
-    fn neighbours(&self, t: usize, end: usize) -> [Option<&'a str>; 4] {
-        let mut out = [None; 4];
+    /// The word tokens that may be a cue before token `t` (the one before
+    /// it, past an opening quotation mark, and the one before a
+    /// preposition) and after token `end` (likewise), each with its hash
+    /// and cue marks; or, when guillemets or quotation marks enclose the
+    /// name, none: that is its cue.
+    fn neighbours(&mut self, t: usize, end: usize) -> Option<[Option<(u64, u32)>; 4]> {
+        if t > 0 && self.is(t - 1, OPENING) && self.is(end, CLOSING) {
+            return None;
+        }
+        let mut at = [None; 4];
         let mut b = t.checked_sub(1);
         if b.is_some_and(|b| self.is(b, OPENING)) {
             b = b.and_then(|b| b.checked_sub(1));
         }
-        if let Some(b) = b {
-            out[0] = self.word(b);
-            if out[0].is_some_and(|w| has(CUE_PREPOSITIONS, strip_proclitics(w)) || has(CUE_PREPOSITIONS, w)) {
-                out[1] = b.checked_sub(1).and_then(|b| self.word(b));
+        if let Some(b) = b.filter(|&b| self.word(b).is_some()) {
+            at[0] = Some(b);
+            if self.marks(b) & BARE_PREPOSITION != 0 {
+                at[1] = b.checked_sub(1);
             }
         }
-        out[2] = self.word(end);
-        if out[2].is_some_and(|w| has(CUE_PREPOSITIONS, w)) {
-            out[3] = self.word(end + 1);
+        if self.word(end).is_some() {
+            at[2] = Some(end);
+            if self.marks(end) & PREPOSITION != 0 {
+                at[3] = Some(end + 1);
+            }
         }
-        out
+        let mut out = [None; 4];
+        for (o, a) in out.iter_mut().zip(at) {
+            if let Some(a) = a.filter(|&a| self.word(a).is_some()) {
+                *o = self.hash(a).map(|h| (h, self.marks(a)));
+            }
+        }
+        Some(out)
     }
 
     /// Whether a cue next to tokens `t..end` points to entity `e`.
-    fn cue(&self, e: u32, t: usize, end: usize) -> bool {
-        if t > 0 && self.is(t - 1, OPENING) && self.is(end, CLOSING) {
-            return true;
-        }
-        let p = self.profile(e);
-        let own = p.own(self, t, end);
-        let title = p.kind as usize == KINDS.len();
+    fn cue(&mut self, e: u32, t: usize, end: usize) -> bool {
         let around = self.neighbours(t, end);
+        self.cue_among(e, t, end, around)
+    }
+
+    /// [`Text::cue`], given the name's [`Text::neighbours`].
+    fn cue_among(&self, e: u32, t: usize, end: usize, around: Option<[Option<(u64, u32)>; 4]>) -> bool {
+        let Some(around) = around else {
+            return true;
+        };
+        let p = self.profile(e);
+        // The name's own words, when a neighbour is a word of the profile.
+        let mut own = None;
+        let title = p.kind as usize == KINDS.len();
+        let kind = (p.kind as u32).checked_sub(1).map_or(0, |k| 1 << k);
         for (i, w) in around.into_iter().enumerate() {
-            let Some(w) = w.filter(|_| !title || i < 2) else {
+            let Some((h, marks)) = w.filter(|_| !title || i < 2) else {
                 continue;
             };
-            if is_cue(p.kind, w) || p.word_of(w).is_some_and(|g| own & 1 << (g & 63) == 0) {
+            if marks & kind != 0 {
                 return true;
+            }
+            if let Some(g) = p.word_hashed(h) {
+                if *own.get_or_insert_with(|| p.own(self, t, end)) & 1 << (g & 63) == 0 {
+                    return true;
+                }
             }
         }
         false
@@ -502,7 +623,7 @@ impl<'a> Text<'a> {
         if FUNCTION_WORDS.contains(&next) || has(CUE_PREPOSITIONS, next) {
             return false;
         }
-        if self.profile(e).word_of(next).is_some() {
+        if self.hash(end).is_some_and(|h| self.profile(e).word_hashed(h).is_some()) {
             return false;
         }
         let definite = self.word(t).is_some_and(|w| strip_proclitics(w) != w);
@@ -510,31 +631,9 @@ impl<'a> Text<'a> {
     }
 }
 
-/// The first token of `toks` that does not end at or before `at` (`ends`),
-/// or that does not start before it.
-fn token_at(toks: &[Token], at: usize, ends: bool) -> usize {
-    let (mut lo, mut hi) = (0, toks.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let k = &toks[mid];
-        let before = if ends {
-            k.end as usize <= at
-        } else {
-            (k.start as usize) < at
-        };
-        if before {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
-}
-
 /// Hit `h`'s tokens `t..end`, and whether a proclitic starts token `t`.
 fn place(toks: &[Token], h: &Hit) -> (usize, usize, bool) {
-    let t = token_at(toks, h.start, true);
-    let end = token_at(toks, h.end, false);
+    let (t, end) = (h.first as usize, h.last as usize);
     let prefixed = toks.get(t).is_some_and(|k| (k.start as usize) < h.start);
     (t, end, prefixed)
 }
@@ -581,6 +680,7 @@ pub(super) fn resolve(
             bare(text.get(spans[k].0..spans[k].1).unwrap_or_default(), &mut written);
         }
         let m = &mut out[k];
+        m.alternatives.reserve_exact(shared.len());
         let mut first = None;
         for j in 0..=shared.len() {
             let e = if j == 0 { h.entity } else { shared[j - 1].1 };
@@ -621,6 +721,8 @@ pub(super) fn resolve(
         catalog,
         folded,
         toks,
+        hashes,
+        marks: vec![0; toks.len()],
         words: Vec::new(),
         overlaps: vec![0; 3 * table_size(pending_candidates)],
         accepted: vec![0; slots],
@@ -666,9 +768,10 @@ pub(super) fn resolve(
         // place, entity)`, sorted: a tie keeps catalog order.
         scored.clear();
         let mut any_cue = false;
+        let around = cx.neighbours(t, end);
         for j in 0..=m.alternatives.len() {
             let e = if j == 0 { m.entity } else { m.alternatives[j - 1] };
-            let cue = cx.cue(e, t, end);
+            let cue = cx.cue_among(e, t, end, around);
             any_cue |= cue;
             let score = 4 * u32::from(cue)
                 + 2 * u32::from(cx.first(e).is_some())
@@ -732,6 +835,40 @@ mod tests {
 
     fn catalog(json: &str) -> Catalog {
         Catalog::from_json(json).unwrap()
+    }
+
+    #[test]
+    fn the_cue_table_reads_as_the_word_lists_do() {
+        use super::{cue_bits, cue_words, strip_enclitic, strip_proclitics, PREPOSITION};
+        use crate::hash::word_hash;
+        use crate::lexicon::{has, CUE_PREPOSITIONS, KINDS};
+        // Room to spare in the open-addressing table.
+        assert!(cue_words().iter().filter(|e| !e.1.is_empty()).count() < 256);
+        // Every cue word with clitics around it: the table's bits are the
+        // lists' answers, with and without the clitics.
+        let mut words: Vec<String> = Vec::new();
+        for (_, cues) in KINDS {
+            for w in cues.split(' ') {
+                for p in ["", "و", "ف", "ب", "ل", "ال", "بال", "لل", "وال", "كال"] {
+                    for e in ["", "ه", "ها", "هم", "هما"] {
+                        words.push(format!("{p}{w}{e}"));
+                    }
+                }
+            }
+        }
+        words.extend(CUE_PREPOSITIONS.split(' ').map(String::from));
+        words.extend(["قال", "على", "السوق", "مدرسة", "والي"].map(String::from));
+        for w in &words {
+            let bits = |w: &str| cue_bits(w, word_hash(w.as_bytes()));
+            let bare = strip_proclitics(w);
+            let stem = strip_enclitic(bare);
+            for (k, (_, cues)) in KINDS.iter().enumerate() {
+                let listed = has(cues, w) || has(cues, bare) || has(cues, stem);
+                let table = (bits(w) | bits(bare) | bits(stem)) & 1 << k != 0;
+                assert_eq!(listed, table, "{w} kind {k}");
+            }
+            assert_eq!(has(CUE_PREPOSITIONS, w), bits(w) & PREPOSITION != 0, "{w}");
+        }
     }
 
     #[test]
