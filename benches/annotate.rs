@@ -140,7 +140,12 @@ fn recognizer_table(paragraphs: &[String], mb: f64) {
         .published(PUBLISHED_ON);
     println!("\n| stage | MB/s | found |");
     println!("|---|---:|---:|");
+    // RTL_BENCH_ROW=full runs only the rows whose name has that in it.
+    let only = std::env::var("RTL_BENCH_ROW").unwrap_or_default();
     let row = |stage: &str, per_text: &dyn Fn(usize, &str) -> usize| {
+        if !stage.contains(only.as_str()) {
+            return;
+        }
         let mut found = 0;
         let took = time(|| {
             found = paragraphs

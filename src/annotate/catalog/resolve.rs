@@ -164,7 +164,8 @@ fn strip_proclitics(w: &str) -> &str {
     if let Some(r) = w.strip_prefix(['و', 'ف']).filter(|r| longer(r, 1)) {
         w = r;
     }
-    for p in "بال كال لل ال ب ل".split(' ') {
+    // Arrays, not a split string: this runs for every neighbour of a hit.
+    for p in ["بال", "كال", "لل", "ال", "ب", "ل"] {
         if let Some(r) = w.strip_prefix(p).filter(|r| longer(r, 1)) {
             return r;
         }
@@ -174,7 +175,7 @@ fn strip_proclitics(w: &str) -> &str {
 
 /// `w` without an attached pronoun.
 fn strip_enclitic(w: &str) -> &str {
-    for s in "هما ها هم ه".split(' ') {
+    for s in ["هما", "ها", "هم", "ه"] {
         if let Some(r) = w.strip_suffix(s).filter(|r| longer(r, 1)) {
             return r;
         }
