@@ -241,6 +241,44 @@ function newId() {
   return `urn:uuid:${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(Math.random() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
 }
 
+/** The controls' templates: per list of words, with and without highlights. */
+const TEMPLATES = new Map();
+
+/**
+ * A fragment of a layer's bar (the panel button, the status line), toolbar
+ * and panel element in words `w`, made once and cloned by every layer
+ * (#build sets what is its own: ids and direction).
+ */
+function controlsFor(w, highlights) {
+  const key = `${highlights}`;
+  let byWords = TEMPLATES.get(w);
+  if (!byWords) TEMPLATES.set(w, (byWords = {}));
+  if (byWords[key]) return byWords[key];
+  const bar = el('div', 'rtl-reader-bar');
+  const panelButton = button('rtl-panel-button', w.panelButton);
+  const status = el('p', 'rtl-status');
+  status.setAttribute('role', 'status');
+  bar.append(...(highlights ? [panelButton] : []), status);
+  // The bar floats (nothing in the article moves when it appears), shown
+  // while its article is on screen.
+  bar.hidden = true;
+  const toolbar = el('div', 'rtl-toolbar');
+  toolbar.setAttribute('role', 'toolbar');
+  toolbar.setAttribute('aria-label', w.toolbar);
+  const highlight = button('rtl-toolbar-highlight', w.highlight);
+  highlight.setAttribute('aria-keyshortcuts', 'Alt+Shift+H');
+  const highlightNote = button('rtl-toolbar-note', w.highlightNote);
+  highlightNote.setAttribute('aria-keyshortcuts', 'Alt+Shift+N');
+  toolbar.append(highlight, highlightNote);
+  popover(toolbar, 'manual');
+  const panel = el('section', 'rtl-panel');
+  panel.setAttribute('role', 'dialog');
+  popover(panel);
+  const fragment = document.createDocumentFragment();
+  fragment.append(bar, toolbar, panel);
+  return (byWords[key] = fragment);
+}
+
 /**
  * Attach the live layer to `article` (rendered in `root`, the host's shadow
  * root or the host itself), events dispatched from `host`, with the wasm
@@ -309,7 +347,49 @@ class Layer {
     this.#lang = article.getAttribute('lang') || 'ar';
     this.#rtl = article.getAttribute('dir') !== 'ltr';
     this.#w = w;
-    const ld = [...article.querySelectorAll('script[type="application/ld+json"]')].flatMap((s) => {
+    // What a reader sees or can reach before doing anything: the bar, the
+    // toolbar and the panel's own element, and the listeners. The rest —
+    // reading the JSON-LD, the texts into the anchoring core, placing and
+    // painting the editorial notes, the stored highlights — is set up
+    // after the article is first painted (#setup), or at once when a
+    // reader or a caller needs it first: every listener and every method
+    // of the handle runs it before it does anything.
+    this.#build();
+    this.#listen();
+    this.#later();
+  }
+
+  /** Whether #setup has run. */
+  #set = false;
+  /** The scheduled #setup's cancel function, while it waits. */
+  #cancel = null;
+
+  /** Schedule #setup when the page is idle (after the first paint), at the latest in 100 ms. */
+  #later() {
+    const run = () => {
+      this.#cancel = null;
+      this.#setup();
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 100 });
+      this.#cancel = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(run, 0);
+      this.#cancel = () => clearTimeout(id);
+    }
+  }
+
+  /**
+   * The deferred part of attaching the layer, once: the article's JSON-LD
+   * (its id, url, entities and editorial notes), the notes placed and
+   * painted, the stored highlights loaded and painted.
+   */
+  #setup() {
+    if (this.#set) return;
+    this.#set = true;
+    this.#cancel?.();
+    this.#cancel = null;
+    const ld = [...this.#article.querySelectorAll('script[type="application/ld+json"]')].flatMap((s) => {
       try {
         return [JSON.parse(s.textContent)];
       } catch {
@@ -329,8 +409,6 @@ class Layer {
       this.#articleId = canonical || `${location.origin}${location.pathname}`;
     }
     this.#source ??= this.#articleId.includes(':') ? this.#articleId : `urn:x-rtl-article:article:${this.#articleId}`;
-    this.#build();
-    this.#listen();
     this.#paint();
     this.#list();
     if (this.#highlights) this.#load();
@@ -401,59 +479,42 @@ class Layer {
   // panel.
 
   #build() {
-    const w = this.#w;
     const ids = `rtl-${++layers}`;
     const dir = this.#rtl ? 'rtl' : 'ltr';
     const c = (this.#controls = { ids, dir });
-    c.bar = el('div', 'rtl-reader-bar');
-    c.bar.dir = dir;
-    c.panelButton = button('rtl-panel-button', w.panelButton);
+    // Clones of the controls made once per list of words (what differs
+    // between layers is set below): a few attributes instead of making
+    // every element, button and label again.
+    const [bar, toolbar, panel] = controlsFor(this.#w, this.#highlights).cloneNode(true).children;
+    Object.assign(c, { bar, toolbar, panel });
+    // Without highlights the panel button is made but not shown.
+    c.panelButton = this.#highlights ? bar.firstChild : button('rtl-panel-button', this.#w.panelButton);
+    c.status = bar.lastChild;
+    [c.highlight, c.highlightNote] = toolbar.children;
+    bar.dir = toolbar.dir = panel.dir = dir;
+    panel.id = `${ids}-panel`;
+    panel.setAttribute('aria-labelledby', `${ids}-panel-title`);
     c.panelButton.setAttribute('aria-haspopup', 'dialog');
-    c.panelButton.setAttribute('aria-controls', `${ids}-panel`);
-    c.status = el('p', 'rtl-status');
-    c.status.setAttribute('role', 'status');
-    if (this.#highlights) c.bar.append(c.panelButton);
-    c.bar.append(c.status);
-
-    c.toolbar = el('div', 'rtl-toolbar');
-    c.toolbar.setAttribute('role', 'toolbar');
-    c.toolbar.setAttribute('aria-label', w.toolbar);
-    c.toolbar.dir = dir;
-    c.highlight = button('rtl-toolbar-highlight', w.highlight);
-    c.highlight.setAttribute('aria-keyshortcuts', 'Alt+Shift+H');
-    c.highlightNote = button('rtl-toolbar-note', w.highlightNote);
-    c.highlightNote.setAttribute('aria-keyshortcuts', 'Alt+Shift+N');
-    c.toolbar.append(c.highlight, c.highlightNote);
-    popover(c.toolbar, 'manual');
+    c.panelButton.setAttribute('aria-controls', panel.id);
+    if (hasPopover) c.panelButton.setAttribute('popovertarget', panel.id);
     // The toolbar keeps the selection: pressing it moves no focus.
-    this.#on(c.toolbar, 'pointerdown', (e) => e.preventDefault());
-
-    c.panel = el('section', 'rtl-panel');
-    Object.assign(c.panel, { id: `${ids}-panel`, dir });
-    c.panel.setAttribute('role', 'dialog');
-    c.panel.setAttribute('aria-labelledby', `${ids}-panel-title`);
-    popover(c.panel);
-    if (hasPopover) c.panelButton.setAttribute('popovertarget', c.panel.id);
+    this.#on(toolbar, 'pointerdown', (e) => e.preventDefault());
     // Opened by its button (popovertarget): the panel gets its contents.
-    this.#on(c.panel, 'beforetoggle', (e) => {
+    this.#on(panel, 'beforetoggle', (e) => {
       if (e.newState === 'open') this.#panelParts();
     });
-    this.#on(c.panel, 'toggle', (e) => {
+    this.#on(panel, 'toggle', (e) => {
       if (e.newState === 'closed') this.#closed();
       // Opened by its button (popovertarget): focus goes in, to the
       // title, or to the note being written.
-      else if (!c.panel.contains(document.activeElement)) {
-        focus(this.#editing ? c.panel.querySelector('textarea') : c.panelTitle);
+      else if (!panel.contains(document.activeElement)) {
+        focus(this.#editing ? panel.querySelector('textarea') : c.panelTitle);
       }
     });
-    this.#on(c.panel, 'keydown', (e) => this.#panelKey(e));
-
-    // The bar floats (nothing in the article moves when it appears), shown
-    // while its article is on screen.
-    c.bar.hidden = true;
-    this.#article.append(c.bar, c.toolbar, c.panel);
-    if (typeof IntersectionObserver === 'function') watch(this.#article, c.bar);
-    else c.bar.hidden = false;
+    this.#on(panel, 'keydown', (e) => this.#panelKey(e));
+    this.#article.append(bar, toolbar, panel);
+    if (typeof IntersectionObserver === 'function') watch(this.#article, bar);
+    else bar.hidden = false;
   }
 
   /** The entity card, made on first use. */
@@ -948,9 +1009,14 @@ class Layer {
 
   // ---- events ----
 
+  /** Listen, the deferred setup done first (a reader may act before it ran). */
   #on(target, type, handler, options) {
-    target.addEventListener(type, handler, options);
-    this.#listeners.push(() => target.removeEventListener(type, handler, options));
+    const listener = (e) => {
+      this.#setup();
+      handler(e);
+    };
+    target.addEventListener(type, listener, options);
+    this.#listeners.push(() => target.removeEventListener(type, listener, options));
   }
 
   #listen() {
@@ -1182,11 +1248,13 @@ class Layer {
 
   /** The reader's highlights as a W3C AnnotationCollection. */
   exportAnnotations() {
+    this.#setup();
     return structuredClone(this.#collection());
   }
 
   /** Add W3C annotations, re-anchored and stored: `{placed, orphans}`. */
   importAnnotations(value) {
+    this.#setup();
     const counts = this.#merge(itemsOf(plain(value)));
     this.#paint();
     this.#list();
@@ -1196,11 +1264,13 @@ class Layer {
 
   /** Delete the highlight with `id`; whether there was one. */
   removeAnnotation(id) {
+    this.#setup();
     return this.#delete(id);
   }
 
   /** Open the highlights and notes panel. */
   openPanel() {
+    this.#setup();
     this.#returnFocus = document.activeElement;
     this.#openPanel();
   }
@@ -1214,6 +1284,12 @@ class Layer {
       this.#article = article;
       this.#build();
     }
+    // Not set up yet: the setup reads the new text (nothing was painted,
+    // loaded or made from the old one).
+    if (!this.#set) {
+      this.#setup();
+      return;
+    }
     this.#read();
     const before = JSON.stringify(this.#collection());
     this.#merge(this.#items.map((i) => i.annotation));
@@ -1224,6 +1300,10 @@ class Layer {
 
   /** Remove the listeners, the controls and the highlights; the article stays. */
   unmount() {
+    // A setup still waiting never runs.
+    this.#set = true;
+    this.#cancel?.();
+    this.#cancel = null;
     unwatch(this.#article);
     for (const off of this.#listeners) off();
     this.#listeners = [];

@@ -69,6 +69,37 @@ pub(crate) fn is_dirt(c: char) -> bool {
     matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// Whether `s` (UTF-8) holds a character [`clean`] may remove or replace:
+/// a control character other than tab and line feed (carriage returns
+/// included), U+007F–U+009F, U+200B, U+FEFF, U+FFFE or U+FFFF. One pass
+/// over the bytes, no decoding: nearly every text is clean, and this is
+/// all it costs (the character loop below is several times slower).
+fn may_be_dirty(s: &[u8]) -> bool {
+    let at = |i: usize| s.get(i).copied().unwrap_or(0);
+    (0..s.len()).any(|i| {
+        let b = s[i];
+        // Comparisons, not a `match` on the byte, which compiles to a
+        // jump table of 240 entries in the wasm.
+        if b < 0x20 {
+            b != b'\t' && b != b'\n'
+        } else if b == 0x7F {
+            true
+        } else if b == 0xC2 {
+            // U+0080–U+009F.
+            at(i + 1) < 0xA0
+        } else if b == 0xE2 {
+            // U+200B.
+            at(i + 1) == 0x80 && at(i + 2) == 0x8B
+        } else if b == 0xEF {
+            // U+FEFF, U+FFFE, U+FFFF.
+            let (x, y) = (at(i + 1), at(i + 2));
+            x == 0xBB && y == 0xBF || x == 0xBF && y >= 0xBE
+        } else {
+            false
+        }
+    })
+}
+
 /// `s` without its dirt ([`is_dirt`]; a zero-width space inside a word,
 /// between two word characters, or next to a space or an end, where it can
 /// only break matching and searching) and the warning that says what was
@@ -77,6 +108,9 @@ pub(crate) fn is_dirt(c: char) -> bool {
 /// carriage returns are line breaks the importer reads itself, and the
 /// warning names the line.
 pub(crate) fn clean(s: &str, lines: bool) -> Option<(String, String)> {
+    if !may_be_dirty(s.as_bytes()) {
+        return None;
+    }
     let dirty = |prev: Option<char>, c: char, next: Option<char>| match c {
         '\r' => !lines && next == Some('\n'),
         '\u{200B}' => {
@@ -295,6 +329,18 @@ mod tests {
             assert_eq!(cleaned(&once), once, "{s:?}");
         }
         assert_eq!(cleaned("نج\u{1a}\u{200b}وم"), "نجوم");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_character_clean_may_change() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let changed = is_dirt(c) || c == '\r' || c == '\u{200B}';
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(may_be_dirty(s.as_bytes()), changed, "U+{:04X}", c as u32);
+            let framed = format!("ب{c}ب");
+            assert_eq!(may_be_dirty(framed.as_bytes()), changed, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -106,6 +106,7 @@ enum Context {
     Ltr,
 }
 
+#[inline]
 fn is_number(class: BidiClass) -> bool {
     matches!(class, BidiClass::EN | BidiClass::AN)
 }
@@ -115,6 +116,7 @@ fn is_explicit_control(class: BidiClass) -> bool {
     matches!(class, LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI)
 }
 
+#[inline]
 fn is_strong_rtl(class: BidiClass) -> bool {
     matches!(class, BidiClass::R | BidiClass::AL)
 }
@@ -138,19 +140,50 @@ fn script_of(c: char) -> Option<RunScript> {
 const FAST: usize = 0x700;
 
 fn class_of(c: char) -> BidiClass {
+    class_in(fast_classes(), c)
+}
+
+/// The array of [`FAST`] classes, made on first use.
+fn fast_classes() -> &'static [BidiClass; FAST] {
     static TABLE: std::sync::OnceLock<[BidiClass; FAST]> = std::sync::OnceLock::new();
-    let u = c as usize;
-    if u >= FAST {
-        return bidi_class(c);
-    }
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         let mut t = [BidiClass::L; FAST];
         for (u, class) in t.iter_mut().enumerate() {
             *class = char::from_u32(u as u32).map_or(BidiClass::L, bidi_class);
         }
         t
-    });
-    table[u]
+    })
+}
+
+/// [`class_of`] with the array at hand (fetched once per text, not once
+/// per character).
+#[inline]
+fn class_in(table: &[BidiClass; FAST], c: char) -> BidiClass {
+    match table.get(c as usize) {
+        Some(&class) => class,
+        None => bidi_class(c),
+    }
+}
+
+/// The character at byte `i` of `text` (a char boundary) and its length:
+/// one and two byte sequences (ASCII, Latin, Arabic) decoded here, the
+/// rest by `chars`.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    if b < 0xE0 {
+        if let Some(&next) = bytes.get(i + 1) {
+            let u = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+            // A two-byte sequence is at most U+07FF: always a char.
+            return (char::from_u32(u).unwrap_or('\u{FFFD}'), 2);
+        }
+    }
+    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
 }
 
 /// The runs of `text`, found only where they can be.
@@ -178,11 +211,14 @@ fn runs(text: &str, context: Context) -> Vec<BidiRun> {
     // place to start a run.
     let (mut from, mut skip, mut prev) = (0, 0, 0);
     let mut open = false;
-    for (i, c) in text.char_indices() {
-        let class = class_of(c);
+    let table = fast_classes();
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        let class = class_in(table, c);
         if ends(class) {
             if open {
-                runs_in(text, from, i + c.len_utf8(), skip, context, &mut out);
+                runs_in(text, from, i + len, skip, context, &mut out);
                 open = false;
             }
             (from, skip) = (prev, usize::from(i > 0));
@@ -190,6 +226,7 @@ fn runs(text: &str, context: Context) -> Vec<BidiRun> {
             open = true;
         }
         prev = i;
+        i += len;
     }
     if open {
         runs_in(text, from, text.len(), skip, context, &mut out);
@@ -200,9 +237,10 @@ fn runs(text: &str, context: Context) -> Vec<BidiRun> {
 /// Adds the runs of `text[from..to]` to `out`, read as a text of its own
 /// (byte offsets in `text`).
 fn runs_in(text: &str, from: usize, to: usize, skip: usize, context: Context, out: &mut Vec<BidiRun>) {
+    let table = fast_classes();
     let chars: Vec<(usize, char, BidiClass)> = text[from..to]
         .char_indices()
-        .map(|(i, c)| (from + i, c, class_of(c)))
+        .map(|(i, c)| (from + i, c, class_in(table, c)))
         .collect();
     let mut i = skip;
     while i < chars.len() {
@@ -252,6 +290,7 @@ fn runs_in(text: &str, from: usize, to: usize, skip: usize, context: Context, ou
 /// Whether a run can start at a character of `class`: one of the other
 /// direction, or a number in a right-to-left paragraph (the signs before it,
 /// `+44`, `-5`, `$5`, `٪45`, are taken in by [`edges`]).
+#[inline]
 fn starts_run(class: BidiClass, context: Context) -> bool {
     match context {
         Context::Rtl => class == BidiClass::L || is_number(class),
