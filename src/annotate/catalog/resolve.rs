@@ -16,8 +16,9 @@
 //!   A cue of its kind two to four words before it in its clause counts
 //!   as one next to it (فريق الكرة الأول في العربي; for a channel or paper
 //!   after ل, a verb of saying: أكد مصدر للعربية), unless the name heads a
-//!   construct or partitive (أحد المسؤولين، أحد من، تداول الأسهم); then, as
-//!   after an adjective, the words after it are its complement, no cue.
+//!   construct or partitive (أحد المسؤولين، أحد من، تداول الأسهم); then the
+//!   words after it are its complement, no cue, and an adjective (الحلقة
+//!   الأولى) takes none at all: the word before it is the noun it qualifies.
 //!   A one-word first name followed by a nisba or بن/أبو is another man
 //!   (علي الساعدي).
 //! - A **shared name** goes to the candidate with the most evidence, the
@@ -432,7 +433,7 @@ impl<'a> Text<'a> {
     }
 
     /// Whether a cue next to tokens `t..end` points to `e` from before the
-    /// name (an adjective, الربع الأول من العام, takes no cue after it).
+    /// name (the head of a construct, تداول الأسهم, takes no cue after it).
     fn cue_before(&self, e: u32, t: usize, end: usize) -> bool {
         let p = self.profile(e);
         let own = p.own(self, t, end);
@@ -584,7 +585,12 @@ impl<'a> Text<'a> {
         if prefixed || !self.word(t).is_some_and(|w| w.starts_with("ال")) {
             return false;
         }
-        let Some(before) = t.checked_sub(1).and_then(|b| self.word(b)) else {
+        // إلى folds to الي: a preposition, not a definite noun.
+        let Some(before) = t
+            .checked_sub(1)
+            .and_then(|b| self.word(b))
+            .filter(|w| !FUNCTION_WORDS.contains(w))
+        else {
             return false;
         };
         let w = before.strip_prefix(['و', 'ف']).unwrap_or(before);
@@ -783,8 +789,12 @@ pub(super) fn resolve(
         }
         let (t, end, prefixed) = place(toks, &hits[k]);
         let e = out[k].entity;
-        let adjective = cx.adjective(t, prefixed) || cx.construct(e, t, end);
+        // An adjective's word before it is the noun it qualifies (الحلقة
+        // الأولى), a construct's word after it its complement: no cue.
+        let adjective = cx.adjective(t, prefixed);
         let cued = if adjective {
+            false
+        } else if cx.construct(e, t, end) {
             cx.cue_before(e, t, end)
         } else {
             cx.cue(e, t, end) || !cx.followed(e, t, end) && cx.near(e, t, end, prefixed, hits) == 2
@@ -825,7 +835,9 @@ pub(super) fn resolve(
         rivals.extend_from_slice(&m.alternatives);
         for j in 0..rivals.len() {
             let e = rivals[j];
-            let cue = if adjective || cx.construct(e, t, end) {
+            let cue = if adjective {
+                false
+            } else if cx.construct(e, t, end) {
                 cx.cue_before(e, t, end)
             } else {
                 cx.cue(e, t, end)
@@ -1025,6 +1037,9 @@ mod tests {
             [pair("تداول", "bourse")]
         );
         assert!(names(&c, "تراجعت أرباح الربع الأول من العام في البنوك").is_empty());
+        // Nor is the noun an adjective qualifies (شاشة is a cue of channels).
+        assert!(names(&c, "ظهرت على الشاشة العربية وجوه جديدة").is_empty());
+        assert_eq!(names(&c, "قال في حديث إلى العربية إن"), [pair("العربية", "tv")]);
     }
 
     #[test]
