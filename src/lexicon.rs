@@ -126,6 +126,7 @@ pub(crate) const SETTING_NOUNS: &[&str] = &[
     "مؤتمر",
     "حديث",
     "مقابله",
+    "حوار",
     "تغريده",
     "كلمه",
     "خطاب",
@@ -196,7 +197,13 @@ pub(crate) const SPEAKER_PHRASE_END: &[&str] = &[
     "عقب",
     "اثناء",
     "قوله",
+    "عبر",
 ];
+
+/// A preposition with a pronoun right after a verb of saying (قال لها
+/// رئيس اللجنة): whom it was said to, before the speaker. Space-separated,
+/// compared with [`has`].
+pub(crate) const TO_PRONOUN: &str = "له لها لهم لهما لنا منه منها عليه عليها عليهم به بها معه معها عنه عنها اليه اليها";
 
 /// Titles, folded, as word sequences.
 pub(crate) const TITLES: &[&[&str]] = &[
@@ -451,7 +458,7 @@ pub(crate) const FUNCTION_SPELLINGS: &str = "في من على إلى عن مع �
 /// Common words (folded, without the article) that are also names of
 /// clubs, papers, channels, banks, series: a one-word catalog name that is
 /// one of them needs context (`catalog::resolve`).
-pub(crate) const COMMON_WORDS: &str = "اول اولي ثاني ثانيه ثالث اخير احد واحد عربي عربيه جديد جديده رياضي وطني وطنيه دولي شعبي عام حر حره حرب شعب وحده عميد عقبه امل نصر اتحاد وطن حياه شباب سلام امن دوله ثوره استقلال نهضه فجر صباح مستقبل تقدم اخبار شرق غرب جنوب شمال وسط راي بيان نجم شمس رائد فتح تعاون اتفاق عداله تنميه حريه كرامه شروق جمهوريه اسبوع ساعه عصر مجد عهد نور حق خبر قرار جيش طليعه";
+pub(crate) const COMMON_WORDS: &str = "اول اولي ثاني ثانيه ثالث اخير احد واحد عربي عربيه جديد جديده رياضي وطني وطنيه دولي شعبي عام حر حره حرب شعب وحده عميد عقبه امل نصر اتحاد وطن حياه شباب سلام امن دوله ثوره استقلال نهضه فجر صباح مستقبل تقدم اخبار شرق غرب جنوب شمال وسط راي بيان نجم شمس رائد فتح تعاون اتفاق عداله تنميه حريه كرامه شروق جمهوريه اسبوع ساعه عصر مجد عهد نور حق خبر قرار جيش طليعه تداول";
 
 /// Kinds of entity, by the words that head an entry's description and the
 /// words that, next to a name, point to that kind (`catalog::resolve`),
@@ -459,7 +466,7 @@ pub(crate) const COMMON_WORDS: &str = "اول اولي ثاني ثانيه ثا�
 /// The last kind (titles of works) needs its cue or guillemets each time.
 pub(crate) const KINDS: &[(&str, &str)] = &[
     ("ناد نادي فريق", "نادي ناد فريق مدرب لاعب لاعبو لاعبي مهاجم حارس مدافع نجم جماهير مشجعي رصيد ضيف مضيف غريم شباك صفوف مباراه فوز تعادل ديربي"),
-    ("قناه شبكه اذاعه فضائيه", "قناه فضائيه شاشه مقابله حديث تصريحات بثت بث مراسل برنامج"),
+    ("قناه شبكه اذاعه فضائيه", "قناه فضائيه شاشه مقابله حديث حوار تصريحات بثت بث مراسل برنامج برامج حلقه مقدم مذيع"),
     ("جريده صحيفه يوميه مجله", "جريده صحيفه يوميه مجله افتتاحيه كتب كتبت نشرت مقال"),
     ("مدينه عاصمه اماره كبري ميناء", "مدينه عاصمه بلديه سكان شوارع مطار زياره"),
     ("دوله مملكه سلطنه جمهوريه", "دوله سلطنه مملكه بلاد حكومه سفير سفاره منتخب"),
@@ -469,8 +476,18 @@ pub(crate) const KINDS: &[(&str, &str)] = &[
     ("عمله", "عمله سعر صرف دولار درهم جنيه ريال دينار منطقه مليون مليار ملايين"),
     ("بطوله كاس دوري مهرجان معرض مؤتمر", "بطوله نهائيات كاس منافسات نسخه دوره"),
     ("مهاجم لاعب حارس مدافع مدرب", "لاعب مهاجم حارس مدافع هداف البديل"),
+    ("بورصه سوق", "بورصه مؤشر سهم اسهم تداولات"),
     ("مسلسل فيلم كتاب روايه مسرحيه", "مسلسل فيلم روايه كتاب حلقات مسرحيه"),
 ];
+
+/// The kinds of outlets (index + 1 into [`KINDS`]: channels, papers): after
+/// a verb of saying, ل + such a name is whom it was said to (أكد مصدر
+/// للعربية).
+pub(crate) const OUTLET_KINDS: [u8; 2] = [2, 3];
+
+/// Words after a one-word first name that make it another man's name
+/// (علي بن سالم، علي أبو زيد). Space-separated, compared with [`has`].
+pub(crate) const OTHER_PERSON: &str = "بن ابن ابو بنت";
 
 /// Prepositions a cue may stand behind (مقابلة مع …، حديث إلى …).
 pub(crate) const CUE_PREPOSITIONS: &str = "مع الي علي في من عن امام مقابل";
@@ -870,6 +887,8 @@ mod tests {
             ("YEAR_AFTER", YEAR_AFTER),
             ("NOT_TODAY_AFTER", NOT_TODAY_AFTER),
             ("NOT_DATE_BEFORE", NOT_DATE_BEFORE),
+            ("OTHER_PERSON", OTHER_PERSON),
+            ("TO_PRONOUN", TO_PRONOUN),
         ] {
             check(name, &words.split(' ').collect::<Vec<_>>());
         }
@@ -882,6 +901,12 @@ mod tests {
         check("CURRENCY_NOUNS", &nouns);
         let countries: Vec<&str> = CURRENCY_COUNTRIES.iter().flat_map(|c| [c.0, c.1]).collect();
         check("CURRENCY_COUNTRIES", &countries);
+    }
+
+    #[test]
+    fn outlet_kinds_are_channels_and_papers() {
+        let heads: Vec<&str> = OUTLET_KINDS.iter().map(|&k| KINDS[k as usize - 1].0).collect();
+        assert!(has(heads[0], "قناه") && has(heads[1], "جريده"), "{heads:?}");
     }
 
     #[test]

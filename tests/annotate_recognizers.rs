@@ -826,3 +826,45 @@ fn quotes_speakers_table() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn dates_a_month_alone_after_a_word_of_time() {
+    // PUBLISHED is 2017-05-31: the nearest such month.
+    let got = dates_in(
+        "اشتد الحر في غشت وتواصل حتى نهاية شتنبر، وقال إنه مارس ضغوطا",
+        PUBLISHED,
+    );
+    let want: Vec<(String, Option<String>)> = vec![
+        ("غشت".into(), Some("2017-08".into())),
+        ("شتنبر".into(), Some("2017-09".into())),
+    ];
+    assert_eq!(got, want);
+    // With no word of time before it, a month name alone is no date.
+    assert!(dates_in("وقال إن مارس كان ممطرا", PUBLISHED).is_empty());
+}
+
+#[test]
+fn quotes_speakers_end_before_whom_and_where_they_spoke() {
+    let speaker = |text: &str, mentions: &[Found]| quotes_in(text, mentions)[0].1.clone();
+    let text = "وأكد مصدر برلماني للعربية أن الجلسة تأجلت.";
+    let tv = mention(text, "عربية", "alarabiya");
+    assert_eq!(speaker(text, &[tv]).as_deref(), Some("مصدر برلماني"));
+    // A role takes ل + an organization as its complement.
+    let text = "وقال الرئيس التنفيذي لأرامكو إن الإنتاج ارتفع.";
+    let aramco = mention(text, "أرامكو", "aramco");
+    assert_eq!(speaker(text, &[aramco]).as_deref(), Some("الرئيس التنفيذي لأرامكو"));
+    assert_eq!(
+        speaker("وأوضح بلعيد في حوار مع القناة أن النيران خمدت.", &[]).as_deref(),
+        Some("بلعيد")
+    );
+    assert_eq!(
+        speaker("فقال لها رئيس اللجنة إن النص يحمي المواطنين.", &[]).as_deref(),
+        Some("رئيس اللجنة")
+    );
+    // إمام, the name; أمام, the preposition.
+    assert_eq!(
+        speaker("وقال إمام في تصريحات إن الهدف مهدى إلى الجماهير.", &[]).as_deref(),
+        Some("إمام")
+    );
+    assert_eq!(speaker("وقال أمام الصحفيين إن الهدف مهدى إلى الجماهير.", &[]), None);
+}

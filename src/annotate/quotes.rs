@@ -33,10 +33,15 @@
 //!   most 14 words, to أن/إن, punctuation, a preposition, a time word or
 //!   what belongs to the speech act: في/من before a setting noun (في
 //!   **بيان**، في ختام الجلسة، في افتتاحيتها), ل before a source noun (for
-//!   whom: للصحفيين، لوكالة أنباء). في/من before anything else is an
+//!   whom: للصحفيين، لوكالة أنباء — and ل + an organization the catalog
+//!   names, after a phrase with no role noun: مصدر برلماني للعربية, not
+//!   الرئيس التنفيذي لأرامكو). A preposition with a pronoun right after the
+//!   verb (قال لها رئيس اللجنة) is whom it was said to, before the phrase.
+//!   في/من before anything else is an
 //!   affiliation and stays (مصدر في وزارة الدفاع، قيادي في الحزب الخاسر), as
 //!   does عن after one indefinite word (نائب عن كتلة). علي written with ي is
-//!   a name, not the preposition على.
+//!   a name, not the preposition على, and so is a word that folds to a
+//!   function word but is not spelled as one (إمام, not أمام).
 //! - A verb with no phrase (وأضاف أنه …، مضيفا أن …) has a pronoun subject:
 //!   the speaker is the previous speaker in the same text — or, through the
 //!   `Annotator`, in the article's previous text (a paragraph that opens
@@ -159,6 +164,35 @@ fn named(who: Option<Who<'_>>, text: &str, toks: &[Tok<'_>], mentions: &[Found])
         Some(Who::Here(s)) => s,
     };
     let first = toks.partition_point(|t| t.end <= s.start);
+    let mut s = s;
+    // ل + an organization named in the catalog at the end of the phrase,
+    // after a phrase with no role to take it as its complement (مصدر
+    // برلماني للعربية، والدة إحدى الضحايا للعربية, not الرئيس التنفيذي
+    // لأرامكو): whom it was said to.
+    let last = toks.partition_point(|t| t.end < s.end);
+    let told = last > first
+        && toks.get(last).is_some_and(|t| {
+            t.folded.starts_with('ل')
+                && mentions.iter().any(|m| {
+                    matches!(
+                        m.kind,
+                        AnnotationKind::Mention {
+                            entity_type: EntityType::Organization,
+                            ..
+                        }
+                    ) && m.start > t.start
+                        && m.start < t.end
+                })
+        })
+        && !toks[first..last].iter().any(|t| {
+            let bare = t.folded.strip_prefix("ال").unwrap_or(t.folded);
+            lexicon::ROLE_NOUNS
+                .iter()
+                .any(|r| r.strip_prefix("ال").unwrap_or(r) == bare)
+        });
+    if told {
+        s.end = toks[last - 1].end;
+    }
     let head = toks.get(first);
     let id = mentions.iter().find_map(|m| {
         let AnnotationKind::Mention { id, entity_type, .. } = &m.kind else {
@@ -298,6 +332,14 @@ impl Closers {
 /// `(speaker, token after)`, or `None` when there is no phrase (a pronoun).
 /// A reporter's phrase (`relay`) ends at عن.
 fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: bool) -> Option<(Speaker, usize)> {
+    // قال لها رئيس اللجنة: the one spoken to comes first.
+    let k = if toks.get(k).is_some_and(|t| lexicon::has(lexicon::TO_PRONOUN, t.folded))
+        && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word)
+    {
+        k + 1
+    } else {
+        k
+    };
     let mut j = k;
     let mut last = None;
     while j < limit && j < k + 14 && !is_sentence_end(text, toks, j) {
@@ -322,8 +364,13 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
             j += 2;
             continue;
         }
-        // علي written with ي is the name, not على.
-        let ali = f == "علي" && t.raw.ends_with("ي");
+        // علي written with ي is the name, not على; إمام with its hamza
+        // below not أمام: a word that folds to a function word but is not
+        // spelled as one.
+        let ali = f == "علي" && t.raw.ends_with("ي")
+            || lexicon::has(lexicon::FUNCTION_EXTRA, f)
+                && t.raw != f
+                && !lexicon::has(lexicon::FUNCTION_SPELLINGS, t.raw);
         if !ali
             && (lexicon::THAT.contains(&f)
                 || lexicon::THAT.contains(&bare)

@@ -139,6 +139,9 @@ fn script_of(c: char) -> Option<RunScript> {
 /// costs an index instead of a binary search.
 const FAST: usize = 0x700;
 
+/// A character's class (the tests check the array against
+/// `unicode_bidi`; the code reads it through [`class_in`]).
+#[cfg(test)]
 fn class_of(c: char) -> BidiClass {
     class_in(fast_classes(), c)
 }
@@ -155,8 +158,8 @@ fn fast_classes() -> &'static [BidiClass; FAST] {
     })
 }
 
-/// [`class_of`] with the array at hand (fetched once per text, not once
-/// per character).
+/// A character's class, the [`fast_classes`] array at hand (fetched once
+/// per text, not once per character).
 #[inline]
 fn class_in(table: &[BidiClass; FAST], c: char) -> BidiClass {
     match table.get(c as usize) {

@@ -13,10 +13,24 @@
 //!   construct (أحد أبرز) or a noun with its own adjective (الشعب الجزائري)
 //!   — the same entity named earlier in the text, or another entity of its
 //!   kind in it. Titles of works need their cue or guillemets every time.
-//! - A **shared name** goes to the candidate with the most evidence: cues
-//!   next to it (4), the entity named elsewhere in the text (2), another
-//!   entity of its kind (1), words of its description in the text (1 each,
-//!   up to 3). The others stay as alternatives; the confidence says by how
+//!   A cue of its kind two to four words before it in its clause counts
+//!   as one next to it (فريق الكرة الأول في العربي; for a channel or paper
+//!   after ل, a verb of saying: أكد مصدر للعربية), unless the name heads a
+//!   construct or partitive (أحد المسؤولين، أحد من، تداول الأسهم); then the
+//!   words after it are its complement, no cue, and an adjective (الحلقة
+//!   الأولى) takes none at all: the word before it is the noun it qualifies.
+//!   A one-word first name followed by a nisba or بن/أبو is another man
+//!   (علي الساعدي).
+//! - A **shared name** goes to the candidate with the most evidence, the
+//!   name's surroundings first: a cue next to it (8), one two to four words
+//!   before it in its clause (7), one up to eight words after it (3; the
+//!   words of other names are no cue); then the text: the entity named
+//!   elsewhere in it (2), another entity of its kind (1), entities named in
+//!   it whose descriptions share a word with its own that a rival's lacks —
+//!   the paragraph's country or city (1 each, up to 2) — and words of its
+//!   description in the text (1 each, up to 3). A common word among them
+//!   needs evidence of its kind (a cue in its clause, itself or its kind
+//!   named). The others stay as alternatives; the confidence says by how
 //!   much it won (0.9, 0.75, 0.5 for a tie, which keeps catalog order).
 //!
 //! An entry's kind is read from the first word of its description (نادٍ،
@@ -34,7 +48,10 @@ use super::codec::Store;
 use super::index::{Hit, Index, Token};
 use super::{Catalog, EntityType};
 use crate::hash::word_hash;
-use crate::lexicon::{has, COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS};
+use crate::lexicon::{
+    has, ATTRIBUTION_VERBS, COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS,
+    OTHER_PERSON, OUTLET_KINDS,
+};
 use crate::model::sort_keys;
 use crate::text::normalize::fold_str;
 
@@ -85,6 +102,11 @@ impl Profile {
             Some(f) if f.0 == h => Some(f.1),
             _ => None,
         }
+    }
+
+    /// Whether folded-word hash `h` is one of the profile's forms.
+    fn has_form(&self, h: u64) -> bool {
+        self.forms.binary_search_by_key(&h, |f| f.0).is_ok()
     }
 
     /// The profile words among the name's own words (tokens `t..end` of
@@ -238,6 +260,11 @@ fn cue_words() -> &'static [(u64, &'static str, u32)] {
     })
 }
 
+/// The [`Text::marks`] bit of kind `kind` (index + 1; none for 0).
+fn kind_bit(kind: u8) -> u32 {
+    (kind as u32).checked_sub(1).map_or(0, |k| 1 << k)
+}
+
 /// The [`cue_words`] bits of folded word `w` (hash `h`).
 fn cue_bits(w: &str, h: u64) -> u32 {
     let table = cue_words();
@@ -353,6 +380,12 @@ struct Text<'a> {
     /// addressing (the same name of the same entity scores the same in a
     /// text).
     overlaps: Vec<u32>,
+    /// Whether each token is part of a name found (the words of ريال
+    /// مدريد are no cue for a currency); made with `near`'s first call.
+    taken: Vec<bool>,
+    /// The entities accepted so far that have a description, once each
+    /// (`related` reads only those).
+    described: Vec<u32>,
     /// Per kind, the first entity of that kind accepted (+ 1), or
     /// `u32::MAX` once two different ones are.
     kinds: [u32; KINDS.len() + 1],
@@ -383,6 +416,9 @@ impl<'a> Text<'a> {
         } else {
             self.first[slot].min(at)
         };
+        if self.accepted[slot] == 0 && self.profile(e).described != 0 {
+            self.described.push(e);
+        }
         self.accepted[slot] = e + 1;
         let kind = self.profile(e).kind as usize;
         if let Some(k) = self.kinds.get_mut(kind).filter(|_| kind > 0) {
@@ -471,6 +507,11 @@ impl<'a> Text<'a> {
         if t > 0 && self.is(t - 1, OPENING) && self.is(end, CLOSING) {
             return None;
         }
+        Some(self.around(t, end))
+    }
+
+    /// [`Text::neighbours`], quotation marks or not.
+    fn around(&mut self, t: usize, end: usize) -> [Option<(u64, u32)>; 4] {
         let mut at = [None; 4];
         let mut b = t.checked_sub(1);
         if b.is_some_and(|b| self.is(b, OPENING)) {
@@ -494,7 +535,7 @@ impl<'a> Text<'a> {
                 *o = self.hash(a).map(|h| (h, self.marks(a)));
             }
         }
-        Some(out)
+        out
     }
 
     /// Whether a cue next to tokens `t..end` points to entity `e`.
@@ -508,13 +549,20 @@ impl<'a> Text<'a> {
         let Some(around) = around else {
             return true;
         };
+        // Titles of works take only a cue before them.
+        let title = self.profile(e).kind as usize == KINDS.len();
+        self.cue_in(e, t, end, &around[..if title { 2 } else { 4 }])
+    }
+
+    /// Whether one of the words `around` tokens `t..end` is a cue for `e`:
+    /// a cue of its kind, or a word of its profile not in the name.
+    fn cue_in(&self, e: u32, t: usize, end: usize, around: &[Option<(u64, u32)>]) -> bool {
         let p = self.profile(e);
         // The name's own words, when a neighbour is a word of the profile.
         let mut own = None;
-        let title = p.kind as usize == KINDS.len();
-        let kind = (p.kind as u32).checked_sub(1).map_or(0, |k| 1 << k);
-        for (i, w) in around.into_iter().enumerate() {
-            let Some((h, marks)) = w.filter(|_| !title || i < 2) else {
+        let kind = kind_bit(p.kind);
+        for &w in around {
+            let Some((h, marks)) = w else {
                 continue;
             };
             if marks & kind != 0 {
@@ -527,6 +575,87 @@ impl<'a> Text<'a> {
             }
         }
         false
+    }
+
+    /// Whether a cue next to tokens `t..end` points to `e` from before the
+    /// name (the head of a construct, تداول الأسهم, takes no cue after it).
+    fn cue_before(&mut self, e: u32, t: usize, end: usize) -> bool {
+        let around = self.around(t, end);
+        self.cue_in(e, t, end, &around[..2])
+    }
+
+    /// Whether word token `k` is a cue for kind `kind` (index + 1).
+    fn is_cue(&mut self, kind: u8, k: usize) -> bool {
+        self.marks(k) & kind_bit(kind) != 0
+    }
+
+    /// How far context in the name's clause points to `e`: a cue of its
+    /// kind two to four words before (فريق الكرة الأول في العربي، حوار
+    /// أجرته معه الجزيرة; for an outlet written with ل, a verb of saying:
+    /// أكد مصدر برلماني للعربية) gives 2, one up to eight words after
+    /// (عرضت الجزيرة مساء أمس الحلقة الأولى من برنامج) 1; punctuation ends
+    /// the clause, and the words of other names found (`hits`) are no cue.
+    /// Titles of works take only the cue next to them.
+    fn near(&mut self, e: u32, t: usize, end: usize, prefixed: bool, hits: &[Hit]) -> u32 {
+        if self.taken.is_empty() {
+            self.taken = vec![false; self.toks.len() + 1];
+            for h in hits {
+                let (a, b, _) = place(self.toks, h);
+                for k in a..b.min(self.toks.len()) {
+                    self.taken[k] = true;
+                }
+            }
+        }
+        let kind = self.profile(e).kind;
+        if kind as usize == KINDS.len() {
+            return 0;
+        }
+        let told = prefixed && OUTLET_KINDS.contains(&kind) && self.word(t).is_some_and(|w| w.starts_with('ل'));
+        for d in 1..=4 {
+            let Some(w) = t.checked_sub(d).and_then(|b| self.word(b)) else {
+                break;
+            };
+            if d == 1 || self.taken[t - d] {
+                continue;
+            }
+            let verb = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+            if told && (ATTRIBUTION_VERBS.contains(&verb) || ATTRIBUTION_VERBS.contains(&w)) || self.is_cue(kind, t - d)
+            {
+                return 2;
+            }
+        }
+        for a in end..end + 8 {
+            if self.word(a).is_none() {
+                break;
+            }
+            if !self.taken[a] && self.is_cue(kind, a) {
+                return 1;
+            }
+        }
+        0
+    }
+
+    /// How many entities named in the text (up to 2) share with `e` a word
+    /// of their descriptions that `e`'s rivals `others` do not have: the
+    /// country or city of the paragraph (البصرة، مدينة في جنوب العراق, for
+    /// البرلمان العراقي).
+    fn related(&self, e: u32, others: &[u32]) -> u32 {
+        let p = self.profile(e);
+        let mut n = 0;
+        // Only an entity with a description can share a word of it.
+        for &a in &self.described {
+            if a == e || others.contains(&a) {
+                continue;
+            }
+            let q = self.profile(a);
+            let shared = q.forms.iter().any(|&(h, g)| {
+                q.described & 1 << (g & 63) != 0
+                    && p.has_form(h)
+                    && others.iter().any(|&o| o != e && !self.profile(o).has_form(h))
+            });
+            n += u32::from(shared);
+        }
+        n.min(2)
     }
 
     /// How many words of `e`'s profile the text has, beside the name's own
@@ -603,7 +732,12 @@ impl<'a> Text<'a> {
         if prefixed || !self.word(t).is_some_and(|w| w.starts_with("ال")) {
             return false;
         }
-        let Some(before) = t.checked_sub(1).and_then(|b| self.word(b)) else {
+        // إلى folds to الي: a preposition, not a definite noun.
+        let Some(before) = t
+            .checked_sub(1)
+            .and_then(|b| self.word(b))
+            .filter(|w| !FUNCTION_WORDS.contains(w))
+        else {
             return false;
         };
         let w = before.strip_prefix(['و', 'ف']).unwrap_or(before);
@@ -621,15 +755,54 @@ impl<'a> Text<'a> {
         let Some(next) = self.word(end) else {
             return false;
         };
+        let definite = self.word(t).is_some_and(|w| strip_proclitics(w) != w);
+        // أحد من المدافعين: a partitive after an indefinite word.
+        if !definite && next == "من" {
+            return true;
+        }
         if FUNCTION_WORDS.contains(&next) || has(CUE_PREPOSITIONS, next) {
             return false;
         }
         if self.hash(end).is_some_and(|h| self.profile(e).word_hashed(h).is_some()) {
             return false;
         }
-        let definite = self.word(t).is_some_and(|w| strip_proclitics(w) != w);
-        definite == next.starts_with("ال")
+        definite == next.starts_with("ال") || self.construct(e, t, end)
     }
+
+    /// Whether an indefinite name at `t..end` heads a construct with the
+    /// definite noun after it (أحد المسؤولين، تداول الأسهم): then that noun
+    /// is its complement, no cue. Before a nisba it is a name with its
+    /// adjective or its head's (مدرب أحد التونسي).
+    fn construct(&self, e: u32, t: usize, end: usize) -> bool {
+        let (Some(w), Some(next)) = (self.word(t), self.word(end)) else {
+            return false;
+        };
+        let nisba = next.ends_with('ي') || next.ends_with("يه");
+        strip_proclitics(w) == w
+            && next.starts_with("ال")
+            && !nisba
+            && self.hash(end).is_none_or(|h| self.profile(e).word_hashed(h).is_none())
+    }
+}
+
+/// Whether hit `h`, a one-word name of person `e` without the article
+/// (علي), is followed by another man's family name: a nisba (علي الساعدي)
+/// or بن/أبو (علي بن سالم). The entity's own full name would have matched
+/// as the longer name.
+fn other_person(catalog: &Catalog, toks: &[Token], folded: &str, h: &Hit, e: u32) -> bool {
+    if catalog.kinds.get(e as usize).is_none_or(|k| k.0 != EntityType::Person) {
+        return false;
+    }
+    let (t, end, _) = place(toks, h);
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|x| x.word)
+            .and_then(|x| folded.get(x.start as usize..x.end as usize))
+    };
+    if end != t + 1 || word(t).is_none_or(|w| w.starts_with("ال")) {
+        return false;
+    }
+    word(end).is_some_and(|n| has(OTHER_PERSON, n) || n.starts_with("ال") && n.ends_with('ي') && longer(n, 4))
 }
 
 /// Hit `h`'s tokens `t..end`, and whether a proclitic starts token `t`.
@@ -705,6 +878,10 @@ pub(super) fn resolve(
             continue;
         };
         m.entity = first;
+        if other_person(catalog, toks, folded, h, first) {
+            m.confidence = 0.0;
+            continue;
+        }
         if guard & CONTEXT != 0 || !m.alternatives.is_empty() {
             m.confidence = -1.0;
             pending.push((k, guard));
@@ -729,6 +906,8 @@ pub(super) fn resolve(
         accepted: vec![0; slots],
         first: vec![0; slots],
         kinds: [0; KINDS.len() + 1],
+        taken: Vec::new(),
+        described: Vec::new(),
     };
     for k in 0..hits.len() {
         if out[k].confidence == 1.0 {
@@ -740,13 +919,25 @@ pub(super) fn resolve(
         if !out[k].alternatives.is_empty() {
             continue;
         }
-        let (t, end, _) = place(toks, &hits[k]);
-        if cx.cue(out[k].entity, t, end) {
+        let (t, end, prefixed) = place(toks, &hits[k]);
+        let e = out[k].entity;
+        // An adjective's word before it is the noun it qualifies (الحلقة
+        // الأولى), a construct's word after it its complement: no cue.
+        let adjective = cx.adjective(t, prefixed);
+        let cued = if adjective {
+            false
+        } else if cx.construct(e, t, end) {
+            cx.cue_before(e, t, end)
+        } else {
+            cx.cue(e, t, end) || !cx.followed(e, t, end) && cx.near(e, t, end, prefixed, hits) == 2
+        };
+        if cued {
             out[k].confidence = 0.9;
             cx.accept(out[k].entity, hits[k].start);
         }
     }
     let mut scored = Vec::new();
+    let mut rivals: Vec<u32> = Vec::new();
     for &(k, guard) in &pending {
         if out[k].confidence >= 0.0 {
             continue;
@@ -769,21 +960,45 @@ pub(super) fn resolve(
         // place, entity)`, sorted: a tie keeps catalog order.
         scored.clear();
         let mut any_cue = false;
+        let mut kind_seen = false;
+        let adjective = cx.adjective(t, prefixed);
+        rivals.clear();
+        rivals.push(m.entity);
+        rivals.extend_from_slice(&m.alternatives);
+        // The neighbours are the same for every candidate: read once.
         let around = cx.neighbours(t, end);
-        for j in 0..=m.alternatives.len() {
-            let e = if j == 0 { m.entity } else { m.alternatives[j - 1] };
-            let cue = cx.cue_among(e, t, end, around);
-            any_cue |= cue;
-            let score = 4 * u32::from(cue)
-                + 2 * u32::from(cx.first(e).is_some())
-                + u32::from(cx.kin(e))
+        for j in 0..rivals.len() {
+            let e = rivals[j];
+            let cue = if adjective {
+                false
+            } else if cx.construct(e, t, end) {
+                cx.cue_before(e, t, end)
+            } else {
+                cx.cue_among(e, t, end, around)
+            };
+            let near = if adjective || cx.followed(e, t, end) {
+                0
+            } else {
+                cx.near(e, t, end, prefixed, hits)
+            };
+            let (seen, kin) = (cx.first(e).is_some(), cx.kin(e));
+            any_cue |= cue || near == 2;
+            kind_seen |= near > 0 || seen || kin;
+            let score = 8 * u32::from(cue)
+                + [0, 3, 7][near as usize]
+                + 2 * u32::from(seen)
+                + u32::from(kin)
+                + cx.related(e, &rivals)
                 + cx.overlap(e, h.node, t, end, hashes);
             scored.push((u32::MAX as usize - score as usize, j, e as usize));
         }
         sort_keys(&mut scored);
         let score = |i: usize| scored.get(i).map_or(0, |s| (u32::MAX as usize - s.0) as u32);
         let (best, second) = (score(0), score(1));
-        let rejected = !any_cue && (cx.adjective(t, prefixed) || guard & CONTEXT != 0 && best == 0);
+        // A common word needs evidence of its kind, not only of its
+        // description's places (الوحدة in a paragraph on Abu Dhabi politics).
+        let common = guard & CONTEXT != 0 && (best == 0 || !kind_seen || cx.followed(m.entity, t, end));
+        let rejected = !any_cue && (adjective || common);
         m.entity = scored[0].2 as u32;
         m.alternatives.clear();
         for s in &scored[1..] {
@@ -965,6 +1180,77 @@ mod tests {
         assert_eq!(names(&c, "فاز الأهلي على ضيفه في القاهرة")[0].1, "ahly-eg");
         // An adjective of a definite noun is not the name.
         assert!(names(&c, "رفع البنك الأهلي أسعار الفائدة").is_empty());
+    }
+
+    #[test]
+    fn a_cue_in_the_clause_reaches_a_common_word_and_a_complement_is_no_cue() {
+        let c = catalog(
+            r#"[{"id": "club", "type": "organization", "names": ["العربي"], "description": "نادٍ كويتي لكرة القدم"},
+                {"id": "tv", "type": "organization", "names": ["العربية"], "description": "قناة إخبارية"},
+                {"id": "bourse", "type": "organization", "names": ["تداول"], "description": "البورصة السعودية"},
+                {"id": "bank", "type": "organization", "names": ["الأول"], "description": "بنك سعودي"}]"#,
+        );
+        // A cue a few words before, in the same clause.
+        assert_eq!(names(&c, "فاز فريق الكرة الأول في العربي"), [pair("العربي", "club")]);
+        assert!(names(&c, "قالت الجامعة، في العربي من الكلام").is_empty());
+        // ل + an outlet after a verb of saying; the adjective otherwise.
+        assert_eq!(
+            names(&c, "أكد مصدر برلماني للعربية أن الجلسة تأجلت"),
+            [pair("لعربية", "tv")]
+        );
+        assert!(names(&c, "ترجم الكتاب للعربية ونشر").is_empty());
+        // A masdar's complement or an adjective's following words are no cue.
+        assert_eq!(
+            names(&c, "ارتفع مؤشر تداول وقال إن تداول الأسهم ضعيف"),
+            [pair("تداول", "bourse")]
+        );
+        assert!(names(&c, "تراجعت أرباح الربع الأول من العام في البنوك").is_empty());
+        // Nor is the noun an adjective qualifies (شاشة is a cue of channels).
+        assert!(names(&c, "ظهرت على الشاشة العربية وجوه جديدة").is_empty());
+        assert_eq!(names(&c, "قال في حديث إلى العربية إن"), [pair("العربية", "tv")]);
+    }
+
+    #[test]
+    fn one_of_and_another_man_of_the_same_name_are_not_the_name() {
+        let c = catalog(
+            r#"[{"id": "ohod", "type": "organization", "names": ["أحد"], "description": "نادٍ سعودي لكرة القدم"},
+                {"id": "ali", "type": "person", "names": ["علي", "علي الكعبي"], "description": "مهاجم"}]"#,
+        );
+        let m = names(
+            &c,
+            "فاز نادي أحد ولم يتمكن أحد من المدافعين من إيقافه، وقال أحد المسؤولين إن مدرب أحد سعيد",
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(
+            names(&c, "سجل علي الكعبي ثم علي ثم أضاف علي المنصوري وعلي بن سالم هدفين"),
+            [pair("علي الكعبي", "ali"), pair("علي", "ali")]
+        );
+    }
+
+    #[test]
+    fn context_around_a_shared_name_outweighs_the_rest_of_the_text() {
+        let c = catalog(
+            r#"[{"id": "state", "type": "place", "names": ["الجزيرة", "ولاية الجزيرة"], "description": "ولاية في وسط السودان عاصمتها ود مدني"},
+                {"id": "tv", "type": "organization", "names": ["الجزيرة"], "description": "قناة إخبارية قطرية"},
+                {"id": "eg", "type": "organization", "names": ["مجلس النواب"], "description": "البرلمان المصري"},
+                {"id": "iq", "type": "organization", "names": ["مجلس النواب"], "description": "البرلمان العراقي"},
+                {"id": "basra", "type": "place", "names": ["البصرة"], "description": "مدينة في جنوب العراق"},
+                {"id": "wahda", "type": "organization", "names": ["الوحدة"], "description": "نادٍ إماراتي مقره أبوظبي"},
+                {"id": "wahda-sy", "type": "organization", "names": ["الوحدة"], "description": "نادٍ سوري مقره دمشق"},
+                {"id": "abudhabi", "type": "place", "names": ["أبوظبي"], "description": "عاصمة الإمارات"}]"#,
+        );
+        let text = "قال الوزير في حوار أجرته معه الجزيرة إن قواته ستدخل ولاية الجزيرة وعاصمتها ود مدني";
+        assert_eq!(names(&c, text)[0], pair("الجزيرة", "tv"));
+        // Another entity of the paragraph's country.
+        assert_eq!(
+            names(&c, "صوت مجلس النواب على موازنة البصرة")[0],
+            pair("مجلس النواب", "iq")
+        );
+        // A common word needs evidence of its kind, not only of its places.
+        assert_eq!(
+            names(&c, "اجتمع الوزراء في أبوظبي ودعوا إلى الوحدة في مواجهة التحديات"),
+            [pair("أبوظبي", "abudhabi")]
+        );
     }
 
     #[test]

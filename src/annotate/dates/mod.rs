@@ -25,9 +25,11 @@
 //!   proclitics (و، ف، ب، ل، ك: `بمايو`، `وفي 3 آذار`). Many month names
 //!   are also ordinary words (مارس "exerted", صفر "zero", رجب and رمضان are
 //!   names), so a month name alone is a date only with a day (`15 مايو`,
-//!   `الـ25 من مايو`), a year (`مايو 2017`), the word `شهر` before it, or a
-//!   qualifier after it (`أيار الماضي`). `أيار/مايو` and `أيار (مايو)` are one
-//!   date.
+//!   `الـ25 من مايو`), a year (`مايو 2017`), the word `شهر` before it, a
+//!   qualifier after it (`أيار الماضي`), or — a Gregorian month — a word of
+//!   time before it (`في غشت`، `حتى نهاية يونيو`: the words before a bare
+//!   year, `lexicon::YEAR_BEFORE`; the nearest such month). `أيار/مايو` and
+//!   `أيار (مايو)` are one date.
 //! - **Year-less** dates resolve to the year that makes them nearest to the
 //!   publication date; with `الماضي` to the latest one strictly before it, with
 //!   `المقبل`/`القادم` to the earliest one strictly after it.

@@ -133,9 +133,18 @@ pub(super) fn month_name_date(toks: &[Tok<'_>], i: usize, published: Option<Publ
         }
     }
     let qualified = place != Placement::Nearest || year_offset.is_some();
+    // A Gregorian month alone after a word of time (في غشت، منذ أيار،
+    // حتى نهاية يونيو) is that month, the nearest one.
+    let timed = day.is_none()
+        && !month_word
+        && i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+            let w = t.folded;
+            lexicon::has(lexicon::YEAR_BEFORE, w)
+                || lexicon::has(lexicon::YEAR_BEFORE, w.strip_prefix('و').unwrap_or(w))
+        });
     // A Hijri month with neither day nor year (شهر رمضان، رمضان المقبل)
     // names the month as a season, not a date.
-    if day.is_none() && year.is_none() && (name.hijri || !qualified && !month_word) {
+    if day.is_none() && year.is_none() && (name.hijri || !qualified && !month_word && !timed) {
         return None;
     }
     // ملعب 5 جويلية، شارع 26 يوليو: a name, not a date.
