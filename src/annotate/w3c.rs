@@ -39,7 +39,9 @@
 //! assert_eq!(json[0]["target"]["source"]["id"], "https://example.com/raqqa#p1");
 //! ```
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
+
+use crate::render::jsonld::object;
 
 use super::numbers::machine_value;
 use super::{Annotation, AnnotationKind};
@@ -113,9 +115,31 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
     };
     let lang = article.lang.as_str();
     let dir = article.dir.as_str();
-    let arabic_text = |value: &str, purpose: &str| json!({"type": "TextualBody", "value": value, "purpose": purpose, "language": lang, "textDirection": dir, "format": "text/plain"});
-    let tag =
-        |value: String| json!({"type": "TextualBody", "value": value, "purpose": "tagging", "format": "text/plain"});
+    let arabic_text = |value: &str, purpose: &str| {
+        object([
+            ("type", "TextualBody".into()),
+            ("value", value.into()),
+            ("purpose", purpose.into()),
+            ("language", lang.into()),
+            ("textDirection", dir.into()),
+            ("format", "text/plain".into()),
+        ])
+    };
+    let tag = |value: String| {
+        object([
+            ("type", "TextualBody".into()),
+            ("value", value.into()),
+            ("purpose", "tagging".into()),
+            ("format", "text/plain".into()),
+        ])
+    };
+    let identifying = |source: String| {
+        object([
+            ("type", "SpecificResource".into()),
+            ("source", source.into()),
+            ("purpose", "identifying".into()),
+        ])
+    };
 
     let (motivation, body): (&str, Vec<Value>) = match &a.kind {
         AnnotationKind::Mention {
@@ -128,13 +152,13 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
             // IRI when the entity has a page (the `source`), else as the
             // source itself.
             let entity = match url {
-                Some(url) => json!({
-                    "type": "SpecificResource",
-                    "id": entity_urn(id),
-                    "source": url,
-                    "purpose": "identifying",
-                }),
-                None => json!({"type": "SpecificResource", "source": entity_urn(id), "purpose": "identifying"}),
+                Some(url) => object([
+                    ("type", "SpecificResource".into()),
+                    ("id", entity_urn(id).into()),
+                    ("source", Value::from(&**url)),
+                    ("purpose", "identifying".into()),
+                ]),
+                None => identifying(entity_urn(id)),
             };
             // A name several entries share: a W3C Choice, the chosen entity
             // first (the default), the others after it, most likely first.
@@ -143,10 +167,9 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
             } else {
                 let mut items = vec![entity];
                 for alt in alternatives {
-                    items
-                        .push(json!({"type": "SpecificResource", "source": entity_urn(alt), "purpose": "identifying"}));
+                    items.push(identifying(entity_urn(alt)));
                 }
-                json!({"type": "Choice", "items": items})
+                object([("type", "Choice".into()), ("items", Value::Array(items))])
             };
             (
                 if url.is_some() { "linking" } else { "identifying" },
@@ -178,7 +201,7 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
                 body.push(arabic_text(s, "describing"));
             }
             if let Some(sid) = speaker_id {
-                body.push(json!({"type": "SpecificResource", "source": entity_urn(sid), "purpose": "identifying"}));
+                body.push(identifying(entity_urn(sid)));
             }
             ("describing", body)
         }
@@ -187,19 +210,28 @@ fn annotation(article: &Article, base: &str, n: usize, a: &Annotation, text: &st
     let mut target = Map::new();
     target.insert(
         "source".into(),
-        json!({
-            "id": format!("{base}#{}", encode_fragment(&a.text.to_string())),
-            "type": "Text",
-            "format": "text/plain",
-            "language": lang,
-            "textDirection": dir,
-        }),
+        object([
+            ("id", format!("{base}#{}", encode_fragment(&a.text.to_string())).into()),
+            ("type", "Text".into()),
+            ("format", "text/plain".into()),
+            ("language", lang.into()),
+            ("textDirection", dir.into()),
+        ]),
     );
     target.insert(
         "selector".into(),
-        json!([
-            {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
-            {"type": "TextPositionSelector", "start": start, "end": end},
+        Value::Array(vec![
+            object([
+                ("type", "TextQuoteSelector".into()),
+                ("exact", exact.into()),
+                ("prefix", prefix.into()),
+                ("suffix", suffix.into()),
+            ]),
+            object([
+                ("type", "TextPositionSelector".into()),
+                ("start", start.into()),
+                ("end", end.into()),
+            ]),
         ]),
     );
 

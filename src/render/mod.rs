@@ -782,7 +782,10 @@ impl<'w, 'a> Renderer<'w, 'a> {
         // Note markers go where no element is open (see `notes`).
         let notes: &'a notes::Notes<'a> = self.notes;
         let markers: &[(usize, usize)] = match id {
-            Some(id) if !notes.markers.is_empty() => notes.markers.get(&id.to_string()).map(Vec::as_slice),
+            Some(id) if !notes.markers.is_empty() => {
+                let id = id.to_string();
+                notes.markers.iter().find(|(t, _)| *t == id).map(|(_, m)| m.as_slice())
+            }
             _ => None,
         }
         .unwrap_or_default();

@@ -17,8 +17,6 @@
 //! would break its letters apart) and out of any element open there (a
 //! button inside a link is invalid HTML).
 
-use std::collections::BTreeMap;
-
 use super::html::HtmlWriter;
 use super::labels::Labels;
 use crate::anchor::w3c::{self, Annotation, Motivation};
@@ -47,15 +45,17 @@ pub(super) struct Notes<'a> {
     /// In display order: placed notes by number, then notes on the whole
     /// article, then orphans.
     pub shown: Vec<Shown<'a>>,
-    /// By text id: `(byte offset of the marker, index into shown)`, sorted.
-    pub markers: BTreeMap<String, Vec<(usize, usize)>>,
+    /// By text id, in text order: `(byte offset of the marker, index into
+    /// shown)`, sorted. A list, not a `BTreeMap`: few texts carry notes,
+    /// and its instantiation for these types cost 0.9 KB gzip of wasm.
+    pub markers: Vec<(String, Vec<(usize, usize)>)>,
 }
 
 /// Place `article`'s notes in its text.
 pub(super) fn place<'a>(article: &'a Article, ids: &[String]) -> Notes<'a> {
     let mut notes = Notes {
         shown: Vec::new(),
-        markers: BTreeMap::new(),
+        markers: Vec::new(),
     };
     if article.notes.is_empty() {
         return notes;
@@ -91,11 +91,12 @@ pub(super) fn place<'a>(article: &'a Article, ids: &[String]) -> Notes<'a> {
     let mut ids = Vec::new();
     for (n, (index, byte, _, note, selector)) in placed.into_iter().enumerate() {
         let at = notes.shown.len();
-        notes
-            .markers
-            .entry(texts[index].id.to_string())
-            .or_default()
-            .push((byte, at));
+        let id = texts[index].id.to_string();
+        // `placed` is sorted by text: a text's markers are consecutive.
+        match notes.markers.last_mut() {
+            Some((last, markers)) if *last == id => markers.push((byte, at)),
+            _ => notes.markers.push((id, vec![(byte, at)])),
+        }
         notes.shown.push(Shown {
             note,
             html_id: html_id(note, &mut ids),

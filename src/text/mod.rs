@@ -3,6 +3,7 @@
 //! offsets in bytes, code points and UTF-16.
 
 pub mod bidi;
+mod bidi_classes;
 pub mod digits;
 pub mod normalize;
 pub mod offsets;
