@@ -18,6 +18,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 TYPES = {"person", "place", "organization", "event", "topic"}
 DESKS = {"politics", "sport", "economy", "local", "culture"}
+SPLITS = ("dev", "test", "fresh")  # fresh: the third, written later and scored once (README)
 COUNTRIES = {
     "EG", "SA", "AE", "QA", "JO", "LB", "SY", "IQ", "MA", "DZ", "TN", "LY",
     "SD", "YE", "PS", "KW", "OM", "BH",
@@ -117,8 +118,8 @@ def check_catalog(catalog):
     if not isinstance(catalog, list):
         error("catalog.json", "must be a JSON array")
         return ids
-    if not 60 <= len(catalog) <= 120:
-        error("catalog.json", f"{len(catalog)} entries, expected 60-120")
+    if not 60 <= len(catalog) <= 160:
+        error("catalog.json", f"{len(catalog)} entries, expected 60-160")
     for i, e in enumerate(catalog):
         where = f"catalog.json[{i}]"
         eid = e.get("id")
@@ -165,7 +166,7 @@ def check_paragraphs(paras, catalog):
             error(pid, f"bad country {p.get('country')!r}")
         if p.get("desk") not in DESKS:
             error(pid, f"bad desk {p.get('desk')!r}")
-        if p.get("split") not in ("dev", "test"):
+        if p.get("split") not in SPLITS:
             error(pid, f"bad split {p.get('split')!r}")
         try:
             datetime.date.fromisoformat(p.get("published", ""))
@@ -281,26 +282,31 @@ def main():
     if len(countries) < 8:
         error("paragraphs.json", f"{len(countries)} countries, expected at least 8")
 
+    def row(label, counts):
+        cells = "".join(f" {counts[s]:>5}" for s in SPLITS)
+        print(f"{str(label):<10}{cells} {sum(counts[s] for s in SPLITS):>5}")
+
+    header = "".join(f" {s:>5}" for s in SPLITS) + f" {'all':>5}"
+
     def table(title, key):
         rows = collections.defaultdict(collections.Counter)
         for p in paras:
             rows[p.get(key)][p.get("split")] += 1
-        print(f"{title:<10} {'dev':>5} {'test':>5} {'all':>5}")
+        print(f"{title:<10}{header}")
         for k in sorted(rows, key=str):
-            r = rows[k]
-            print(f"{str(k):<10} {r['dev']:>5} {r['test']:>5} {r['dev'] + r['test']:>5}")
+            row(k, rows[k])
 
     print(f"{len(paras)} paragraphs, {len(catalog)} catalog entries\n")
     table("country", "country")
     print()
     table("desk", "desk")
     print()
-    print(f"{'labels':<10} {'dev':>5} {'test':>5} {'all':>5}")
+    print(f"{'labels':<10}{header}")
     for kind in ["mentions", "dates", "quotes"]:
         c = collections.Counter()
         for p in paras:
             c[p.get("split")] += len(p.get(kind, []))
-        print(f"{kind:<10} {c['dev']:>5} {c['test']:>5} {c['dev'] + c['test']:>5}")
+        row(kind, c)
     quotes = [q for p in paras for q in p.get("quotes", [])]
     dates = [d for p in paras for d in p.get("dates", [])]
     print(f"\nquotes: {sum(1 for q in quotes if q.get('direct'))} direct, "
