@@ -153,6 +153,35 @@ pub(crate) const SETTING_NOUNS: &[&str] = &[
     "وقت",
 ];
 
+/// Words that put a clause in the future (سوف، من المقرر): a weekday alone
+/// after them is the next such day. Verbs with the prefix س are found by
+/// their shape (`dates::named`).
+pub(crate) const FUTURE_MARKERS: &[&str] = &[
+    "سوف",
+    "المقرر",
+    "المرتقب",
+    "المنتظر",
+    "يعتزم",
+    "تعتزم",
+    "المقبل",
+    "المقبله",
+    "القادم",
+    "القادمه",
+];
+
+/// Nouns shaped like a future verb (س + ي/ت/ن/ا …).
+pub(crate) const FUTURE_NOT: &[&str] = &[
+    "ستاد",
+    "ستين",
+    "ستون",
+    "سنوي",
+    "سنويا",
+    "سيدي",
+    "ستوديو",
+    "سنين",
+    "سيول",
+];
+
 /// Words before أن that make it no report (قبل أن، من شأنه أن، على أن).
 pub(crate) const NOT_REPORT_BEFORE: &[&str] = &["قبل", "بعد", "علي", "شانه", "يعني", "المنتظر", "المقرر"];
 
