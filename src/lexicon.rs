@@ -151,6 +151,11 @@ pub(crate) const SETTING_NOUNS: &[&str] = &[
     "اجتماع",
     "مقال",
     "وقت",
+    "بلاغ",
+    "نشره",
+    "تدوينه",
+    "منشور",
+    "مداخله",
 ];
 
 /// Words that put a clause in the future (سوف، من المقرر): a weekday alone

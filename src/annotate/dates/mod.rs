@@ -136,6 +136,12 @@ pub(super) enum Placement {
     Next,
 }
 
+/// Whether `tok` is الماضي، المقبل، الجاري … (a speaker phrase ends before
+/// a time it qualifies).
+pub(crate) fn is_placement(tok: &Tok<'_>) -> bool {
+    placement(Some(tok)).is_some()
+}
+
 pub(super) fn placement(tok: Option<&Tok<'_>>) -> Option<Placement> {
     let tok = tok?;
     if tok.is_word(lexicon::DATE_PAST) {
