@@ -47,7 +47,7 @@ fn dates_every_form_resolves_to_iso() {
         ("في 3 تشرين الأول 2016", "3 تشرين الأول 2016", "2016-10-03"),
         ("في 9 يوليوز 2017 بالرباط", "9 يوليوز 2017", "2017-07-09"),
         ("في 9 غشت 2017", "9 غشت 2017", "2017-08-09"),
-        ("يوم 9 جويلية 2017 بالجزائر", "9 جويلية 2017", "2017-07-09"),
+        ("يوم 9 جويلية 2017 بالجزائر", "يوم 9 جويلية 2017", "2017-07-09"),
         ("في 1 جانفي 2018", "1 جانفي 2018", "2018-01-01"),
         ("في 12 ديسمبر 2016", "12 ديسمبر 2016", "2016-12-12"),
         ("في 12 يونيه 2016", "12 يونيه 2016", "2016-06-12"),
@@ -867,4 +867,57 @@ fn quotes_speakers_end_before_whom_and_where_they_spoke() {
         Some("إمام")
     );
     assert_eq!(speaker("وقال أمام الصحفيين إن الهدف مهدى إلى الجماهير.", &[]), None);
+}
+
+#[test]
+fn quotes_speakers_end_before_a_publication_or_a_time() {
+    let speaker = |text: &str, mentions: &[Found]| quotes_in(text, mentions)[0].1.clone();
+    // في + a noun of publication or communication, with or without a pronoun.
+    for (text, want) in [
+        ("وقالت الولاية في بلاغ إن الأشغال ستنطلق قريبا.", "الولاية"),
+        ("وقال البنك المركزي في نشرته اليومية إن السيولة تحسنت.", "البنك المركزي"),
+        ("وأكدت الهيئة في نشرتها أن الأسعار استقرت.", "الهيئة"),
+        ("وكتب الوزير في تدوينة أن الاتفاق قريب.", "الوزير"),
+        ("وقال المسؤول في منشور على صفحته إن الطريق مغلق.", "المسؤول"),
+        ("وأعلنت المنظمة الشهر الماضي أن الأسر عادت.", "المنظمة"),
+    ] {
+        assert_eq!(speaker(text, &[]).as_deref(), Some(want), "{text}");
+    }
+    // في + an affiliation stays (مسؤول في الوزارة), and الشهر with no
+    // qualifier is no time (مدير الشهر العقاري).
+    assert_eq!(
+        speaker("وقال مسؤول في وزارة الدفاع إن القوات انسحبت.", &[]).as_deref(),
+        Some("مسؤول في وزارة الدفاع")
+    );
+    assert_eq!(
+        speaker("وقال مدير الشهر العقاري إن الرسوم ثابتة.", &[]).as_deref(),
+        Some("مدير الشهر العقاري")
+    );
+    // في + an organization the catalog names, after a personal name: where
+    // it was written; after a role, an affiliation.
+    let text = "وكتب الناقد الموسيقي سامر عيتاني في الأخبار أن الحفل نجح.";
+    let paper = mention(text, "الأخبار", "al-akhbar-lb");
+    assert_eq!(speaker(text, &[paper]).as_deref(), Some("الناقد الموسيقي سامر عيتاني"));
+    let text = "وقال مدير العلاقات العامة في أرامكو إن الإنتاج ارتفع.";
+    let aramco = mention(text, "أرامكو", "aramco");
+    assert_eq!(
+        speaker(text, &[aramco]).as_deref(),
+        Some("مدير العلاقات العامة في أرامكو")
+    );
+    // النائب عن كتلة: a definite role takes عن + its bloc.
+    assert_eq!(
+        speaker(
+            "قال النائب عن كتلة معارضة في البرلمان حيدر الموسوي إن الحكومة تأخرت.",
+            &[]
+        )
+        .as_deref(),
+        Some("النائب عن كتلة معارضة في البرلمان حيدر الموسوي")
+    );
+    // A preposition with a pronoun is never the speaker: a sign.
+    let found = quotes_in(
+        "علقت لافتات كتب عليها «الرجاء احترام مواعيد الإغلاق والحفاظ على النظافة».",
+        &[],
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, None);
 }

@@ -32,14 +32,19 @@
 //!   (أمينها العام الدكتور خالد بن سعيد) from the word after the verb, at
 //!   most 14 words, to أن/إن, punctuation, a preposition, a time word or
 //!   what belongs to the speech act: في/من before a setting noun (في
-//!   **بيان**، في ختام الجلسة، في افتتاحيتها), ل before a source noun (for
+//!   **بيان**، في بلاغ، في نشرته، في تدوينة، في ختام الجلسة، في افتتاحيتها),
+//!   a time with its qualifier (الشهر الماضي), ل before a source noun (for
 //!   whom: للصحفيين، لوكالة أنباء — and ل + an organization the catalog
 //!   names, after a phrase with no role noun: مصدر برلماني للعربية, not
-//!   الرئيس التنفيذي لأرامكو). A preposition with a pronoun right after the
-//!   verb (قال لها رئيس اللجنة) is whom it was said to, before the phrase.
+//!   الرئيس التنفيذي لأرامكو) — and في + such an organization after a
+//!   personal name (الناقد سامر عيتاني في الأخبار: where it was written). A
+//!   preposition with a pronoun right after the verb (قال لها رئيس اللجنة)
+//!   is whom it was said to, before the phrase, and alone (كتب عليها «…») it
+//!   is never a speaker.
 //!   في/من before anything else is an
 //!   affiliation and stays (مصدر في وزارة الدفاع، قيادي في الحزب الخاسر), as
-//!   does عن after one indefinite word (نائب عن كتلة). علي written with ي is
+//!   does عن after one indefinite word or a role (نائب عن كتلة، النائب عن
+//!   كتلة معارضة). علي written with ي is
 //!   a name, not the preposition على, and so is a word that folds to a
 //!   function word but is not spelled as one (إمام, not أمام).
 //! - A verb with no phrase (وأضاف أنه …، مضيفا أن …) has a pronoun subject:
@@ -190,8 +195,31 @@ fn named(who: Option<Who<'_>>, text: &str, toks: &[Tok<'_>], mentions: &[Found])
                 .iter()
                 .any(|r| r.strip_prefix("ال").unwrap_or(r) == bare)
         });
+    // في + an organization the catalog names, after a personal name (a
+    // word with no article that is no role): where it was written or said
+    // (الناقد سامر عيتاني في الأخبار), not an affiliation (مسؤول في أرامكو،
+    // مدير العلاقات العامة في أرامكو).
+    let outlet = !told
+        && last >= first + 3
+        && toks[last - 1].folded == "في"
+        && !toks[last - 2].folded.starts_with("ال")
+        && !toks[first..last - 1]
+            .iter()
+            .any(|t| lexicon::DESCRIPTIVE.contains(&t.folded))
+        && mentions.iter().any(|m| {
+            matches!(
+                m.kind,
+                AnnotationKind::Mention {
+                    entity_type: EntityType::Organization,
+                    ..
+                }
+            ) && m.start >= toks[last].start
+                && m.end == toks[last].end
+        });
     if told {
         s.end = toks[last - 1].end;
+    } else if outlet {
+        s.end = toks[last - 2].end;
     }
     let head = toks.get(first);
     let id = mentions.iter().find_map(|m| {
@@ -333,9 +361,11 @@ impl Closers {
 /// A reporter's phrase (`relay`) ends at عن.
 fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: bool) -> Option<(Speaker, usize)> {
     // قال لها رئيس اللجنة: the one spoken to comes first.
-    let k = if toks.get(k).is_some_and(|t| lexicon::has(lexicon::TO_PRONOUN, t.folded))
-        && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word)
-    {
+    // كتب عليها «…»: a preposition with a pronoun is never the speaker.
+    let k = if toks.get(k).is_some_and(|t| lexicon::has(lexicon::TO_PRONOUN, t.folded)) {
+        if !toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word) {
+            return None;
+        }
         k + 1
     } else {
         k
@@ -354,7 +384,11 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
         // نائب عن كتلة); a setting or a time ends the phrase (في بيان، في
         // ختام الجلسة، في وقت سابق).
         let affiliation = last.is_some()
-            && (matches!(bare, "في" | "من") || !relay && f == "عن" && j == k + 1 && !toks[k].folded.starts_with("ال"))
+            && (matches!(bare, "في" | "من")
+                || !relay
+                    && f == "عن"
+                    && j == k + 1
+                    && (!toks[k].folded.starts_with("ال") || lexicon::ROLE_NOUNS.contains(&toks[k].folded)))
             && next.is_some_and(|n| {
                 let nf = n.folded;
                 !is_setting(nf) && !lexicon::SPEAKER_PHRASE_END.contains(&nf) && (f != "عن" || !nf.starts_with("ال"))
@@ -377,6 +411,13 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
                 || lexicon::SPEAKER_PHRASE_END.contains(&f)
                 || lexicon::SPEAKER_PHRASE_END.contains(&bare))
             || matches!(bare, "في" | "من")
+        {
+            break;
+        }
+        // A time with its qualifier ends it too (الشهر الماضي، الأسبوع المقبل).
+        if last.is_some()
+            && matches!(f, "الشهر" | "الاسبوع" | "السنه")
+            && next.is_some_and(|n| super::dates::is_placement(n))
         {
             break;
         }

@@ -5,8 +5,9 @@
 //!   matches only as the catalog spells it (diacritics and tatweel aside);
 //!   spelled as the function word itself (a name من) it also needs context.
 //! - A one-word name that is a **common word** (`lexicon::COMMON_WORDS`,
-//!   the recognizers' words such as month names, or an entry marked
-//!   `"context": true`) needs context: a cue next to it (a word of its
+//!   the recognizers' words such as month names, an entry marked
+//!   `"context": true`, or — for an organization, event or work — a name
+//!   shaped like a common plural: الوحدات، موازين) needs context: a cue next to it (a word of its
 //!   kind's cues, `lexicon::KINDS`, or of its own description and names,
 //!   directly or behind a preposition), guillemets around it, or — when it
 //!   is not an adjective after a definite noun (الربع الأول), the head of a
@@ -22,7 +23,8 @@
 //!   A one-word first name followed by a nisba or بن/أبو is another man
 //!   (علي الساعدي).
 //! - A **shared name** goes to the candidate with the most evidence, the
-//!   name's surroundings first: a cue next to it (8), one two to four words
+//!   name's surroundings first: a cue next to it (8, and 8 more when it
+//!   is a head noun of the kind right before it: مدينة العين), one two to four words
 //!   before it in its clause (7), one up to eight words after it (3; the
 //!   words of other names are no cue); then the text: the entity named
 //!   elsewhere in it (2), another entity of its kind (1), entities named in
@@ -32,6 +34,10 @@
 //!   needs evidence of its kind (a cue in its clause, itself or its kind
 //!   named). The others stay as alternatives; the confidence says by how
 //!   much it won (0.9, 0.75, 0.5 for a tie, which keeps catalog order).
+//!
+//! - A name of two words or more followed by a nationality its entry does
+//!   not have (الهلال الأحمر السوداني for the Emirati one) is another
+//!   country's body, and no mention.
 //!
 //! An entry's kind is read from the first word of its description (نادٍ،
 //! قناة، مدينة، عملة …). Everything here is linear in the text: the text's
@@ -50,7 +56,7 @@ use super::{Catalog, EntityType};
 use crate::hash::word_hash;
 use crate::lexicon::{
     has, ATTRIBUTION_VERBS, COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS,
-    OTHER_PERSON, OUTLET_KINDS,
+    NATIONALITIES, OTHER_PERSON, OUTLET_KINDS,
 };
 use crate::model::sort_keys;
 use crate::text::normalize::fold_str;
@@ -141,6 +147,10 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
         }
         let noun = word.strip_prefix("ال").filter(|r| !r.is_empty()).unwrap_or(word);
         if has(COMMON_WORDS, noun)
+            || kinds
+                .get(entity as usize)
+                .is_some_and(|k| k.0 != EntityType::Person && k.0 != EntityType::Place)
+                && common_shape(word, noun)
             || crate::annotate::tokens::is_lexicon_word(word)
             || kinds.get(entity as usize).is_some_and(|k| k.2)
         {
@@ -157,6 +167,17 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
         out.push((node as u32, guard as u8));
     }
     out
+}
+
+/// Whether a one-word name of an organization, event or work has the
+/// shape of an ordinary noun rather than a proper one: a definite sound
+/// feminine plural (الوحدات "units", الاتصالات) or a broken plural of the
+/// pattern مفاعيل (موازين "balances", مواعيد). Such a name needs context
+/// like a listed common word.
+fn common_shape(word: &str, noun: &str) -> bool {
+    let c: Vec<char> = noun.chars().collect();
+    word.len() > noun.len() && c.len() >= 5 && noun.ends_with("ات")
+        || c.len() == 6 && c[0] == 'م' && c[2] == 'ا' && c[4] == 'ي'
 }
 
 /// The size of an open-addressing table for `n` entries.
@@ -726,6 +747,24 @@ impl<'a> Text<'a> {
         found.count_ones().min(3)
     }
 
+    /// Whether the word right before the name at `t` is a head noun of
+    /// its entity's kind (مدينة العين، نادي العين، قناة الجزيرة): the
+    /// strongest cue there is, above the rest of the text.
+    fn headed(&self, e: u32, t: usize) -> bool {
+        let kind = self.profile(e).kind as usize;
+        let (Some(k), Some(w)) = (
+            kind.checked_sub(1).and_then(|k| KINDS.get(k)),
+            t.checked_sub(1).and_then(|b| self.word(b)),
+        ) else {
+            return false;
+        };
+        let w = w
+            .strip_prefix(['و', 'ف', 'ب', 'ل'])
+            .filter(|r| r.chars().count() > 2)
+            .unwrap_or(w);
+        has(k.0, w)
+    }
+
     /// Whether a definite name at token `t` reads as an adjective of the
     /// definite noun before it (الربع الأول، القمة العربية).
     fn adjective(&self, t: usize, prefixed: bool) -> bool {
@@ -805,6 +844,34 @@ fn other_person(catalog: &Catalog, toks: &[Token], folded: &str, h: &Hit, e: u32
     word(end).is_some_and(|n| has(OTHER_PERSON, n) || n.starts_with("ال") && n.ends_with('ي') && longer(n, 4))
 }
 
+/// Whether hit `h`, a name of organization `e`, is followed by a
+/// nationality its entry does not have (الهلال الأحمر السوداني for the
+/// Emirati one; names of two words or more): a body of another country with the same name.
+fn other_country(catalog: &Catalog, toks: &[Token], folded: &str, hashes: &[u64], h: &Hit, e: u32) -> bool {
+    let end = h.last as usize;
+    let next = toks
+        .get(end)
+        .filter(|x| x.word)
+        .and_then(|x| folded.get(x.start as usize..x.end as usize));
+    // Not after a one-word name: there the nationality may be its head's
+    // (مدرب أحد التونسي).
+    let Some(n) = next.filter(|n| n.ends_with('ي') && NATIONALITIES.contains(n)) else {
+        return false;
+    };
+    if catalog
+        .kinds
+        .get(e as usize)
+        .is_none_or(|k| k.0 != EntityType::Organization)
+    {
+        return false;
+    }
+    let Some(p) = catalog.profiles.get(e as usize) else {
+        return false;
+    };
+    let p = p.get_or_init(|| profile(&catalog.store, e as usize));
+    !p.has_form(hashes.get(end).copied().unwrap_or_else(|| word_hash(n.as_bytes())))
+}
+
 /// Hit `h`'s tokens `t..end`, and whether a proclitic starts token `t`.
 fn place(toks: &[Token], h: &Hit) -> (usize, usize, bool) {
     let (t, end) = (h.first as usize, h.last as usize);
@@ -825,9 +892,12 @@ pub(super) fn resolve(
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(hits.len());
     for h in hits {
+        let other = h.last > h.first + 1
+            && other_country(catalog, toks, folded, hashes, h, h.entity)
+            && catalog.index.shared_with(h.node).is_empty();
         out.push(Mention {
             entity: h.entity,
-            confidence: 1.0,
+            confidence: if other { 0.0 } else { 1.0 },
             alternatives: Vec::new(),
         });
     }
@@ -985,6 +1055,7 @@ pub(super) fn resolve(
             any_cue |= cue || near == 2;
             kind_seen |= near > 0 || seen || kin;
             let score = 8 * u32::from(cue)
+                + 8 * u32::from(cue && cx.headed(e, t))
                 + [0, 3, 7][near as usize]
                 + 2 * u32::from(seen)
                 + u32::from(kin)
@@ -1272,5 +1343,45 @@ mod tests {
         assert!(found
             .iter()
             .any(|f| matches!(&f.kind, AnnotationKind::Date { iso: Some(iso), .. } if iso == "2019-10")));
+    }
+
+    #[test]
+    fn a_name_shaped_like_a_common_noun_needs_context() {
+        let c = catalog(
+            r#"[{"id": "wehdat", "type": "organization", "names": ["الوحدات"], "description": "نادٍ أردني لكرة القدم"},
+                {"id": "fest", "type": "event", "names": ["مهرجان موازين", "موازين"], "description": "مهرجان موسيقي في الرباط"},
+                {"id": "city", "type": "place", "names": ["الخيرات"], "description": "مدينة ساحلية"}]"#,
+        );
+        // A plural in ات and a plural of the pattern مفاعيل: nouns, unless a
+        // cue says otherwise.
+        assert!(names(&c, "سلمت الحكومة الوحدات السكنية للنازحين").is_empty());
+        assert_eq!(
+            names(&c, "تعادل الوحدات مع ضيفه وقال مدرب الوحدات إن فريقه تعب").len(),
+            2
+        );
+        assert!(names(&c, "تغيرت موازين الأسعار في السوق").is_empty());
+        assert_eq!(names(&c, "افتتح مهرجان موازين أمس")[0].1, "fest");
+        // A place keeps its proper name.
+        assert_eq!(names(&c, "وصل الوفد إلى الخيرات")[0].1, "city");
+        assert!(c
+            .warnings()
+            .iter()
+            .any(|w| w.contains("wehdat") && w.contains("common word")));
+    }
+
+    #[test]
+    fn a_head_noun_of_its_kind_decides_a_shared_name_and_a_nationality_rules_one_out() {
+        let c = catalog(
+            r#"[{"id": "club", "type": "organization", "names": ["العين", "نادي العين"], "description": "نادٍ إماراتي لكرة القدم"},
+                {"id": "city", "type": "place", "names": ["العين"], "description": "مدينة إماراتية"},
+                {"id": "erc", "type": "organization", "names": ["الهلال الأحمر", "الهلال الأحمر الإماراتي"], "description": "هيئة إماراتية"}]"#,
+        );
+        let m = names(&c, "فاز العين على ضيفه في الدوري مساء أمس في مدينة العين أمام جماهيره");
+        assert_eq!((m[0].1.as_str(), m[1].1.as_str()), ("club", "city"));
+        let m = names(&c, "أعلنت بلدية العين أن سكان الأحياء القديمة سيحصلون على مياه جديدة");
+        assert_eq!(m[0].1, "city");
+        // الهلال الأحمر السوداني is another country's.
+        assert!(names(&c, "وزع الهلال الأحمر السوداني المساعدات").is_empty());
+        assert_eq!(names(&c, "وزع الهلال الأحمر المساعدات")[0].1, "erc");
     }
 }

@@ -36,7 +36,10 @@
 //! - **Weekdays**: `الخميس الماضي` is the latest Thursday strictly before
 //!   publication, `الأحد المقبل` the next Sunday strictly after it, and a bare
 //!   `الجمعة`/`يوم الجمعة` the latest Friday on or before it (news report the
-//!   past). `صلاة الجمعة`, `خطبة الجمعة` and `ليلة الجمعة` are not dates.
+//!   past) — unless its clause is in the future (a verb with the prefix س,
+//!   سوف, من المقرر, المقبلة: `سيعود … يوم الأحد`، `ستبقى … حتى الجمعة`),
+//!   then the next one. `يوم` before a day and month joins the date
+//!   (`يوم 6 فيفري المقبل`). `صلاة الجمعة`, `خطبة الجمعة` and `ليلة الجمعة` are not dates.
 //! - **Relative** phrases: `أمس`، `أول أمس`، `اليوم`، `غدا`، `بعد غد`،
 //!   `الشهر/العام/الأسبوع الماضي/الجاري/المقبل`، `هذا الشهر`، `الـ25 من الشهر
 //!   الجاري`. A weekday written after `أمس`/`غداً`/`غد`/`اليوم` is part of
@@ -131,6 +134,12 @@ pub(super) enum Placement {
     Current,
     /// المقبل/القادم: the earliest strictly after.
     Next,
+}
+
+/// Whether `tok` is الماضي، المقبل، الجاري … (a speaker phrase ends before
+/// a time it qualifies).
+pub(crate) fn is_placement(tok: &Tok<'_>) -> bool {
+    placement(Some(tok)).is_some()
 }
 
 pub(super) fn placement(tok: Option<&Tok<'_>>) -> Option<Placement> {
@@ -337,6 +346,47 @@ mod tests {
             ("في 3 کانون الثانی 2017", "3 کانون الثانی 2017", "2017-01-03"),
             ("في 15 ﺃﻳﺎﺭ 2017", "15 ﺃﻳﺎﺭ 2017", "2017-05-15"),
             ("وَفِي 15 أَيّار 2017", "15 أَيّار 2017", "2017-05-15"),
+        ] {
+            let found = find(text, published);
+            let [date] = found.as_slice() else {
+                panic!("{text}: {found:?}");
+            };
+            assert_eq!(&text[date.start..date.end], covered);
+            assert!(
+                matches!(&date.kind, AnnotationKind::Date { iso: Some(iso), .. } if iso == want),
+                "{text}: {:?}",
+                date.kind
+            );
+        }
+    }
+
+    #[test]
+    fn a_weekday_alone_follows_the_tense_of_its_clause() {
+        // Published on Tuesday 12 November 2024.
+        let published = Date::new(2024, 11, 12);
+        for (text, covered, want) in [
+            ("وقال إن الطريق سيعود إلى العمل يوم الأحد.", "يوم الأحد", "2024-11-17"),
+            ("وستبقى الشوارع مغلقة حتى الجمعة.", "الجمعة", "2024-11-15"),
+            ("وسوف يزور الوزير الموقع الخميس.", "الخميس", "2024-11-14"),
+            (
+                "ويلتقي الفريق في مباراته المقبلة نظيره يوم السبت.",
+                "يوم السبت",
+                "2024-11-16",
+            ),
+            // Past tense, and nouns shaped like a future verb: the last one.
+            ("وافتتح الوزير المعرض يوم الأحد.", "يوم الأحد", "2024-11-10"),
+            (
+                "وأقيمت المباراة على ستاد المدينة يوم الجمعة.",
+                "يوم الجمعة",
+                "2024-11-08",
+            ),
+            ("ووصلت السيارة يوم الأحد.", "يوم الأحد", "2024-11-10"),
+            // يوم before a day and month is part of the date.
+            (
+                "وقال إن الأشغال ستنطلق يوم 6 فيفري المقبل.",
+                "يوم 6 فيفري المقبل",
+                "2025-02-06",
+            ),
         ] {
             let found = find(text, published);
             let [date] = found.as_slice() else {

@@ -271,6 +271,33 @@ fn resolve_hijri(
     }
 }
 
+/// Whether the clause before token `i` is in the future tense: a verb
+/// with the future prefix س (سيعود، ستبقى، سنعلن) or سوف, or a marker of
+/// what is planned (من المقرر، المرتقب، مباراته المقبلة), within a few words and no
+/// punctuation. A weekday alone there is the next such day, not the last.
+fn future_before(toks: &[Tok<'_>], i: usize) -> bool {
+    toks[..i]
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|t| t.kind == TokKind::Word)
+        .any(|t| {
+            let f = t
+                .folded
+                .strip_prefix(['و', 'ف'])
+                .filter(|r| r.chars().count() >= 3)
+                .unwrap_or(t.folded);
+            lexicon::FUTURE_MARKERS.contains(&f)
+                || f.strip_prefix('س').is_some_and(|r| {
+                    r.starts_with(['ي', 'ت', 'ن', 'ا'])
+                        && r.chars().count() >= 3
+                        && !t.raw.ends_with('ة')
+                        && !r.ends_with("ات")
+                        && !lexicon::FUTURE_NOT.contains(&f)
+                })
+        })
+}
+
 /// `يوم الخميس الماضي`، `الأحد المقبل`، `الجمعة`; a weekday directly before
 /// an explicit date (`الخميس 15 مايو 2017`) joins that date.
 pub(super) fn weekday_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Option<Match> {
@@ -280,7 +307,12 @@ pub(super) fn weekday_date(toks: &[Tok<'_>], i: usize, published: Option<Publish
         start = Some(s);
         j += 1;
     }
-    let (weekday_start, index) = weekday_at(toks.get(j)?)?;
+    let Some((weekday_start, index)) = weekday_at(toks.get(j)?) else {
+        // يوم 6 فيفري المقبل: يوم before a day and month joins the date.
+        let day = start.filter(|_| toks[j].kind == TokKind::Digits)?;
+        let date = numeric_date(toks, j).or_else(|| month_name_date(toks, j, published))?;
+        return date.when.is_some().then_some(Match { start: day, ..date });
+    };
     let start = start.unwrap_or(weekday_start);
     let prayer = i
         .checked_sub(1)
@@ -309,6 +341,7 @@ pub(super) fn weekday_date(toks: &[Tok<'_>], i: usize, published: Option<Publish
         let days = match place {
             Some(Placement::Past) => p.days - if back == 0 { 7 } else { back },
             Some(Placement::Next) => p.days + (index - date::weekday(p.days) - 1).rem_euclid(7) + 1,
+            _ if future_before(toks, i) => p.days + (index - date::weekday(p.days) - 1).rem_euclid(7) + 1,
             _ => p.days - back,
         };
         When::from_days(days)
