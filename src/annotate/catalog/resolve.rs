@@ -91,6 +91,7 @@ pub(super) struct Profile {
 impl Profile {
     /// The number of the profile word the folded word whose
     /// [`word_hash`] is `h` is a form of.
+    #[inline]
     fn word_hashed(&self, h: u64) -> Option<u8> {
         if self.bloom[(h >> 62) as usize] & 1 << (h >> 56 & 63) == 0 {
             return None;
@@ -197,6 +198,7 @@ fn bare<'a>(s: &str, buf: &'a mut String) -> &'a str {
 }
 
 /// Whether `w` has at least `n + 1` characters.
+#[inline]
 fn longer(w: &str, n: usize) -> bool {
     w.chars().nth(n).is_some()
 }
@@ -282,6 +284,7 @@ fn cue_words() -> &'static [(u64, &'static str, u32)] {
 }
 
 /// The [`Text::marks`] bit of kind `kind` (index + 1; none for 0).
+#[inline]
 fn kind_bit(kind: u8) -> u32 {
     (kind as u32).checked_sub(1).map_or(0, |k| 1 << k)
 }
@@ -413,6 +416,7 @@ struct Text<'a> {
 }
 
 impl<'a> Text<'a> {
+    #[inline]
     fn profile(&self, e: u32) -> &'a Profile {
         let catalog: &'a Catalog = self.catalog;
         match catalog.profiles.get(e as usize) {
@@ -449,6 +453,7 @@ impl<'a> Text<'a> {
 
     /// The slot of entity `e` in `accepted`: its own, or the free one it
     /// would take.
+    #[inline]
     fn slot(&self, e: u32) -> usize {
         let mask = self.accepted.len() - 1;
         let mut slot = (e.wrapping_mul(0x9E37_79B9) >> 7) as usize & mask;
@@ -459,6 +464,7 @@ impl<'a> Text<'a> {
     }
 
     /// Where `e` was first accepted, if it was.
+    #[inline]
     fn first(&self, e: u32) -> Option<usize> {
         let slot = self.slot(e);
         (self.accepted[slot] != 0).then_some(self.first[slot])
@@ -470,12 +476,14 @@ impl<'a> Text<'a> {
         kind > 0 && self.kinds.get(kind).is_some_and(|&k| k != 0 && k != e + 1)
     }
 
+    #[inline]
     fn word(&self, t: usize) -> Option<&'a str> {
         let tok = self.toks.get(t).filter(|k| k.word)?;
         self.folded.get(tok.start as usize..tok.end as usize)
     }
 
     /// Word token `t`'s [`word_hash`].
+    #[inline]
     fn hash(&self, t: usize) -> Option<u64> {
         let w = self.word(t)?;
         Some(self.hashes.get(t).copied().unwrap_or_else(|| word_hash(w.as_bytes())))
