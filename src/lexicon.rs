@@ -172,6 +172,13 @@ pub(crate) const FUTURE_MARKERS: &[&str] = &[
     "المقبله",
     "القادم",
     "القادمه",
+    // A forecast or an expectation is of what is to come (يتوقع المزارعون
+    // وصول الأمطار الجمعة، من المتوقع أن …).
+    "توقع",
+    "توقعت",
+    "يتوقع",
+    "تتوقع",
+    "المتوقع",
 ];
 
 /// Nouns shaped like a future verb (س + ي/ت/ن/ا …).

@@ -273,13 +273,16 @@ fn resolve_hijri(
 
 /// Whether the clause before token `i` is in the future tense: a verb
 /// with the future prefix س (سيعود، ستبقى، سنعلن) or سوف, or a marker of
-/// what is planned (من المقرر، المرتقب، مباراته المقبلة), within a few words and no
-/// punctuation. A weekday alone there is the next such day, not the last.
+/// what is planned or expected (من المقرر، المرتقب، مباراته المقبلة، توقعت),
+/// earlier in its clause: up to twelve words back with no punctuation
+/// between (a verb's objects and places come between it and the day:
+/// سيفتتح الوزير المعرض الدولي للكتاب في مدينة الرياض يوم الأحد). A weekday
+/// alone there is the next such day, not the last.
 fn future_before(toks: &[Tok<'_>], i: usize) -> bool {
     toks[..i]
         .iter()
         .rev()
-        .take(6)
+        .take(12)
         .take_while(|t| t.kind == TokKind::Word)
         .any(|t| {
             let f = t
