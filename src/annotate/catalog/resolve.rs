@@ -113,7 +113,7 @@ impl Profile {
 
     /// Whether folded-word hash `h` is one of the profile's forms.
     fn has_form(&self, h: u64) -> bool {
-        self.forms.binary_search_by_key(&h, |f| f.0).is_ok()
+        self.word_hashed(h).is_some()
     }
 
     /// The profile words among the name's own words (tokens `t..end` of
@@ -382,6 +382,23 @@ fn profile(store: &Store, entity: usize) -> Profile {
 const OPENING: &str = "« \" “";
 const CLOSING: &str = "» \" ”";
 
+/// Entry `e`'s profile, made at its first use (an empty one past the
+/// entries).
+fn profile_of(catalog: &Catalog, e: u32) -> &Profile {
+    match catalog.profiles.get(e as usize) {
+        Some(p) => p.get_or_init(|| profile(&catalog.store, e as usize)),
+        None => {
+            static NONE: Profile = Profile {
+                kind: 0,
+                forms: Vec::new(),
+                described: 0,
+                bloom: [0; 4],
+            };
+            &NONE
+        }
+    }
+}
+
 /// The hits of one text and what is known of it so far.
 struct Text<'a> {
     catalog: &'a Catalog,
@@ -418,19 +435,7 @@ struct Text<'a> {
 impl<'a> Text<'a> {
     #[inline]
     fn profile(&self, e: u32) -> &'a Profile {
-        let catalog: &'a Catalog = self.catalog;
-        match catalog.profiles.get(e as usize) {
-            Some(p) => p.get_or_init(|| profile(&catalog.store, e as usize)),
-            None => {
-                static NONE: Profile = Profile {
-                    kind: 0,
-                    forms: Vec::new(),
-                    described: 0,
-                    bloom: [0; 4],
-                };
-                &NONE
-            }
-        }
+        profile_of(self.catalog, e)
     }
 
     fn accept(&mut self, e: u32, at: usize) {
@@ -873,10 +878,7 @@ fn other_country(catalog: &Catalog, toks: &[Token], folded: &str, hashes: &[u64]
     {
         return false;
     }
-    let Some(p) = catalog.profiles.get(e as usize) else {
-        return false;
-    };
-    let p = p.get_or_init(|| profile(&catalog.store, e as usize));
+    let p = profile_of(catalog, e);
     !p.has_form(hashes.get(end).copied().unwrap_or_else(|| word_hash(n.as_bytes())))
 }
 
