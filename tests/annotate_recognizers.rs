@@ -583,9 +583,33 @@ fn quotes_seed_statement_is_attributed_to_sdf() {
     );
 }
 
+/// A quotation as the tables write it: `(quoted text, speaker, direct)`.
+type Row<'a> = (&'a str, Option<&'a str>, bool);
+
+/// Every text of `table` gives exactly its quotations (no mentions, so no
+/// speaker ids); all failures reported at once.
+fn check_quotes(table: &[(&str, &[Row<'_>])]) {
+    let mut failures = Vec::new();
+    for &(text, want) in table {
+        let got = quotes_in(text, &[]);
+        let want: Vec<_> = want
+            .iter()
+            .map(|&(q, s, d)| (q.to_string(), s.map(str::to_string), None, d))
+            .collect();
+        if got != want {
+            failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 #[test]
 fn quotes_table() {
-    type Row<'a> = (&'a str, Option<&'a str>, bool);
     let table: &[(&str, &[Row<'_>])] = &[
         (
             "قال الوزير: «سنرد على الهجوم بقوة».",
@@ -632,23 +656,7 @@ fn quotes_table() {
         ("وزعت المساعدات، بحسب الخطة الموضوعة.", &[]),
         ("بحسب مصادر محلية", &[]),
     ];
-    let mut failures = Vec::new();
-    for &(text, want) in table {
-        let got = quotes_in(text, &[]);
-        let want: Vec<_> = want
-            .iter()
-            .map(|&(q, s, d)| (q.to_string(), s.map(str::to_string), None, d))
-            .collect();
-        if got != want {
-            failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    check_quotes(table);
 }
 
 #[test]
@@ -712,7 +720,6 @@ fn quotes_speaker_ids_through_chains_and_antecedents() {
 
 #[test]
 fn quotes_speakers_table() {
-    type Row<'a> = (&'a str, Option<&'a str>, bool);
     let table: &[(&str, &[Row<'_>])] = &[
         // A chain of titles, role and name, up to the setting.
         (
@@ -808,23 +815,7 @@ fn quotes_speakers_table() {
         ("أعلنت الشركة عن مشروع جديد من شأنه أن يخلق ألف وظيفة.", &[]),
         ("ويرى خبراء أن الأسعار سترتفع.", &[]),
     ];
-    let mut failures = Vec::new();
-    for &(text, want) in table {
-        let got = quotes_in(text, &[]);
-        let want: Vec<_> = want
-            .iter()
-            .map(|&(q, s, d)| (q.to_string(), s.map(str::to_string), None, d))
-            .collect();
-        if got != want {
-            failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    check_quotes(table);
 }
 
 #[test]
