@@ -129,12 +129,7 @@ fn dates_every_form_resolves_to_iso() {
             failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    no_failures(&failures);
 }
 
 #[test]
@@ -379,12 +374,7 @@ fn numbers_table() {
             failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    no_failures(&failures);
 }
 
 #[test]
@@ -483,12 +473,7 @@ fn roles_table() {
             failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    no_failures(&failures);
 }
 
 /// A catalog mention of `name` (its first occurrence in `text`).
@@ -583,6 +568,17 @@ fn quotes_seed_statement_is_attributed_to_sdf() {
     );
 }
 
+/// Fails with every line of `failures`, when there are any (a table test
+/// reports all its rows at once).
+fn no_failures(failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// A quotation as the tables write it: `(quoted text, speaker, direct)`.
 type Row<'a> = (&'a str, Option<&'a str>, bool);
 
@@ -600,12 +596,7 @@ fn check_quotes(table: &[(&str, &[Row<'_>])]) {
             failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    no_failures(&failures);
 }
 
 #[test]
