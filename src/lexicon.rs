@@ -181,6 +181,115 @@ pub(crate) const FUTURE_MARKERS: &[&str] = &[
     "المتوقع",
 ];
 
+/// Words that make the imperfect after them past: لم يحضر، كان يستعد.
+pub(crate) const PAST_BEFORE_IMPERFECT: &[&str] = &["لم", "ولم", "فلم", "لما", "كان", "كانت", "كانوا", "ظل", "ظلت"];
+
+/// Words shaped like an imperfect verb (ي + three letters) that are not:
+/// months, nouns and first names.
+pub(crate) const NOT_IMPERFECT: &[&str] = &[
+    "يوما",
+    "يومي",
+    "يوميا",
+    "يومين",
+    "يونيو",
+    "يوليو",
+    "يناير",
+    "يونيه",
+    "يوليه",
+    "يمين",
+    "يسار",
+    "يتيم",
+    "ينبوع",
+    "يهود",
+    "يهودي",
+    "يمني",
+    "ياباني",
+    "يوناني",
+    "يوسف",
+    "يحيي",
+    "ياسر",
+    "يونس",
+    "يعقوب",
+    "يزيد",
+    "ياسين",
+    "يامن",
+    "ياسمين",
+    "يسري",
+    "يسرا",
+    "يعرب",
+    "يافا",
+];
+
+/// Stems of verbs of scheduled events, read after the imperfect prefix
+/// ت or ن (تنطلق، تقام، نلتقي): ت alone also begins verbal nouns.
+pub(crate) const EVENT_STEMS: &[&str] = &[
+    "نطلق",
+    "بدا",
+    "ستضيف",
+    "لتقي",
+    "واجه",
+    "قام",
+    "عقد",
+    "نعقد",
+    "جري",
+    "ختتم",
+    "ستانف",
+    "نتهي",
+    "حتضن",
+    "شهد",
+    "ستقبل",
+    "لعب",
+    "خوض",
+    "زور",
+    "صل",
+    "عود",
+    "فتتح",
+    "نظم",
+    "غادر",
+    "حل",
+    "توجه",
+    "ستعد",
+    "جتمع",
+    "صوت",
+    "فتح",
+    "غلق",
+    "سافر",
+    "خرج",
+    "ستمر",
+    "قدم",
+    "علن",
+    "ستكمل",
+    "بث",
+    "عرض",
+    "نفذ",
+    "دخل",
+    "حتفل",
+    "شارك",
+    "نشر",
+    "ستهل",
+    "عاود",
+    "طلق",
+    "عطل",
+];
+
+/// Verbs of deciding and calling: with an act as their object, the day
+/// after it is when the act will be (قررت الحكومة تعطيل المدارس الخميس).
+pub(crate) const DECISION_VERBS: &[&str] = &[
+    "قرر",
+    "قررت",
+    "تقرر",
+    "اقر",
+    "اقرت",
+    "حدد",
+    "حددت",
+    "دعا",
+    "دعت",
+    "طالب",
+    "طالبت",
+    "اعتمد",
+    "اعتمدت",
+];
+
 /// Nouns shaped like a future verb (س + ي/ت/ن/ا …).
 pub(crate) const FUTURE_NOT: &[&str] = &[
     "ستاد",

@@ -271,34 +271,108 @@ fn resolve_hijri(
     }
 }
 
-/// Whether the clause before token `i` is in the future tense: a verb
-/// with the future prefix س (سيعود، ستبقى، سنعلن) or سوف, or a marker of
-/// what is planned or expected (من المقرر، المرتقب، مباراته المقبلة، توقعت),
-/// earlier in its clause: up to twelve words back with no punctuation
+/// Whether the clause before token `i` is in the future tense, read back
+/// from the day over its clause: up to twelve words with no punctuation
 /// between (a verb's objects and places come between it and the day:
 /// سيفتتح الوزير المعرض الدولي للكتاب في مدينة الرياض يوم الأحد). A weekday
-/// alone there is the next such day, not the last.
+/// alone there is the next such day, not the last. What makes a clause
+/// future:
+/// - a verb with the future prefix س (سيعود، ستبقى، سنعلن) or سوف, or a
+///   marker of what is planned or expected (من المقرر، المرتقب، مباراته
+///   المقبلة، توقعت);
+/// - an imperfect verb of the clause itself, which in news is a scheduled
+///   event (يستضيف الفريق نظيره الخميس، تنطلق البطولة السبت), unless لم or
+///   كان make it past (لم يحضر الاجتماع الخميس، كان يستعد) or an إن/أن
+///   lies between (يذكر أن الفريق فاز الجمعة: the day is the complement's);
+/// - a decision or a call whose object is an act (قررت الحكومة تعطيل
+///   المدارس يوم الخميس، دعت النقابة إلى الإضراب الأحد), not the day the
+///   decision was taken (قررت المحكمة الثلاثاء …: nothing between).
+///
+/// `منذ` right before the day makes it past whatever the tense (يعاني منذ
+/// الأحد).
 fn future_before(toks: &[Tok<'_>], i: usize) -> bool {
-    toks[..i]
-        .iter()
-        .rev()
-        .take(12)
-        .take_while(|t| t.kind == TokKind::Word)
-        .any(|t| {
-            let f = t
-                .folded
+    fn word<'a>(t: &Tok<'a>) -> Option<&'a str> {
+        (t.kind == TokKind::Word).then(|| {
+            t.folded
                 .strip_prefix(['و', 'ف'])
                 .filter(|r| r.chars().count() >= 3)
-                .unwrap_or(t.folded);
-            lexicon::FUTURE_MARKERS.contains(&f)
-                || f.strip_prefix('س').is_some_and(|r| {
-                    r.starts_with(['ي', 'ت', 'ن', 'ا'])
-                        && r.chars().count() >= 3
-                        && !t.raw.ends_with('ة')
-                        && !r.ends_with("ات")
-                        && !lexicon::FUTURE_NOT.contains(&f)
-                })
+                .unwrap_or(t.folded)
         })
+    }
+    if i > 0 && word(&toks[i - 1]) == Some("منذ") {
+        return false;
+    }
+    let from = i.saturating_sub(12);
+    let clause_start = toks[from..i]
+        .iter()
+        .rposition(|t| t.kind != TokKind::Word)
+        .map_or(from, |k| from + k + 1);
+    let mut subordinate = false; // an إن/أن lies between the word and the day
+    let mut act_between = false; // an act or إلى lies between the word and the day
+    for k in (clause_start..i).rev() {
+        let t = &toks[k];
+        let Some(f) = word(t) else { break };
+        let is_future_verb = f.strip_prefix('س').is_some_and(|r| {
+            r.starts_with(['ي', 'ت', 'ن', 'ا'])
+                && r.chars().count() >= 3
+                && !t.raw.ends_with('ة')
+                && !r.ends_with("ات")
+                && !lexicon::FUTURE_NOT.contains(&f)
+        });
+        if lexicon::FUTURE_MARKERS.contains(&f) || is_future_verb {
+            return true;
+        }
+        if !subordinate {
+            let past = toks[clause_start..k]
+                .iter()
+                .rev()
+                .take(2)
+                .filter_map(word)
+                .any(|w| lexicon::PAST_BEFORE_IMPERFECT.contains(&w));
+            if imperfect(t, f) && !past {
+                return true;
+            }
+            if act_between && lexicon::DECISION_VERBS.contains(&f) {
+                return true;
+            }
+        }
+        act_between |= f == "الي" || f.starts_with("موعد") || verbal_noun(f);
+        subordinate |= matches!(f, "ان" | "بان" | "لان");
+    }
+    false
+}
+
+/// An imperfect verb by its shape: ي + at least three letters (يستضيف،
+/// يلتقي), or ت/ن + the stem of a verb of scheduled events (تنطلق، تقام،
+/// نلتقي), since ت also begins verbal nouns (تعطيل، توزيع).
+fn imperfect(t: &Tok<'_>, f: &str) -> bool {
+    if t.raw.ends_with('ة') || f.ends_with("ات") {
+        return false;
+    }
+    match f.strip_prefix('ي') {
+        Some(rest) => rest.chars().count() >= 3 && !lexicon::NOT_IMPERFECT.contains(&f),
+        None => f
+            .strip_prefix(['ت', 'ن'])
+            .is_some_and(|rest| lexicon::EVENT_STEMS.contains(&rest)),
+    }
+}
+
+/// A verbal noun of the derived forms, by its shape once the article is
+/// gone: تفعيل (تعطيل، تأجيل)، إفعال (إغلاق)، افتعال/انفعال (افتتاح، انطلاق)
+/// and استفعال (استئناف).
+fn verbal_noun(f: &str) -> bool {
+    let f = ["وال", "بال", "فال", "ال"]
+        .iter()
+        .find_map(|a| f.strip_prefix(a))
+        .filter(|r| r.chars().count() >= 4)
+        .unwrap_or(f);
+    let c: Vec<char> = f.chars().collect();
+    match c.len() {
+        5 => (c[0] == 'ت' && c[3] == 'ي') || (c[0] == 'ا' && c[3] == 'ا'),
+        6 => c[0] == 'ا' && c[4] == 'ا',
+        7 => f.starts_with("است") && c[5] == 'ا',
+        _ => false,
+    }
 }
 
 /// `يوم الخميس الماضي`، `الأحد المقبل`، `الجمعة`; a weekday directly before
