@@ -254,9 +254,12 @@ fn core(w: &str) -> &str {
 const KNOWN: u32 = 1 << 31;
 const PREPOSITION: u32 = 1 << 30;
 const BARE_PREPOSITION: u32 = 1 << 29;
+/// In [`cue_words`] only: the word is one of `FUNCTION_WORDS`.
+const FUNCTION: u32 = 1 << 28;
 
 /// Every cue word (`KINDS`' cues, `CUE_PREPOSITIONS`) with the kinds it
-/// is a cue for and [`PREPOSITION`], open addressing on its
+/// is a cue for and [`PREPOSITION`], and every function word with
+/// [`FUNCTION`], open addressing on its
 /// [`word_hash`]: a text's words are looked up once each, not scanned
 /// against every list for every candidate of every hit.
 fn cue_words() -> &'static [(u64, &'static str, u32)] {
@@ -278,6 +281,9 @@ fn cue_words() -> &'static [(u64, &'static str, u32)] {
         }
         for w in CUE_PREPOSITIONS.split(' ') {
             add(w, PREPOSITION);
+        }
+        for &w in FUNCTION_WORDS {
+            add(w, FUNCTION);
         }
         table
     })
@@ -505,16 +511,16 @@ impl<'a> Text<'a> {
         let Some(h) = self.hash(t) else {
             return 0;
         };
-        let own = cue_bits(w, h);
+        let own = cue_bits(w, h) & !FUNCTION;
         let bare = strip_proclitics(w);
         let mut m = KNOWN | own;
         if bare.len() != w.len() {
-            let b = cue_bits(bare, word_hash(bare.as_bytes()));
+            let b = cue_bits(bare, word_hash(bare.as_bytes())) & !FUNCTION;
             m |= b & !PREPOSITION | if b & PREPOSITION != 0 { BARE_PREPOSITION } else { 0 };
         }
         let stem = strip_enclitic(bare);
         if stem.len() != bare.len() {
-            m |= cue_bits(stem, word_hash(stem.as_bytes())) & !PREPOSITION;
+            m |= cue_bits(stem, word_hash(stem.as_bytes())) & !(PREPOSITION | FUNCTION);
         }
         if own & PREPOSITION != 0 {
             m |= BARE_PREPOSITION;
@@ -785,13 +791,12 @@ impl<'a> Text<'a> {
             return false;
         }
         // إلى folds to الي: a preposition, not a definite noun.
-        let Some(before) = t
-            .checked_sub(1)
-            .and_then(|b| self.word(b))
-            .filter(|w| !FUNCTION_WORDS.contains(w))
-        else {
+        let Some((before, h)) = t.checked_sub(1).and_then(|b| Some((self.word(b)?, self.hash(b)?))) else {
             return false;
         };
+        if cue_bits(before, h) & FUNCTION != 0 {
+            return false;
+        }
         let w = before.strip_prefix(['و', 'ف']).unwrap_or(before);
         let w = w
             .strip_prefix(['ب', 'ل', 'ك'])
@@ -812,10 +817,10 @@ impl<'a> Text<'a> {
         if !definite && next == "من" {
             return true;
         }
-        if FUNCTION_WORDS.contains(&next) || has(CUE_PREPOSITIONS, next) {
+        let Some(h) = self.hash(end) else {
             return false;
-        }
-        if self.hash(end).is_some_and(|h| self.profile(e).word_hashed(h).is_some()) {
+        };
+        if cue_bits(next, h) & (FUNCTION | PREPOSITION) != 0 || self.profile(e).word_hashed(h).is_some() {
             return false;
         }
         definite == next.starts_with("ال") || self.construct(e, t, end)
@@ -1136,9 +1141,9 @@ mod tests {
 
     #[test]
     fn the_cue_table_reads_as_the_word_lists_do() {
-        use super::{cue_bits, cue_words, strip_enclitic, strip_proclitics, PREPOSITION};
+        use super::{cue_bits, cue_words, strip_enclitic, strip_proclitics, FUNCTION, PREPOSITION};
         use crate::hash::word_hash;
-        use crate::lexicon::{has, CUE_PREPOSITIONS, KINDS};
+        use crate::lexicon::{has, CUE_PREPOSITIONS, FUNCTION_WORDS, KINDS};
         // Room to spare in the open-addressing table.
         assert!(cue_words().iter().filter(|e| !e.1.is_empty()).count() < 256);
         // Every cue word with clitics around it: the table's bits are the
@@ -1154,6 +1159,8 @@ mod tests {
             }
         }
         words.extend(CUE_PREPOSITIONS.split(' ').map(String::from));
+        words.extend(FUNCTION_WORDS.iter().map(|w| format!("و{w}")));
+        words.extend(FUNCTION_WORDS.iter().map(|&w| String::from(w)));
         words.extend(["قال", "على", "السوق", "مدرسة", "والي"].map(String::from));
         for w in &words {
             let bits = |w: &str| cue_bits(w, word_hash(w.as_bytes()));
@@ -1165,6 +1172,7 @@ mod tests {
                 assert_eq!(listed, table, "{w} kind {k}");
             }
             assert_eq!(has(CUE_PREPOSITIONS, w), bits(w) & PREPOSITION != 0, "{w}");
+            assert_eq!(FUNCTION_WORDS.contains(&w.as_str()), bits(w) & FUNCTION != 0, "{w}");
         }
     }
 
