@@ -284,6 +284,7 @@ fn resolve_hijri(
 ///   event (يستضيف الفريق نظيره الخميس، تنطلق البطولة السبت), unless لم or
 ///   كان make it past (لم يحضر الاجتماع الخميس، كان يستعد) or an إن/أن
 ///   lies between (يذكر أن الفريق فاز الجمعة: the day is the complement's);
+/// - قبل + the verbal noun of an event (قبل مواجهة النصر يوم الجمعة);
 /// - a decision or a call whose object is an act (قررت الحكومة تعطيل
 ///   المدارس يوم الخميس، دعت النقابة إلى الإضراب الأحد), not the day the
 ///   decision was taken (قررت المحكمة الثلاثاء …: nothing between).
@@ -335,6 +336,11 @@ fn future_before(toks: &[Tok<'_>], i: usize) -> bool {
             if act_between && lexicon::DECISION_VERBS.contains(&f) {
                 return true;
             }
+            // قبل مواجهة النصر يوم الجمعة، قبل انطلاق البطولة السبت: the
+            // day of an event still ahead.
+            if f == "قبل" && toks.get(k + 1).and_then(word).is_some_and(verbal_noun) {
+                return true;
+            }
         }
         act_between |= f == "الي" || f.starts_with("موعد") || verbal_noun(f);
         subordinate |= matches!(f, "ان" | "بان" | "لان");
@@ -358,8 +364,8 @@ fn imperfect(t: &Tok<'_>, f: &str) -> bool {
 }
 
 /// A verbal noun of the derived forms, by its shape once the article is
-/// gone: تفعيل (تعطيل، تأجيل)، إفعال (إغلاق)، افتعال/انفعال (افتتاح، انطلاق)
-/// and استفعال (استئناف).
+/// gone: تفعيل (تعطيل، تأجيل)، إفعال (إغلاق)، افتعال/انفعال (افتتاح، انطلاق)،
+/// استفعال (استئناف) and مفاعلة (مواجهة، مباراة، مشاركة).
 fn verbal_noun(f: &str) -> bool {
     let f = ["وال", "بال", "فال", "ال"]
         .iter()
@@ -369,7 +375,7 @@ fn verbal_noun(f: &str) -> bool {
     let c: Vec<char> = f.chars().collect();
     match c.len() {
         5 => (c[0] == 'ت' && c[3] == 'ي') || (c[0] == 'ا' && c[3] == 'ا'),
-        6 => c[0] == 'ا' && c[4] == 'ا',
+        6 => (c[0] == 'ا' && c[4] == 'ا') || (c[0] == 'م' && c[2] == 'ا' && c[5] == 'ه'),
         7 => f.starts_with("است") && c[5] == 'ا',
         _ => false,
     }
