@@ -615,7 +615,7 @@ pub(crate) const COMMON_WORDS: &str = "اول اولي ثاني ثانيه ثا�
 /// each list one string of words (smaller in wasm than a slice of them).
 /// The last kind (titles of works) needs its cue or guillemets each time.
 pub(crate) const KINDS: &[(&str, &str)] = &[
-    ("ناد نادي فريق", "نادي ناد فريق مدرب لاعب لاعبو لاعبي مهاجم حارس مدافع نجم جماهير مشجعي انصار رصيد ضيف مضيف غريم شباك صفوف مباراه فوز تعادل ديربي"),
+    ("ناد نادي فريق", "نادي ناد فريق مدرب لاعب لاعبو لاعبي مهاجم حارس مدافع نجم جماهير مشجعي انصار رصيد ضيف مضيف غريم شباك صفوف مباراه فوز تعادل ديربي يلتقي التقي ملاقاه تغلب هزم"),
     ("قناه شبكه اذاعه فضائيه", "قناه فضائيه شاشه مقابله حديث حوار تصريحات بثت بث مراسل برنامج برامج حلقه مقدم مذيع"),
     ("جريده صحيفه يوميه مجله", "جريده صحيفه يوميه مجله افتتاحيه كتب كتبت نشرت مقال"),
     ("مدينه عاصمه اماره كبري ميناء", "مدينه عاصمه بلديه سكان اهالي احياء مستشفي امطار شوارع مطار زياره"),
@@ -634,6 +634,11 @@ pub(crate) const KINDS: &[(&str, &str)] = &[
 /// a verb of saying, ل + such a name is whom it was said to (أكد مصدر
 /// للعربية).
 pub(crate) const OUTLET_KINDS: [u8; 2] = [2, 3];
+
+/// Nouns of a statement given to an outlet: after them, ل + an outlet's
+/// name is whom it was given to (في تصريح للشروق، في حديث للعربية).
+/// Space-separated, compared with [`has`].
+pub(crate) const STATEMENT_NOUNS: &str = "تصريح تصريحات حديث حوار مقابله مداخله";
 
 /// Words after a one-word first name that make it another man's name
 /// (علي بن سالم، علي أبو زيد). Space-separated, compared with [`has`].

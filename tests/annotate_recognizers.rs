@@ -880,6 +880,22 @@ fn quotes_speakers_end_before_a_publication_or_a_time() {
     let text = "وكتب الناقد الموسيقي سامر عيتاني في الأخبار أن الحفل نجح.";
     let paper = mention(text, "الأخبار", "al-akhbar-lb");
     assert_eq!(speaker(text, &[paper]).as_deref(), Some("الناقد الموسيقي سامر عيتاني"));
+    // A family name with the article is still a personal name; a nisba
+    // after a definite role is not.
+    let text = "وكتب الناقد المسرحي هشام العياري في الصباح أن العرض جريء.";
+    let paper = mention(text, "الصباح", "assabah-tn");
+    assert_eq!(speaker(text, &[paper]).as_deref(), Some("الناقد المسرحي هشام العياري"));
+    let text = "وقال المدير الإقليمي في أرامكو إن الإنتاج ارتفع.";
+    let aramco = mention(text, "أرامكو", "aramco");
+    assert_eq!(speaker(text, &[aramco]).as_deref(), Some("المدير الإقليمي في أرامكو"));
+    // ل + an organization after an affiliation: whom it was told to, even
+    // after a role (not الرئيس التنفيذي لأرامكو, the role's complement).
+    let text = "وقال مدير شركة سياحية في المدينة للوطن إن الحجوزات مكتملة.";
+    let paper = mention(text, "لوطن", "alwatan-eg");
+    assert_eq!(speaker(text, &[paper]).as_deref(), Some("مدير شركة سياحية في المدينة"));
+    let text = "وقال الرئيس التنفيذي لأرامكو إن الإنتاج ارتفع.";
+    let aramco = mention(text, "أرامكو", "aramco");
+    assert_eq!(speaker(text, &[aramco]).as_deref(), Some("الرئيس التنفيذي لأرامكو"));
     let text = "وقال مدير العلاقات العامة في أرامكو إن الإنتاج ارتفع.";
     let aramco = mention(text, "أرامكو", "aramco");
     assert_eq!(

@@ -189,20 +189,28 @@ fn named(who: Option<Who<'_>>, text: &str, toks: &[Tok<'_>], mentions: &[Found])
                         && m.start < t.end
                 })
         })
-        && !toks[first..last].iter().any(|t| {
+        && (!toks[first..last].iter().any(|t| {
             let bare = t.folded.strip_prefix("ال").unwrap_or(t.folded);
             lexicon::ROLE_NOUNS
                 .iter()
                 .any(|r| r.strip_prefix("ال").unwrap_or(r) == bare)
-        });
+        })
+            // After an affiliation the role's complement is written (مدير
+            // شركة سياحية في المدينة للوطن).
+            || last >= first + 2 && toks[last - 2].folded == "في");
     // في + an organization the catalog names, after a personal name (a
-    // word with no article that is no role): where it was written or said
+    // word with no article that is no role, or a family name with one
+    // after such a word: هشام العياري): where it was written or said
     // (الناقد سامر عيتاني في الأخبار), not an affiliation (مسؤول في أرامكو،
-    // مدير العلاقات العامة في أرامكو).
+    // مدير العلاقات العامة في أرامكو، المدير الإقليمي في أرامكو).
+    let family = |k: usize| {
+        let w = toks[k].folded;
+        w.starts_with("ال") && w.ends_with('ي') && k > first && !toks[k - 1].folded.starts_with("ال")
+    };
     let outlet = !told
         && last >= first + 3
         && toks[last - 1].folded == "في"
-        && !toks[last - 2].folded.starts_with("ال")
+        && (!toks[last - 2].folded.starts_with("ال") || family(last - 2))
         && !toks[first..last - 1]
             .iter()
             .any(|t| lexicon::DESCRIPTIVE.contains(&t.folded))

@@ -56,7 +56,7 @@ use super::{Catalog, EntityType};
 use crate::hash::word_hash;
 use crate::lexicon::{
     has, ATTRIBUTION_VERBS, COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS,
-    NATIONALITIES, OTHER_PERSON, OUTLET_KINDS,
+    NATIONALITIES, OTHER_PERSON, OUTLET_KINDS, STATEMENT_NOUNS,
 };
 use crate::model::sort_keys;
 use crate::text::normalize::fold_str;
@@ -428,7 +428,8 @@ struct Text<'a> {
     /// text).
     overlaps: Vec<u32>,
     /// Whether each token is part of a name found (the words of ريال
-    /// مدريد are no cue for a currency); made with `near`'s first call.
+    /// مدريد are no cue for a currency, a name after a name is no
+    /// adjective of it).
     taken: Vec<bool>,
     /// The entities accepted so far that have a description, once each
     /// (`related` reads only those).
@@ -521,6 +522,11 @@ impl<'a> Text<'a> {
         let stem = strip_enclitic(bare);
         if stem.len() != bare.len() {
             m |= cue_bits(stem, word_hash(stem.as_bytes())) & !(PREPOSITION | FUNCTION);
+        }
+        // فوزه، فريقه: the first letter may be the word's own, not و/ف.
+        let whole = strip_enclitic(w);
+        if bare.len() != w.len() && whole.len() != w.len() {
+            m |= cue_bits(whole, word_hash(whole.as_bytes())) & !(PREPOSITION | FUNCTION);
         }
         if own & PREPOSITION != 0 {
             m |= BARE_PREPOSITION;
@@ -636,21 +642,35 @@ impl<'a> Text<'a> {
     /// (عرضت الجزيرة مساء أمس الحلقة الأولى من برنامج) 1; punctuation ends
     /// the clause, and the words of other names found (`hits`) are no cue.
     /// Titles of works take only the cue next to them.
-    fn near(&mut self, e: u32, t: usize, end: usize, prefixed: bool, hits: &[Hit]) -> u32 {
-        if self.taken.is_empty() {
-            self.taken = vec![false; self.toks.len() + 1];
-            for h in hits {
-                let (a, b, _) = place(self.toks, h);
-                for k in a..b.min(self.toks.len()) {
-                    self.taken[k] = true;
-                }
-            }
-        }
+    fn near(&mut self, e: u32, t: usize, end: usize, prefixed: bool) -> u32 {
         let kind = self.profile(e).kind;
         if kind as usize == KINDS.len() {
             return 0;
         }
-        let told = prefixed && OUTLET_KINDS.contains(&kind) && self.word(t).is_some_and(|w| w.starts_with('ل'));
+        let outlet = OUTLET_KINDS.contains(&kind);
+        let told = prefixed && outlet && self.word(t).is_some_and(|w| w.starts_with('ل'));
+        // An outlet right before إن/أن: whom it was told to (قال مدير
+        // فندق للوطن إن، في تصريح للشروق إن), or where it was written
+        // after a verb of saying earlier in the clause (وكتب الناقد … في
+        // الصباح أن).
+        if outlet && self.word(end).is_some_and(|n| matches!(n, "ان" | "بان")) {
+            let before = t.checked_sub(1).and_then(|b| self.word(b));
+            let said = || {
+                (2..=8)
+                    .map_while(|d| t.checked_sub(d).and_then(|b| self.word(b)))
+                    .any(|w| ATTRIBUTION_VERBS.contains(&w.strip_prefix(['و', 'ف']).unwrap_or(w)))
+            };
+            if told || before == Some("في") && said() {
+                return 2;
+            }
+        }
+        if told
+            && t.checked_sub(1)
+                .and_then(|b| self.word(b))
+                .is_some_and(|w| has(STATEMENT_NOUNS, w))
+        {
+            return 2;
+        }
         for d in 1..=4 {
             let Some(w) = t.checked_sub(d).and_then(|b| self.word(b)) else {
                 break;
@@ -812,6 +832,11 @@ impl<'a> Text<'a> {
         let Some(next) = self.word(end) else {
             return false;
         };
+        // Another name (ويستضيف الرائد النصر: host and guest), or a
+        // preposition's phrase (قالت أمل للصحفيين), is neither.
+        if self.taken[end] || ["لل", "بال", "كال"].iter().any(|p| next.starts_with(p)) {
+            return false;
+        }
         let definite = self.word(t).is_some_and(|w| strip_proclitics(w) != w);
         // أحد من المدافعين: a partitive after an indefinite word.
         if !definite && next == "من" {
@@ -991,9 +1016,15 @@ pub(super) fn resolve(
         accepted: vec![0; slots],
         first: vec![0; slots],
         kinds: [0; KINDS.len() + 1],
-        taken: Vec::new(),
+        taken: vec![false; toks.len() + 1],
         described: Vec::new(),
     };
+    for h in hits {
+        let (a, b, _) = place(toks, h);
+        for k in a..b.min(toks.len()) {
+            cx.taken[k] = true;
+        }
+    }
     for k in 0..hits.len() {
         if out[k].confidence == 1.0 {
             cx.accept(out[k].entity, hits[k].start);
@@ -1014,7 +1045,7 @@ pub(super) fn resolve(
         } else if cx.construct(e, t, end) {
             cx.cue_before(e, t, end)
         } else {
-            cx.cue(e, t, end) || !cx.followed(e, t, end) && cx.near(e, t, end, prefixed, hits) == 2
+            cx.cue(e, t, end) || !cx.followed(e, t, end) && cx.near(e, t, end, prefixed) == 2
         };
         if cued {
             out[k].confidence = 0.9;
@@ -1064,7 +1095,7 @@ pub(super) fn resolve(
             let near = if adjective || cx.followed(e, t, end) {
                 0
             } else {
-                cx.near(e, t, end, prefixed, hits)
+                cx.near(e, t, end, prefixed)
             };
             let (seen, kin) = (cx.first(e).is_some(), cx.kin(e));
             any_cue |= cue || near == 2;
@@ -1297,6 +1328,49 @@ mod tests {
         // Nor is the noun an adjective qualifies (شاشة is a cue of channels).
         assert!(names(&c, "ظهرت على الشاشة العربية وجوه جديدة").is_empty());
         assert_eq!(names(&c, "قال في حديث إلى العربية إن"), [pair("العربية", "tv")]);
+        // An outlet right before إن/أن: told to it (after ل, with no verb
+        // near, or after a noun of a statement), or written in it (after
+        // في and a verb of saying); the common word otherwise.
+        let papers = catalog(
+            r#"[{"id": "watan", "type": "organization", "names": ["الوطن"], "description": "جريدة يومية مصرية"},
+                {"id": "nahda", "type": "organization", "names": ["النهضة"], "description": "نادٍ عماني لكرة القدم"},
+                {"id": "raed", "type": "organization", "names": ["الرائد"], "description": "نادٍ سعودي لكرة القدم"},
+                {"id": "nassr", "type": "organization", "names": ["النصر"], "description": "نادٍ سعودي لكرة القدم"},
+                {"id": "amal", "type": "person", "names": ["أمل الحداد", "أمل"], "description": "مطربة لبنانية"}]"#,
+        );
+        assert_eq!(
+            names(&papers, "وقال مدير فندق على الكورنيش للوطن إن الحجوزات مكتملة"),
+            [pair("لوطن", "watan")]
+        );
+        assert_eq!(
+            names(&papers, "وقال المدير في تصريح للوطن إن الشبكة صمدت"),
+            [pair("لوطن", "watan")]
+        );
+        assert_eq!(
+            names(&papers, "وكتب الناقد هشام العياري في الوطن أن العرض جريء"),
+            [pair("الوطن", "watan")]
+        );
+        assert!(names(&papers, "لا يكفي حب الوطن وحده لإقناع الشباب").is_empty());
+        assert!(names(&papers, "وبقي في الوطن أن يعمل الشباب").is_empty());
+        // A cue word with an enclitic whose first letter could be a
+        // proclitic (فوزه is فوز + ه, not ف + وزه).
+        assert_eq!(
+            names(&papers, "تصدر الفريق بعد فوزه على النهضة بثلاثية"),
+            [pair("النهضة", "nahda")]
+        );
+        assert!(names(&papers, "في عصر النهضة الأوروبية").is_empty());
+        // A name right after a name is no adjective of it (host and guest),
+        // nor is a preposition's phrase after a first name.
+        let found = names(&papers, "وقال مدرب الرائد إن الفريق جاهز. ويستضيف الرائد النصر الخميس");
+        assert_eq!(found[..2], [pair("الرائد", "raed"), pair("الرائد", "raed")]);
+        assert_eq!(
+            names(
+                &papers,
+                "أحيت المطربة أمل الحداد حفلا. وقالت أمل للصحفيين إن الجمهور رائع"
+            ),
+            [pair("أمل الحداد", "amal"), pair("أمل", "amal")]
+        );
+        assert!(names(&papers, "وقال إن الأمل الوحيد هو الحوار").is_empty());
     }
 
     #[test]
