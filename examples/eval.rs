@@ -8,6 +8,7 @@
 //! cargo run --release --example eval -- --split fresh # the third split, written later (scored once, at the very end)
 //! cargo run --release --example eval -- --split fresh2 # the fourth split, written after fresh was scored (scored once, at the very end)
 //! cargo run --release --example eval -- --split fresh3 # the fifth split, written after fresh2 was scored (scored once, at the very end)
+//! cargo run --release --example eval -- --split fresh4 # the sixth split, written after fresh3 (scored once, at the very end)
 //! cargo run --release --example eval -- --split all
 //! ```
 //!
@@ -300,13 +301,13 @@ fn main() -> ExitCode {
             "--split" => split = args.next().unwrap_or_default(),
             "--errors" => errors = true,
             _ => {
-                eprintln!("usage: eval [--split dev|test|fresh|fresh2|fresh3|all] [--errors]");
+                eprintln!("usage: eval [--split dev|test|fresh|fresh2|fresh3|fresh4|all] [--errors]");
                 return ExitCode::from(2);
             }
         }
     }
-    if !["dev", "test", "fresh", "fresh2", "fresh3", "all"].contains(&split.as_str()) {
-        eprintln!("--split is dev, test, fresh, fresh2, fresh3 or all, not {split:?}");
+    if !["dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "all"].contains(&split.as_str()) {
+        eprintln!("--split is dev, test, fresh, fresh2, fresh3, fresh4 or all, not {split:?}");
         return ExitCode::from(2);
     }
     match run(&split, errors) {

@@ -18,7 +18,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 TYPES = {"person", "place", "organization", "event", "topic"}
 DESKS = {"politics", "sport", "economy", "local", "culture"}
-SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3")  # fresh, fresh2, fresh3: written later, each scored once (README)
+SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4")  # fresh, fresh2, fresh3, fresh4: written later, each scored once (README)
 COUNTRIES = {
     "EG", "SA", "AE", "QA", "JO", "LB", "SY", "IQ", "MA", "DZ", "TN", "LY",
     "SD", "YE", "PS", "KW", "OM", "BH",
