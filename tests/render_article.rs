@@ -326,8 +326,9 @@ fn empty_and_odd_input_does_not_panic() {
     assert!(!html.contains("<figure"));
 }
 
-/// Every case of the bidi-edges table (tests/fixtures/bidi-edges.json, also
-/// checked on screen by tests/browser/bidi-edges.test.mjs): a token of the
+/// Every case of the bidi-edges table (tests/fixtures/bidi-edges.json) and
+/// of the held-out one (bidi-unseen.json), both also checked on screen by
+/// tests/browser/bidi-edges.test.mjs: a token of the
 /// other direction is one isolate exactly — its leading `#`/`@`/`.`, trailing
 /// `+`/`°`/`™`, brackets around it inside, the sentence's punctuation and
 /// quotation marks outside — and a token of the article's own direction
@@ -335,10 +336,19 @@ fn empty_and_odd_input_does_not_panic() {
 #[test]
 fn bidi_edges_table_isolates_each_token_whole() {
     use rtl_article::text::bidi::{ltr_runs, rtl_runs};
-    let table: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/bidi-edges.json")).expect("bidi-edges.json");
-    let cases = table["cases"].as_array().expect("cases");
-    assert!(cases.len() >= 30);
+    let tables = [
+        include_str!("fixtures/bidi-edges.json"),
+        include_str!("fixtures/bidi-unseen.json"),
+    ];
+    let tables: Vec<serde_json::Value> = tables
+        .iter()
+        .map(|t| serde_json::from_str(t).expect("bidi table"))
+        .collect();
+    let cases: Vec<&serde_json::Value> = tables
+        .iter()
+        .flat_map(|t| t["cases"].as_array().expect("cases"))
+        .collect();
+    assert!(cases.len() >= 70);
     for case in cases {
         let id = case["id"].as_str().unwrap();
         let text = case["text"].as_str().unwrap();

@@ -372,7 +372,10 @@ fn pair(open: char, close: char) -> bool {
 ///   on in the other direction (`C++عربي`);
 /// - signs beginning the word that follows, in the other direction, are that
 ///   word's (`#` of `Apple #عاجل`);
-/// - trailing white space and sentence punctuation are trimmed.
+/// - trailing white space and sentence punctuation are trimmed, except a
+///   `!` or `?` glued to the last word when the sentence goes on after it
+///   or a quotation mark closes on it (`Yahoo! …`، `"Got Milk?"`);
+/// - a leading apostrophe that nothing closes is the word's (`'Oumuamua`).
 fn edges(chars: &[(usize, char, BidiClass)], first: usize, end: usize) -> (usize, usize) {
     let sign = |k: usize| is_sign(chars[k].1, chars[k].2);
     let letter = |k: usize| chars.get(k).is_some_and(|c| is_letter(c.2));
@@ -401,7 +404,30 @@ fn edges(chars: &[(usize, char, BidiClass)], first: usize, end: usize) -> (usize
     while k < to && sign(k) {
         k += 1;
     }
-    (first, if letter(k) { last } else { k })
+    let mut stop = if letter(k) { last } else { k };
+    let at = |k: usize| chars.get(k).map(|c| c.1);
+    // A ! or ? glued to the run's last word is the word's when the sentence
+    // goes on after it (`Yahoo! إغلاق`، `يلا يا أخضر! as`) or a quotation
+    // mark opened before the run closes right after it (`"Got Milk?"`).
+    if stop > first && letter(stop - 1) && matches!(at(stop), Some('!' | '?')) {
+        let goes_on = at(stop + 1) == Some(' ') && letter(stop + 2);
+        let quoted = first > 0
+            && matches!(
+                (chars[first - 1].1, at(stop + 1)),
+                ('"', Some('"')) | ('\'', Some('\'')) | ('“', Some('”')) | ('‘', Some('’')) | ('«', Some('»'))
+            );
+        if goes_on || quoted {
+            stop += 1;
+        }
+    }
+    // A leading apostrophe with none to close it is the name's
+    // (`'Oumuamua`), not a quotation mark (`'Oumuamua'`).
+    let apostrophe = first > 0
+        && chars[first - 1].1 == '\''
+        && (first < 2 || !letter(first - 2))
+        && letter(first)
+        && at(stop) != Some('\'');
+    (if apostrophe { first - 1 } else { first }, stop)
 }
 
 /// The end (exclusive char index) of the run `first..end` once trailing
@@ -715,7 +741,16 @@ mod tests {
             ("مسلسل \"The Crown\" الشهير", &["The Crown"]),
             ("مسلسل «The Crown» الشهير", &["The Crown"]),
             ("مسلسل “The Crown” الشهير", &["The Crown"]),
-            ("هل جربت Yahoo! أمس", &["Yahoo"]),
+            ("وفي النهاية اختار Python!", &["Python"]),
+            ("قال: جربوا Python!\nثم", &["Python"]),
+            ("الشعار \"Got Milk\"؟ نعم", &["Got Milk"]),
+            // A ! or ? glued to the word while the sentence goes on, or
+            // inside the quotation marks, is the word's; a leading
+            // apostrophe that nothing closes too.
+            ("هل جربت Yahoo! أمس", &["Yahoo!"]),
+            ("حملة \"Got Milk?\" الشهيرة", &["Got Milk?"]),
+            ("الجسم 'Oumuamua القادم", &["'Oumuamua"]),
+            ("الجسم 'Oumuamua' القادم", &["Oumuamua"]),
             ("وقال Apple - الشركة", &["Apple"]),
             ("وقال —Apple", &["Apple"]),
             // Signs that begin the next word in the other direction are its.
@@ -740,6 +775,8 @@ mod tests {
         assert_eq!(rtl("The slogan (الرأي والرأي الآخر) is old"), ["(الرأي والرأي الآخر)"]);
         assert_eq!(rtl("They chanted «ارحل» twice."), ["ارحل"]);
         assert_eq!(rtl("She wrote \"نعم\"."), ["نعم"]);
+        assert_eq!(rtl("Fans chanted يلا يا أخضر! as they left"), ["يلا يا أخضر!"]);
+        assert_eq!(rtl("Fans chanted يلا يا أخضر!"), ["يلا يا أخضر"]);
     }
 
     #[test]
