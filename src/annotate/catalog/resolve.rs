@@ -16,10 +16,15 @@
 //!   kind in it. Titles of works need their cue or guillemets every time.
 //!   A cue of its kind two to four words before it in its clause counts
 //!   as one next to it (فريق الكرة الأول في العربي; for a channel or paper
-//!   after ل, a verb of saying: أكد مصدر للعربية), unless the name heads a
+//!   after ل, a verb of saying: أكد مصدر للعربية; right before إن/أن, ل
+//!   alone or a noun of a statement before it: للوطن إن، في تصريح للشروق
+//!   إن, or في after a verb of saying: كتب الناقد … في الصباح أن), unless the name heads a
 //!   construct or partitive (أحد المسؤولين، أحد من، تداول الأسهم); then the
 //!   words after it are its complement, no cue, and an adjective (الحلقة
 //!   الأولى) takes none at all: the word before it is the noun it qualifies.
+//!   Another name right after it (ويستضيف الرائد النصر) or a preposition's
+//!   phrase (قالت أمل للصحفيين) is no adjective of it. A cue word may
+//!   carry an enclitic (فوزه، فريقه).
 //!   A one-word first name followed by a nisba or بن/أبو is another man
 //!   (علي الساعدي).
 //! - A **shared name** goes to the candidate with the most evidence, the

@@ -37,8 +37,11 @@
 //!   publication, `الأحد المقبل` the next Sunday strictly after it, and a bare
 //!   `الجمعة`/`يوم الجمعة` the latest Friday on or before it (news report the
 //!   past) — unless its clause is in the future (a verb with the prefix س,
-//!   سوف, من المقرر, المقبلة: `سيعود … يوم الأحد`، `ستبقى … حتى الجمعة`),
-//!   then the next one. `يوم` before a day and month joins the date
+//!   سوف, من المقرر, المقبلة: `سيعود … يوم الأحد`، `ستبقى … حتى الجمعة`;
+//!   an imperfect verb of its own clause: `يستضيف … الخميس`; a decision
+//!   about an act: `قررت الحكومة تعطيل المدارس يوم الخميس`; قبل + the verbal
+//!   noun of an event: `قبل مواجهة النصر يوم الجمعة`), then the next one;
+//!   لم/كان before the imperfect, an إن/أن between and `منذ` keep it past. `يوم` before a day and month joins the date
 //!   (`يوم 6 فيفري المقبل`). `صلاة الجمعة`, `خطبة الجمعة` and `ليلة الجمعة` are not dates.
 //! - **Relative** phrases: `أمس`، `أول أمس`، `اليوم`، `غدا`، `بعد غد`،
 //!   `الشهر/العام/الأسبوع الماضي/الجاري/المقبل`، `هذا الشهر`، `الـ25 من الشهر
