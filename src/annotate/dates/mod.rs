@@ -41,8 +41,8 @@
 //!   an imperfect verb of its own clause: `يستضيف … الخميس`; a decision
 //!   about an act: `قررت الحكومة تعطيل المدارس يوم الخميس`; قبل + the verbal
 //!   noun of an event: `قبل مواجهة النصر يوم الجمعة`), then the next one;
-//!   لم/كان before the imperfect, an إن/أن between and `منذ` keep it past. `يوم` before a day and month joins the date
-//!   (`يوم 6 فيفري المقبل`). `صلاة الجمعة`, `خطبة الجمعة` and `ليلة الجمعة` are not dates.
+//!   لم/كان before the imperfect, an إن/أن between and `منذ` keep it past.
+//!   `يوم` before a day and month joins the date (`يوم 6 فيفري المقبل`). `صلاة الجمعة`, `خطبة الجمعة` and `ليلة الجمعة` are not dates.
 //! - **Relative** phrases: `أمس`، `أول أمس`، `اليوم`، `غدا`، `بعد غد`،
 //!   `الشهر/العام/الأسبوع الماضي/الجاري/المقبل`، `هذا الشهر`، `الـ25 من الشهر
 //!   الجاري`. A weekday written after `أمس`/`غداً`/`غد`/`اليوم` is part of
