@@ -875,33 +875,53 @@ fn quotes_speakers_end_before_a_publication_or_a_time() {
         speaker("وقال مدير الشهر العقاري إن الرسوم ثابتة.", &[]).as_deref(),
         Some("مدير الشهر العقاري")
     );
-    // في + an organization the catalog names, after a personal name: where
-    // it was written; after a role, an affiliation.
-    let text = "وكتب الناقد الموسيقي سامر عيتاني في الأخبار أن الحفل نجح.";
-    let paper = mention(text, "الأخبار", "al-akhbar-lb");
-    assert_eq!(speaker(text, &[paper]).as_deref(), Some("الناقد الموسيقي سامر عيتاني"));
-    // A family name with the article is still a personal name; a nisba
-    // after a definite role is not.
-    let text = "وكتب الناقد المسرحي هشام العياري في الصباح أن العرض جريء.";
-    let paper = mention(text, "الصباح", "assabah-tn");
-    assert_eq!(speaker(text, &[paper]).as_deref(), Some("الناقد المسرحي هشام العياري"));
-    let text = "وقال المدير الإقليمي في أرامكو إن الإنتاج ارتفع.";
-    let aramco = mention(text, "أرامكو", "aramco");
-    assert_eq!(speaker(text, &[aramco]).as_deref(), Some("المدير الإقليمي في أرامكو"));
-    // ل + an organization after an affiliation: whom it was told to, even
-    // after a role (not الرئيس التنفيذي لأرامكو, the role's complement).
-    let text = "وقال مدير شركة سياحية في المدينة للوطن إن الحجوزات مكتملة.";
-    let paper = mention(text, "لوطن", "alwatan-eg");
-    assert_eq!(speaker(text, &[paper]).as_deref(), Some("مدير شركة سياحية في المدينة"));
-    let text = "وقال الرئيس التنفيذي لأرامكو إن الإنتاج ارتفع.";
-    let aramco = mention(text, "أرامكو", "aramco");
-    assert_eq!(speaker(text, &[aramco]).as_deref(), Some("الرئيس التنفيذي لأرامكو"));
-    let text = "وقال مدير العلاقات العامة في أرامكو إن الإنتاج ارتفع.";
-    let aramco = mention(text, "أرامكو", "aramco");
-    assert_eq!(
-        speaker(text, &[aramco]).as_deref(),
-        Some("مدير العلاقات العامة في أرامكو")
-    );
+    // `(text, the organization the catalog names in it, its id, speaker)`.
+    let cases = [
+        // في + it after a personal name (a family name with the article
+        // too): where it was written; after a role, an affiliation.
+        (
+            "وكتب الناقد الموسيقي سامر عيتاني في الأخبار أن الحفل نجح.",
+            "الأخبار",
+            "al-akhbar-lb",
+            "الناقد الموسيقي سامر عيتاني",
+        ),
+        (
+            "وكتب الناقد المسرحي هشام العياري في الصباح أن العرض جريء.",
+            "الصباح",
+            "assabah-tn",
+            "الناقد المسرحي هشام العياري",
+        ),
+        (
+            "وقال المدير الإقليمي في أرامكو إن الإنتاج ارتفع.",
+            "أرامكو",
+            "aramco",
+            "المدير الإقليمي في أرامكو",
+        ),
+        (
+            "وقال مدير العلاقات العامة في أرامكو إن الإنتاج ارتفع.",
+            "أرامكو",
+            "aramco",
+            "مدير العلاقات العامة في أرامكو",
+        ),
+        // ل + it after an affiliation: whom it was told to, even after a
+        // role; right after the role, the role's complement.
+        (
+            "وقال مدير شركة سياحية في المدينة للوطن إن الحجوزات مكتملة.",
+            "لوطن",
+            "alwatan-eg",
+            "مدير شركة سياحية في المدينة",
+        ),
+        (
+            "وقال الرئيس التنفيذي لأرامكو إن الإنتاج ارتفع.",
+            "أرامكو",
+            "aramco",
+            "الرئيس التنفيذي لأرامكو",
+        ),
+    ];
+    for (text, name, id, want) in cases {
+        let org = mention(text, name, id);
+        assert_eq!(speaker(text, &[org]).as_deref(), Some(want), "{text}");
+    }
     // النائب عن كتلة: a definite role takes عن + its bloc.
     assert_eq!(
         speaker(
