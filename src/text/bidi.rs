@@ -296,6 +296,7 @@ fn runs_in(text: &str, from: usize, to: usize, skip: usize, context: Context, ou
             end += 1;
         }
         let (first, last) = edges(&chars, first, end);
+        let last = hashtag_end(&chars, first, last, context);
         if last > first && needs_isolation(&chars[first..last], context) {
             // Brackets around the whole run are its own: `(IEA)`, `(C++)`.
             let (mut first, mut last) = (first, last);
@@ -428,6 +429,29 @@ fn edges(chars: &[(usize, char, BidiClass)], first: usize, end: usize) -> (usize
         && letter(first)
         && at(stop) != Some('\'');
     (if apostrophe { first - 1 } else { first }, stop)
+}
+
+/// Where the run `first..last` (its edges taken in) ends when its last
+/// word of its own direction is a hashtag or a handle (`#Paris2024`،
+/// `#وين_الرواتب`): at that word's end, since a hashtag ends at the space —
+/// a number after it is the sentence's (`#وين_الرواتب 14,000 times`), while
+/// one after plain words stays with them (`باب الحارة 13`).
+fn hashtag_end(chars: &[(usize, char, BidiClass)], first: usize, last: usize, context: Context) -> usize {
+    let own = |class: BidiClass| match context {
+        Context::Rtl => class == BidiClass::L,
+        Context::Ltr => is_strong_rtl(class),
+    };
+    let Some(end_of_own) = (first..last).rev().find(|&k| own(chars[k].2)) else {
+        return last;
+    };
+    let word = (first..end_of_own)
+        .rev()
+        .find(|&k| chars[k].1.is_whitespace())
+        .map_or(first, |k| k + 1);
+    if !matches!(chars[word].1, '#' | '@') {
+        return last;
+    }
+    (end_of_own..last).find(|&k| chars[k].1.is_whitespace()).unwrap_or(last)
 }
 
 /// The end (exclusive char index) of the run `first..end` once trailing
@@ -751,6 +775,8 @@ mod tests {
             ("حملة \"Got Milk?\" الشهيرة", &["Got Milk?"]),
             ("الجسم 'Oumuamua القادم", &["'Oumuamua"]),
             ("الجسم 'Oumuamua' القادم", &["Oumuamua"]),
+            // A hashtag ends at the space: the number after it is apart.
+            ("تصدر وسم #Paris2024 12 مرة", &["#Paris2024"]),
             ("وقال Apple - الشركة", &["Apple"]),
             ("وقال —Apple", &["Apple"]),
             // Signs that begin the next word in the other direction are its.
@@ -777,6 +803,9 @@ mod tests {
         assert_eq!(rtl("She wrote \"نعم\"."), ["نعم"]);
         assert_eq!(rtl("Fans chanted يلا يا أخضر! as they left"), ["يلا يا أخضر!"]);
         assert_eq!(rtl("Fans chanted يلا يا أخضر!"), ["يلا يا أخضر"]);
+        // A number after a hashtag is the sentence's; after words, the words'.
+        assert_eq!(rtl("Users posted #وين_الرواتب 14,000 times"), ["#وين_الرواتب"]);
+        assert_eq!(rtl("They tuned in to باب الحارة 13 on Monday"), ["باب الحارة 13"]);
     }
 
     #[test]
