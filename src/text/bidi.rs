@@ -421,6 +421,27 @@ fn edges(chars: &[(usize, char, BidiClass)], first: usize, end: usize) -> (usize
             stop += 1;
         }
     }
+    // An abbreviation's last dot while the sentence goes on (`Ph.D. في`،
+    // `U.S. و`): single letters between dots, not a sentence's end.
+    if at(stop) == Some('.') && at(stop + 1) == Some(' ') && letter(stop + 2) {
+        let word = (first..stop)
+            .rev()
+            .find(|&k| !letter(k) && at(k) != Some('.'))
+            .map_or(first, |k| k + 1);
+        let single = stop >= word + 2 && at(stop - 2) == Some('.') && letter(stop - 1);
+        if single && chars[word..stop].iter().any(|c| c.1 == '.') {
+            stop += 1;
+        }
+    }
+    // An apostrophe after a number with none opened before it is a prime:
+    // the minute of a match (`90+3'`).
+    if at(stop) == Some('\'')
+        && stop > first
+        && chars[stop - 1].1.is_ascii_digit()
+        && (first == 0 || chars[first - 1].1 != '\'')
+    {
+        stop += 1;
+    }
     // A leading apostrophe with none to close it is the name's
     // (`'Oumuamua`), not a quotation mark (`'Oumuamua'`).
     let apostrophe = first > 0
@@ -777,6 +798,12 @@ mod tests {
             ("الجسم 'Oumuamua' القادم", &["Oumuamua"]),
             // A hashtag ends at the space: the number after it is apart.
             ("تصدر وسم #Paris2024 12 مرة", &["#Paris2024"]),
+            // An abbreviation's last dot mid-sentence, a minute's apostrophe.
+            ("حصل على درجة Ph.D. في الفيزياء", &["Ph.D."]),
+            ("وأنهى دراسته بدرجة Ph.D.", &["Ph.D"]),
+            ("تعلمت Node.js. وبعدها", &["Node.js"]),
+            ("سجل في الدقيقة 90+3' هدفا", &["90+3'"]),
+            ("قال '90+3' فقط", &["90+3"]),
             ("وقال Apple - الشركة", &["Apple"]),
             ("وقال —Apple", &["Apple"]),
             // Signs that begin the next word in the other direction are its.
