@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ROOT, addElement, artifact, openHarness, useBrowser } from './helpers.mjs';
 
-const TABLES = ['bidi-edges', 'bidi-unseen', 'bidi-unseen2', 'bidi-unseen3'].map((name) => ({
+const TABLES = ['bidi-edges', 'bidi-unseen', 'bidi-unseen2', 'bidi-unseen3', 'bidi-unseen4'].map((name) => ({
   name,
   ...JSON.parse(readFileSync(`${ROOT}tests/fixtures/${name}.json`, 'utf8')),
 }));
