@@ -8,12 +8,12 @@
 // where the paragraph's direction puts the token (the text before it on its
 // start side, the text after it on its end side).
 //
-// The same for tests/fixtures/bidi-unseen.json: cases written by someone
-// else after the rule, never used to tune it (issue 11's "every unseen LTR
-// run displays in reading order").
+// The same for tests/fixtures/bidi-unseen*.json: cases written by someone
+// who had not read the rule, each table checked once before anything
+// changed for it (issue 11's "every unseen LTR run displays in reading
+// order"; the first results are in each table's "about").
 //
-// The page with every case is saved to artifacts/bidi-edges.png (and
-// bidi-unseen.png).
+// The page with every case of a table is saved to artifacts/<table>.png.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
