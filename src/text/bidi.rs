@@ -374,8 +374,12 @@ fn pair(open: char, close: char) -> bool {
 /// - signs beginning the word that follows, in the other direction, are that
 ///   word's (`#` of `Apple #عاجل`);
 /// - trailing white space and sentence punctuation are trimmed, except a
-///   `!` or `?` glued to the last word when the sentence goes on after it
-///   or a quotation mark closes on it (`Yahoo! …`، `"Got Milk?"`);
+///   `!` or `?` glued to the last word when a word follows on the line or
+///   a quotation mark closes on it (`Yahoo! …`، `"Got Milk?"`; a `!` that
+///   ends a sentence another one follows on the same line, rare after a
+///   Latin word in Arabic copy, is read the same way), an abbreviation's
+///   last dot when a word follows (`Ph.D. في`), and an apostrophe after a
+///   number that nothing opened (`90+3'`, a minute);
 /// - a leading apostrophe that nothing closes is the word's (`'Oumuamua`).
 fn edges(chars: &[(usize, char, BidiClass)], first: usize, end: usize) -> (usize, usize) {
     let sign = |k: usize| is_sign(chars[k].1, chars[k].2);
