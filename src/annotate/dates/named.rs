@@ -324,13 +324,16 @@ fn future_before(toks: &[Tok<'_>], i: usize) -> bool {
             return true;
         }
         if !subordinate {
-            let past = toks[clause_start..k]
-                .iter()
-                .rev()
-                .take(2)
-                .filter_map(word)
-                .any(|w| lexicon::PAST_BEFORE_IMPERFECT.contains(&w));
-            if imperfect(t, f) && !past {
+            // لم or كان one or two words before the verb make it past.
+            let past = || {
+                toks[clause_start..k]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .filter_map(word)
+                    .any(|w| lexicon::PAST_BEFORE_IMPERFECT.contains(&w))
+            };
+            if imperfect(t, f) && !past() {
                 return true;
             }
             if act_between && lexicon::DECISION_VERBS.contains(&f) {
