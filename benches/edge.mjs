@@ -25,7 +25,7 @@ const modules = [
   'www/server.js',
   'www/catalog-option.js',
   'www/pkg/rtl_article.js',
-  'www/pkg/rtl_article_bg.wasm',
+  'www/pkg/rtl_article_server_bg.wasm',
   'www/generated/seed.json',
   'www/demo/catalog.json',
 ];

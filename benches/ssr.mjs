@@ -9,7 +9,8 @@
 // Rows: ours without annotation; ours with annotation and a Catalog
 // compiled once and passed in every call (the seed's catalog, and a 10k
 // entry one to show the catalog is shared, not copied or recompiled, per
-// call); React. Each round times a batch of calls of every row in turn
+// call); the first two through the browser's size-built module, for what
+// the server module's speed build buys; React. Each round times a batch of calls of every row in turn
 // (so drift on a shared machine hits every row alike), after a warm-up;
 // the figure is the median over rounds of the time per call. A second
 // column adds `Buffer.from(html)` (what `res.end(html)` does): React's
@@ -56,6 +57,10 @@ try {
   console.error(`ssr: no 10k catalog row (${err.message})`);
 }
 
+const sized = await import('../www/pkg/rtl_article.js?size-built');
+sized.initSync({ module: readFileSync(`${ROOT}www/pkg/rtl_article_bg.wasm`) });
+const sizedCatalog = new sized.Catalog(JSON.parse(readFileSync(`${ROOT}tests/fixtures/catalog-raqqa.json`, 'utf8')));
+
 // The same article as a React user writes it (React.createElement, so no
 // JSX runtime or build step is needed at bench time).
 const h = React.createElement;
@@ -99,6 +104,14 @@ const rows = [
         },
       ]
     : []),
+  // The same calls through the browser's full module (opt-level z,
+  // wasm-opt -Oz), a second instance of the same glue in this process:
+  // what the server module (opt-level 3) buys.
+  { name: 'the same, plain, through the browser\'s size-built module', run: () => sized.render(article, {}) },
+  {
+    name: 'the same, annotated (11 entries), through the browser\'s size-built module',
+    run: () => sized.render(article, {}, sizedCatalog.share()),
+  },
   { name: `React ${reactVersion} \`renderToString(<Article/>)\`${reactDev ? ' (development)' : ''}`, run: () => reactRenderToString(h(Article, { a: article })) },
 ];
 
@@ -165,7 +178,7 @@ console.log(`Command: \`node benches/ssr.mjs${args.length ? ` ${args.join(' ')}`
 console.log(markdownTable(table));
 console.log(`
 - ${ROUNDS} rounds after a 1.5 s warm-up; each round times ${BATCH} calls of every row in turn; median over rounds of the time per call.
-- Ours: \`renderToString\` from www/node.js (the full wasm bundle as shipped, wasm-opt -Oz): the article object goes through JSON to the wasm core, which imports it, isolates bidi runs, applies typography, writes the JSON-LD and returns the HTML string. With a catalog, the article is annotated too (mentions, dates, numbers, quotations) and marked up; the Catalog is compiled once and passed in every call (\`catalog.share()\`: a handle, never a copy).
+- Ours: \`renderToString\` from www/node.js (the server module: the full bundle built for speed, opt-level 3 and wasm-opt -O3; the two "size-built" rows are the same calls through the browser's module, opt-level z and wasm-opt -Oz, in this process): the article object goes through JSON to the wasm core, which imports it, isolates bidi runs, applies typography, writes the JSON-LD and returns the HTML string. With a catalog, the article is annotated too (mentions, dates, numbers, quotations) and marked up; the Catalog is compiled once and passed in every call (\`catalog.share()\`: a handle, never a copy).
 - React ${reactVersion} ${reactDev ? 'development' : 'production'} build, \`react-dom/server\` \`renderToString\` of a hand-written component with the same texts; it escapes text but does no bidi isolation, typography, JSON-LD or annotation, and its HTML is ${react.chars} characters to our ${rows[0].chars}.
 - \`with Buffer.from(html)\`: the string also encoded to UTF-8, as \`res.end(html)\` does; React returns a rope that is flattened there.${compile10k === null ? '' : `
 - Compiling the 10k-entry catalog (\`new Catalog(entries)\`, once) took ${compile10k.toFixed(1)} ms, against ${(median(rows[2].plain) / 1000).toFixed(2)} ms for a whole call with it: the calls do not compile it. They cost more than with 11 entries because it finds more (its names are n-grams of news text): ${rows[2].chars} characters of HTML to ${rows[1].chars}.`}`);

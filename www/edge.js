@@ -10,9 +10,12 @@
 //   export default { fetch: () => new Response(renderPage(article, { catalog }), { headers }) };
 //
 // Wrangler's default module rules import `.wasm` files as compiled modules;
-// a workerd config lists the module with `wasm = embed "…"`.
+// a workerd config lists the module with `wasm = embed "…"`. The module is
+// the server build (opt-level 3, as www/node.js loads): CPU time is what a
+// Worker is billed and limited by, and it is about half the size-built
+// module's per annotated page.
 
-import wasmModule from './pkg/rtl_article_bg.wasm';
+import wasmModule from './pkg/rtl_article_server_bg.wasm';
 import { initSync } from './pkg/rtl_article.js';
 
 const wasmExports = initSync({ module: wasmModule });

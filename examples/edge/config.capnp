@@ -17,7 +17,7 @@ const worker :Workerd.Worker = (
     (name = "server.js", esModule = embed "../../www/server.js"),
     (name = "catalog-option.js", esModule = embed "../../www/catalog-option.js"),
     (name = "pkg/rtl_article.js", esModule = embed "../../www/pkg/rtl_article.js"),
-    (name = "pkg/rtl_article_bg.wasm", wasm = embed "../../www/pkg/rtl_article_bg.wasm"),
+    (name = "pkg/rtl_article_server_bg.wasm", wasm = embed "../../www/pkg/rtl_article_server_bg.wasm"),
     (name = "seed.json", json = embed "../../www/generated/seed.json"),
     (name = "catalog.json", json = embed "../../www/demo/catalog.json"),
   ],
