@@ -24,7 +24,7 @@ const modules = [
   'www/edge.js',
   'www/server.js',
   'www/catalog-option.js',
-  'www/pkg/rtl_article.js',
+  'www/pkg/rtl_article_server.js',
   'www/pkg/rtl_article_server_bg.wasm',
   'www/generated/seed.json',
   'www/demo/catalog.json',

@@ -9,12 +9,11 @@
 //        rtl_article_reader.js + rtl_article_reader_bg.wasm, rtl_article.js + rtl_article_bg.wasm
 //   3. wasm-opt -Oz --converge (npm `binaryen`), in place
 //   then:
-//   3b. the server module: the full bundle again, built for speed (cargo
-//       profile `server`, opt-level 3; wasm-opt -O3) ->
-//       www/pkg/rtl_article_server_bg.wasm, the module www/node.js and
-//       www/edge.js instantiate. Same source and features, so wasm-bindgen
-//       writes the same glue: the build checks it byte for byte and
-//       keeps only the module. No reader downloads it.
+//   3b. the server module: the full bundle again with the `server`
+//       feature's exports, built for speed (cargo profile `server`,
+//       opt-level 3; wasm-opt -O3) -> www/pkg/rtl_article_server.js +
+//       rtl_article_server_bg.wasm, what www/node.js and www/edge.js load
+//       (through www/server.js). No reader downloads it.
 //   4. the browser files as shipped: www/dist/ (scripts/dist.mjs: esbuild
 //      bundles, splits and minifies the shell, the live layer and the glue)
 //   5. the seed article imported and server-rendered ->
@@ -27,7 +26,7 @@
 //   node scripts/build.mjs [--cli] [--skip-opt] [--bench-pkg]
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,19 +138,10 @@ bundle('full', 'rtl_article');
 // for speed, since no reader pays for its bytes. Measured against the
 // size-built module in one Node process (BENCHMARKS.md, "Server
 // rendering"): 1.4x faster plain renders, about 2x annotated ones and
-// matching, for 311 KB gzip instead of 234 KB. wasm-opt -O3, not -O4 or
+// matching, for ~310 KB gzip instead of ~231 KB. wasm-opt -O3, not -O4 or
 // --converge: they took minutes longer for no measured gain.
-const SERVER_PKG = `${TARGET_DIR}/server-pkg/`;
-bundle('full', 'rtl_article', SERVER_PKG, { profile: 'server', opt: ['-O3'] });
-if (readFileSync(`${SERVER_PKG}rtl_article.js`, 'utf8') !== readFileSync(`${PKG}rtl_article.js`, 'utf8')) {
-  console.error(
-    `build: the server module's glue (${SERVER_PKG}rtl_article.js) differs from www/pkg/rtl_article.js: ` +
-      'both must come from the same source and features',
-  );
-  process.exit(1);
-}
-copyFileSync(`${SERVER_PKG}rtl_article_bg.wasm`, `${PKG}rtl_article_server_bg.wasm`);
-console.log(`rtl_article_server: www/pkg/rtl_article_server_bg.wasm: ${sizes(`${PKG}rtl_article_server_bg.wasm`)}`);
+// tests/edge/modules.test.mjs checks both modules write the same bytes.
+bundle('server', 'rtl_article_server', PKG, { profile: 'server', opt: ['-O3'] });
 
 // 4. What browsers download.
 const { buildDist } = await import('./dist.mjs');

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CONFIG = `${ROOT}examples/edge/config.capnp`;
 const WORKERD = `${ROOT}node_modules/.bin/workerd`;
-const NEEDS = ['www/pkg/rtl_article.js', 'www/pkg/rtl_article_server_bg.wasm', 'www/generated/seed.json'];
+const NEEDS = ['www/pkg/rtl_article_server.js', 'www/pkg/rtl_article_server_bg.wasm', 'www/generated/seed.json'];
 
 /** A free TCP port on 127.0.0.1 (`preferred` when it is free). */
 function freePort(preferred = 0) {

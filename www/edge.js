@@ -16,7 +16,7 @@
 // module's per annotated page.
 
 import wasmModule from './pkg/rtl_article_server_bg.wasm';
-import { initSync } from './pkg/rtl_article.js';
+import { initSync } from './pkg/rtl_article_server.js';
 
 const wasmExports = initSync({ module: wasmModule });
 

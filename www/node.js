@@ -1,17 +1,17 @@
 // rtl-article for Node (ESM): server-side rendering with the very same
 // WebAssembly core the browser runs, so `renderToString(article)` returns
 // byte for byte the markup `render(article)` gives in the page and
-// `hydrate()` can attach to it without re-rendering. The same source and
-// glue, built for speed instead of size (`rtl_article_server_bg.wasm`,
-// opt-level 3: no reader downloads it); tests/edge/modules.test.mjs checks
-// that both modules write the same bytes.
+// `hydrate()` can attach to it without re-rendering. The same source,
+// built for speed instead of size (`rtl_article_server_bg.wasm`, opt-level
+// 3: no reader downloads it); tests/edge/modules.test.mjs checks that both
+// modules write the same bytes.
 //
 // The module is compiled synchronously on first import (a few milliseconds;
 // no top-level await, so `require(esm)` works too). Every function is also
 // async-compatible: callers may `await` the string.
 
 import { readFileSync } from 'node:fs';
-import { initSync } from './pkg/rtl_article.js';
+import { initSync } from './pkg/rtl_article_server.js';
 
 const wasmExports = initSync({
   module: readFileSync(new URL('./pkg/rtl_article_server_bg.wasm', import.meta.url)),

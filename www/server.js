@@ -1,16 +1,22 @@
 // The server-side API, shared by the Node entry (node.js) and the edge entry
-// (edge.js): synchronous functions over the full bundle, which each entry
-// instantiates its own way before this module's functions are called (the
-// wasm-bindgen glue module is one instance, so both see the same wasm).
+// (edge.js): synchronous functions over the server module — the full
+// bundle built for speed, with the `server` feature's exports — which each
+// entry instantiates its own way before this module's functions are called
+// (the wasm-bindgen glue module is one instance, so both see the same wasm).
 
 import {
   Catalog,
   annotate as wasmAnnotate,
   importArticle as wasmImportArticle,
-  render as wasmRender,
-  renderPage as wasmRenderPage,
-} from './pkg/rtl_article.js';
+  renderPageUtf16 as wasmRenderPage,
+  renderUtf16 as wasmRender,
+} from './pkg/rtl_article_server.js';
 import { splitCatalog } from './catalog-option.js';
+
+// The HTML comes out of wasm as UTF-16 (`renderUtf16`): Node decodes UTF-8
+// that is not ASCII ~20x slower (BENCHMARKS.md, "Server rendering").
+const utf16 = new TextDecoder('utf-16le');
+const html = (units) => utf16.decode(units);
 
 /**
  * Render an article (object, JSON text, or scraped text with
@@ -20,7 +26,7 @@ import { splitCatalog } from './catalog-option.js';
  * `catalog` option to render many articles without compiling it again.
  */
 export function renderToString(article, options) {
-  return wasmRender(article, ...splitCatalog(options, Catalog));
+  return html(wasmRender(article, ...splitCatalog(options, Catalog)));
 }
 
 /** The browser entry point's name for the same function. */
@@ -31,7 +37,7 @@ export const render = renderToString;
  * inlined), for serving an article as its own page.
  */
 export function renderPage(article, options) {
-  return wasmRenderPage(article, ...splitCatalog(options, Catalog));
+  return html(wasmRenderPage(article, ...splitCatalog(options, Catalog)));
 }
 
 /**

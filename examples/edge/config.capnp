@@ -16,7 +16,7 @@ const worker :Workerd.Worker = (
     (name = "rtl-article", esModule = embed "../../www/edge.js"),
     (name = "server.js", esModule = embed "../../www/server.js"),
     (name = "catalog-option.js", esModule = embed "../../www/catalog-option.js"),
-    (name = "pkg/rtl_article.js", esModule = embed "../../www/pkg/rtl_article.js"),
+    (name = "pkg/rtl_article_server.js", esModule = embed "../../www/pkg/rtl_article_server.js"),
     (name = "pkg/rtl_article_server_bg.wasm", wasm = embed "../../www/pkg/rtl_article_server_bg.wasm"),
     (name = "seed.json", json = embed "../../www/generated/seed.json"),
     (name = "catalog.json", json = embed "../../www/demo/catalog.json"),

@@ -1,6 +1,6 @@
 // Boundary safety in Node: every export of the Node entry (www/node.js) and
-// of both wasm bundles' glue (the full bundle the Node and edge entries
-// use, and the reader bundle), called with wrong types, null, undefined,
+// of every wasm module's glue (the server module the Node and edge entries
+// use, the browser's full bundle and the reader bundle), called with wrong types, null, undefined,
 // huge numbers, lone surrogates, cyclic and throwing objects and 50 MB
 // strings, returns or throws a JS Error — never traps — and the module
 // renders the next article (tests/boundary/probe.mjs).
@@ -13,9 +13,12 @@ import { probe } from './probe.mjs';
 const ROOT = new URL('../../', import.meta.url);
 const ARTICLE = { headline: 'روسيا ترفض أي اتفاق', body: [{ type: 'paragraph', text: 'قال مصدر في الرقة إن المعارك توقفت' }] };
 
-test('every export of the Node entry and of both bundles survives bad input, and the module lives on', async () => {
+test('every export of the Node entry, the server module and both bundles survives bad input, and the module lives on', async () => {
   const node = await import(new URL('www/node.js', ROOT));
+  // The glue www/node.js set up: the server module's.
+  const server = await import(new URL('www/pkg/rtl_article_server.js', ROOT));
   const full = await import(new URL('www/pkg/rtl_article.js', ROOT));
+  full.initSync({ module: readFileSync(new URL('www/pkg/rtl_article_bg.wasm', ROOT)) });
   const reader = await import(new URL('www/pkg/rtl_article_reader.js', ROOT));
   reader.initSync({ module: readFileSync(new URL('www/pkg/rtl_article_reader_bg.wasm', ROOT)) });
   const readerAlive = () => {
@@ -30,6 +33,14 @@ test('every export of the Node entry and of both bundles survives bad input, and
     [
       ['node', node, { Catalog: () => new node.Catalog([{ id: 'raqqa', type: 'place', names: ['الرقة'] }]) }],
       [
+        'server',
+        server,
+        {
+          Catalog: () => new server.Catalog([{ id: 'raqqa', type: 'place', names: ['الرقة'] }]),
+          Anchors: () => new server.Anchors(['p1'], ['قال مصدر في الرقة']),
+        },
+      ],
+      [
         'full',
         full,
         {
@@ -42,6 +53,9 @@ test('every export of the Node entry and of both bundles survives bad input, and
     {
       valid: () => {
         readerAlive();
+        // Two instances now (the server module and the browser's full
+        // bundle): each must still render.
+        if (!full.render(ARTICLE, {}).includes('<article')) throw new Error('the full bundle no longer renders');
         return node.renderToString(ARTICLE);
       },
     },

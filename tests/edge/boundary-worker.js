@@ -1,9 +1,10 @@
 // The boundary probe inside workerd: GET / runs tests/boundary/probe.mjs
-// over the edge entry ('rtl-article') and both bundles' glue and answers
-// with its results as JSON.
+// over the edge entry ('rtl-article'), the server module's glue (the
+// instance the entry set up) and the reader's, and answers with its
+// results as JSON.
 
 import * as edge from 'rtl-article';
-import * as full from 'pkg/rtl_article.js';
+import * as full from 'pkg/rtl_article_server.js';
 import * as reader from 'pkg/rtl_article_reader.js';
 import readerModule from 'pkg/rtl_article_reader_bg.wasm';
 import { probe } from 'probe.mjs';

@@ -15,7 +15,7 @@ const worker :Workerd.Worker = (
     (name = "rtl-article", esModule = embed "../../www/edge.js"),
     (name = "server.js", esModule = embed "../../www/server.js"),
     (name = "catalog-option.js", esModule = embed "../../www/catalog-option.js"),
-    (name = "pkg/rtl_article.js", esModule = embed "../../www/pkg/rtl_article.js"),
+    (name = "pkg/rtl_article_server.js", esModule = embed "../../www/pkg/rtl_article_server.js"),
     (name = "pkg/rtl_article_server_bg.wasm", wasm = embed "../../www/pkg/rtl_article_server_bg.wasm"),
     (name = "pkg/rtl_article_reader.js", esModule = embed "../../www/pkg/rtl_article_reader.js"),
     (name = "pkg/rtl_article_reader_bg.wasm", wasm = embed "../../www/pkg/rtl_article_reader_bg.wasm"),

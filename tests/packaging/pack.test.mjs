@@ -96,7 +96,7 @@ test('the tarball ships the wasm, types and stylesheet, and no sources', () => {
   const report = `tarball: ${files.join(', ')}`;
   assert.ok(files.includes('www/pkg/rtl_article_bg.wasm'), report);
   // The speed-built module Node and the edge load.
-  assert.ok(files.includes('www/pkg/rtl_article_server_bg.wasm'), report);
+  assert.ok(files.includes('www/pkg/rtl_article_server.js') && files.includes('www/pkg/rtl_article_server_bg.wasm'), report);
   assert.ok(files.includes('www/pkg/rtl_article.js'), report);
   assert.ok(files.includes('www/dist/rtl-article.js'), report);
   assert.ok(files.includes('www/dist/full.js'), report);
@@ -163,7 +163,7 @@ test('the "workerd" and "worker" conditions resolve to the edge entry, "./full" 
   assert.match(resolve([], 'rtl-article/full'), /\/www\/dist\/full\.js$/);
   assert.match(resolve(['browser'], 'rtl-article'), /\/www\/dist\/rtl-article\.js$/);
   // Everything the edge entry imports is in the tarball.
-  for (const file of ['www/edge.js', 'www/server.js', 'www/catalog-option.js', 'www/pkg/rtl_article.js', 'www/pkg/rtl_article_server_bg.wasm']) {
+  for (const file of ['www/edge.js', 'www/server.js', 'www/catalog-option.js', 'www/pkg/rtl_article_server.js', 'www/pkg/rtl_article_server_bg.wasm']) {
     assert.ok(existsSync(join(dir, 'node_modules/rtl-article', file)), file);
   }
 });
