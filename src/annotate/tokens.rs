@@ -183,10 +183,11 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
-    fn new(words: impl Iterator<Item = &'static str>) -> Lexicon {
+    /// The set of `words` (catalog resolution keeps its own word lists in
+    /// this form too).
+    pub(crate) fn new(all: Vec<&'static str>) -> Lexicon {
         // Repeats are dropped by the table itself (no sort: the standard
         // one costs kilobytes of wasm).
-        let all: Vec<&'static str> = words.collect();
         let mut slots = vec![0u32; (all.len() * 4).next_power_of_two().max(16)];
         let mask = slots.len() - 1;
         let mut words: Vec<&'static str> = Vec::with_capacity(all.len());
@@ -205,7 +206,7 @@ impl Lexicon {
     }
 
     /// Whether `word` is in the set; with `alef`, whether ا + `word` is.
-    fn contains(&self, word: &str, alef: bool) -> bool {
+    pub(crate) fn contains(&self, word: &str, alef: bool) -> bool {
         let mut buf = [0u8; 64];
         let key = if alef {
             // Lexicon words are short: a longer one is in no list.
@@ -235,7 +236,7 @@ impl Lexicon {
 /// The recognizers' [`Lexicon`], built on first use.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::new(lexicon::token_words().chain(super::dates::lexicon_words())))
+    LEXICON.get_or_init(|| Lexicon::new(lexicon::token_words().chain(super::dates::lexicon_words()).collect()))
 }
 
 /// Whether folded `word` is one of the recognizers' words (month and

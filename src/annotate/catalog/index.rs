@@ -397,6 +397,25 @@ impl Index {
         self.edges[slot] = edge;
     }
 
+    /// [`Index::place_edge`] of an edge whose key may already be there
+    /// (a crafted binary form): one walk of the probe chain, false when
+    /// the key is found.
+    fn place_new_edge(&mut self, edge: Edge) -> bool {
+        let mask = self.edges.len() - 1;
+        let mut slot = edge_slot(edge.key, mask);
+        loop {
+            let key = self.edges[slot].key;
+            if key == edge.key {
+                return false;
+            }
+            if key == EMPTY {
+                self.edges[slot] = edge;
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     fn grow_edges(&mut self) {
         let size = self.edges.len() * 2;
         let old = std::mem::replace(&mut self.edges, vec![FREE; size]);
@@ -499,10 +518,9 @@ impl Index {
                 }
             } else {
                 let key = edge_key(parent as u32, token as u32, spaced);
-                if index.child(parent as u32, token as u32, spaced).is_some() {
+                if !index.place_new_edge(Edge { key, child }) {
                     return Err(bad(format!("node {node}: an edge twice")));
                 }
-                index.place_edge(Edge { key, child });
                 index.nodes[parent].children |= child_bit(token as u32, spaced);
             }
             index.nodes[node].terminal = entity as u32 | if terminal & 1 != 0 { ELIDABLE } else { 0 };

@@ -58,6 +58,7 @@
 use super::codec::Store;
 use super::index::{Hit, Index, Token};
 use super::{Catalog, EntityType};
+use crate::annotate::tokens::Lexicon;
 use crate::hash::word_hash;
 use crate::lexicon::{
     has, ATTRIBUTION_VERBS, COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS,
@@ -138,12 +139,25 @@ impl Profile {
 pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &Index) -> Vec<(u32, u8)> {
     let mut keys = Vec::new();
     let mut buf = String::new();
+    // The word lists read for every name, as hash sets (scanning them per
+    // name was an eighth of loading a 100k catalog in wasm); made per call,
+    // a few microseconds, since a catalog is built once. Vectors made by
+    // loops: `Lexicon::new` stays one instantiation.
+    let mut function = FUNCTION_WORDS.to_vec();
+    let mut common = Vec::new();
+    for w in FUNCTION_EXTRA.split(' ') {
+        function.push(w);
+    }
+    for w in COMMON_WORDS.split(' ') {
+        common.push(w);
+    }
+    let (function_words, common_words) = (Lexicon::new(function), Lexicon::new(common));
     for (node, entity, name) in index.one_token_names() {
         let Ok(word) = std::str::from_utf8(name) else {
             continue;
         };
         let mut guard = 0;
-        if FUNCTION_WORDS.contains(&word) || has(FUNCTION_EXTRA, word) {
+        if function_words.contains(word, false) {
             guard |= EXACT;
             store.texts(entity as usize, &mut |n, description| {
                 if !description && has(FUNCTION_SPELLINGS, bare(n, &mut buf)) {
@@ -152,7 +166,7 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
             });
         }
         let noun = word.strip_prefix("ال").filter(|r| !r.is_empty()).unwrap_or(word);
-        if has(COMMON_WORDS, noun)
+        if common_words.contains(noun, false)
             || kinds
                 .get(entity as usize)
                 .is_some_and(|k| k.0 != EntityType::Person && k.0 != EntityType::Place)
