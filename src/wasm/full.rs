@@ -165,7 +165,7 @@ impl JsCatalog {
                 ),
             )));
         };
-        Catalog::from_bytes(&bytes.to_vec())
+        Catalog::from_byte_vec(bytes.to_vec())
             .map(|c| JsCatalog(Arc::new(c)))
             .map_err(js_error)
     }

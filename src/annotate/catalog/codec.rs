@@ -21,8 +21,8 @@ use crate::hash::checksum;
 pub(super) enum Store {
     /// Compiled from values.
     Owned(Vec<Entity>),
-    /// Loaded from bytes: the payload, where each entry's record starts,
-    /// and the entries once decoded.
+    /// Loaded from bytes: the bytes as loaded (header included), where
+    /// each entry's record starts in them, and the entries once decoded.
     Packed {
         payload: Box<[u8]>,
         records: Vec<u32>,
@@ -208,6 +208,13 @@ impl Catalog {
     /// assert!(Catalog::from_bytes(&bytes[..bytes.len() - 1]).is_err());
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Catalog> {
+        Catalog::from_byte_vec(bytes.to_vec())
+    }
+
+    /// [`Catalog::from_bytes`] of bytes the catalog may keep: the entries
+    /// are read in place, with no copy of the payload (the wasm API hands
+    /// over the copy it made of a `Uint8Array`; a 100k catalog is ~8 MB).
+    pub fn from_byte_vec(bytes: Vec<u8>) -> Result<Catalog> {
         let bad = |what: &str| catalog_error(format!("catalog bytes: {what}"));
         let magic = bytes.get(..MAGIC.len()).ok_or_else(|| bad("too short for a header"))?;
         if magic != MAGIC {
@@ -223,11 +230,13 @@ impl Catalog {
             .get(MAGIC.len() + 1..HEADER_LEN)
             .and_then(|s| s.try_into().ok())
             .ok_or_else(|| bad("too short for a header"))?;
-        let payload: Box<[u8]> = bytes.get(HEADER_LEN..).unwrap_or(&[]).into();
-        if checksum(&payload) != u64::from_le_bytes(sum) {
+        if checksum(bytes.get(HEADER_LEN..).unwrap_or(&[])) != u64::from_le_bytes(sum) {
             return Err(bad("checksum mismatch (truncated or corrupted)"));
         }
-        let mut r = Reader::at(&payload, 0);
+        // The payload stays where it is, header and all: records and reads
+        // are at positions in the whole buffer.
+        let payload = &bytes[..];
+        let mut r = Reader::at(payload, HEADER_LEN);
         // A record takes at least 7 bytes (id, type, flags, one name).
         let count = r.count(7, &|| "entity count".into())?;
         let mut records = Vec::with_capacity(count);
@@ -240,7 +249,7 @@ impl Catalog {
             let id_of = |e: u32| {
                 records
                     .get(e as usize)
-                    .and_then(|&at: &u32| Reader::at(&payload, at as usize).string_ref(&String::new).ok())
+                    .and_then(|&at: &u32| Reader::at(payload, at as usize).string_ref(&String::new).ok())
                     .unwrap_or("")
             };
             check_entry(&mut ids, i, record.id, record.first_name, id_of)?;
@@ -260,7 +269,7 @@ impl Catalog {
             return Err(bad("trailing bytes after the index"));
         }
         let store = Store::Packed {
-            payload,
+            payload: bytes.into_boxed_slice(),
             records,
             decoded: OnceLock::new(),
         };
