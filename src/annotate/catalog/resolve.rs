@@ -139,10 +139,11 @@ impl Profile {
 pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &Index) -> Vec<(u32, u8)> {
     let mut keys = Vec::new();
     let mut buf = String::new();
-    // The word lists read for every name, as hash sets (scanning them per
-    // name was an eighth of loading a 100k catalog in wasm); made per call,
-    // a few microseconds, since a catalog is built once. Vectors made by
-    // loops: `Lexicon::new` stays one instantiation.
+    // The word lists read for every one-word name, as hash sets: scanning
+    // them per name was most of loading a 1k or 10k catalog of common
+    // words in wasm (BENCHMARKS.md, "Loading a catalog"). Made per call, a
+    // few microseconds, since a catalog is built once; the vectors by
+    // loops, so `Lexicon::new` stays one instantiation.
     let mut function = FUNCTION_WORDS.to_vec();
     let mut common = Vec::new();
     for w in FUNCTION_EXTRA.split(' ') {
