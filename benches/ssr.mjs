@@ -10,8 +10,9 @@
 // compiled once and passed in every call (the seed's catalog, and a 10k
 // entry one to show the catalog is shared, not copied or recompiled, per
 // call); the first two through the browser's size-built module, for what
-// the server module's speed build buys; React. Each round times a batch of calls of every row in turn
-// (so drift on a shared machine hits every row alike), after a warm-up;
+// the server module's speed build buys; React. Each round times a batch
+// of calls of every row in turn (so drift on a shared machine hits every
+// row alike), after a warm-up;
 // the figure is the median over rounds of the time per call. A second
 // column adds `Buffer.from(html)` (what `res.end(html)` does): React's
 // string is a rope that V8 flattens only then.

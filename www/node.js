@@ -1,10 +1,10 @@
-// rtl-article for Node (ESM): server-side rendering with the very same
-// WebAssembly core the browser runs, so `renderToString(article)` returns
-// byte for byte the markup `render(article)` gives in the page and
-// `hydrate()` can attach to it without re-rendering. The same source,
-// built for speed instead of size (`rtl_article_server_bg.wasm`, opt-level
-// 3: no reader downloads it); tests/edge/modules.test.mjs checks that both
-// modules write the same bytes.
+// rtl-article for Node (ESM): server-side rendering with the WebAssembly
+// core the browser runs — the same source, built for speed instead of size
+// (`rtl_article_server_bg.wasm`, opt-level 3: no reader downloads it) — so
+// `renderToString(article)` returns byte for byte the markup
+// `render(article)` gives in the page and `hydrate()` can attach to it
+// without re-rendering (tests/edge/modules.test.mjs compares the two
+// builds' outputs).
 //
 // The module is compiled synchronously on first import (a few milliseconds;
 // no top-level await, so `require(esm)` works too). Every function is also

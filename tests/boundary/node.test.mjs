@@ -1,9 +1,10 @@
 // Boundary safety in Node: every export of the Node entry (www/node.js) and
 // of every wasm module's glue (the server module the Node and edge entries
-// use, the browser's full bundle and the reader bundle), called with wrong types, null, undefined,
-// huge numbers, lone surrogates, cyclic and throwing objects and 50 MB
-// strings, returns or throws a JS Error — never traps — and the module
-// renders the next article (tests/boundary/probe.mjs).
+// use, the browser's full bundle and the reader bundle), called with wrong
+// types, null, undefined, huge numbers, lone surrogates, cyclic and
+// throwing objects and 50 MB strings, returns or throws a JS Error — never
+// traps — and each module renders the next article
+// (tests/boundary/probe.mjs).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

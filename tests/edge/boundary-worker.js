@@ -4,7 +4,7 @@
 // results as JSON.
 
 import * as edge from 'rtl-article';
-import * as full from 'pkg/rtl_article_server.js';
+import * as server from 'pkg/rtl_article_server.js';
 import * as reader from 'pkg/rtl_article_reader.js';
 import readerModule from 'pkg/rtl_article_reader_bg.wasm';
 import { probe } from 'probe.mjs';
@@ -21,7 +21,7 @@ export default {
     const result = await probe(
       [
         ['edge', edge, { Catalog: () => new edge.Catalog(entries) }],
-        ['full', full, { Catalog: () => new full.Catalog(entries), Anchors: () => new full.Anchors(['p1'], ['قال مصدر في الرقة']) }],
+        ['server', server, { Catalog: () => new server.Catalog(entries), Anchors: () => new server.Anchors(['p1'], ['قال مصدر في الرقة']) }],
         ['reader', reader, { Anchors: () => new reader.Anchors(['p1'], ['قال مصدر في الرقة']) }],
       ],
       {
