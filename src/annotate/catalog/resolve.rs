@@ -139,26 +139,23 @@ impl Profile {
 pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &Index) -> Vec<(u32, u8)> {
     let mut keys = Vec::new();
     let mut buf = String::new();
-    // The word lists read for every one-word name, as hash sets: scanning
-    // them per name was most of loading a 1k or 10k catalog of common
-    // words in wasm (BENCHMARKS.md, "Loading a catalog"). Made per call, a
-    // few microseconds, since a catalog is built once; the vectors by
-    // loops, so `Lexicon::new` stays one instantiation.
-    let mut function = FUNCTION_WORDS.to_vec();
+    // The word lists read for every one-word name by hash, not scanned:
+    // scanning them per name was most of loading a 1k or 10k catalog of
+    // common words in wasm (BENCHMARKS.md, "Loading a catalog"). The
+    // function words are in the cue table already; the common words get a
+    // set per call (a few microseconds: a catalog is built once), its
+    // vector made by a loop so `Lexicon::new` stays one instantiation.
     let mut common = Vec::new();
-    for w in FUNCTION_EXTRA.split(' ') {
-        function.push(w);
-    }
     for w in COMMON_WORDS.split(' ') {
         common.push(w);
     }
-    let (function_words, common_words) = (Lexicon::new(function), Lexicon::new(common));
+    let common_words = Lexicon::new(common);
     for (node, entity, name) in index.one_token_names() {
         let Ok(word) = std::str::from_utf8(name) else {
             continue;
         };
         let mut guard = 0;
-        if function_words.contains(word, false) {
+        if cue_bits(word, word_hash(name)) & FUNCTION != 0 || has(FUNCTION_EXTRA, word) {
             guard |= EXACT;
             store.texts(entity as usize, &mut |n, description| {
                 if !description && has(FUNCTION_SPELLINGS, bare(n, &mut buf)) {
@@ -669,12 +666,12 @@ impl<'a> Text<'a> {
         }
         let outlet = OUTLET_KINDS.contains(&kind);
         let told = prefixed && outlet && self.word(t).is_some_and(|w| w.starts_with('ل'));
+        let before = t.checked_sub(1).and_then(|b| self.word(b));
         // An outlet right before إن/أن: whom it was told to (قال مدير
         // فندق للوطن إن، في تصريح للشروق إن), or where it was written
         // after a verb of saying earlier in the clause (وكتب الناقد … في
         // الصباح أن).
         if outlet && self.word(end).is_some_and(|n| matches!(n, "ان" | "بان")) {
-            let before = t.checked_sub(1).and_then(|b| self.word(b));
             let said = || {
                 (2..=8)
                     .map_while(|d| t.checked_sub(d).and_then(|b| self.word(b)))
@@ -684,11 +681,7 @@ impl<'a> Text<'a> {
                 return 2;
             }
         }
-        if told
-            && t.checked_sub(1)
-                .and_then(|b| self.word(b))
-                .is_some_and(|w| has(STATEMENT_NOUNS, w))
-        {
+        if told && before.is_some_and(|w| has(STATEMENT_NOUNS, w)) {
             return 2;
         }
         for d in 1..=4 {
