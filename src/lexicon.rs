@@ -12,6 +12,8 @@
 //! means is said where it is used. To add a word, add its folded form to
 //! the list and a test sentence to the recognizer that reads it.
 
+use crate::hash::same_bytes;
+
 /// Verbs whose subject is the speaker (folded, without و/ف).
 pub(crate) const ATTRIBUTION_VERBS: &[&str] = &[
     "قال",
@@ -945,7 +947,27 @@ pub(crate) fn token_words() -> impl Iterator<Item = &'static str> {
 /// Whether `word` is one of the space-separated words of `list` (the
 /// compact form of a word list: no table of slices in the binary).
 pub(crate) fn has(list: &str, word: &str) -> bool {
-    list.split(' ').any(|w| w == word)
+    // Bytes, not `split(' ')`: its char searcher was a tenth of the
+    // quotations' time (BENCHMARKS.md, issue 10's sixth session).
+    let (list, word) = (list.as_bytes(), word.as_bytes());
+    let mut from = 0;
+    for (i, &b) in list.iter().enumerate() {
+        if b == b' ' {
+            if same_bytes(&list[from..i], word) {
+                return true;
+            }
+            from = i + 1;
+        }
+    }
+    same_bytes(&list[from..], word)
+}
+
+/// Whether `word` is one of `list`: `list.contains(&word)` without a call
+/// to `memcmp` for each word of the same length (most words of a list
+/// are two to five Arabic letters).
+#[inline]
+pub(crate) fn one_of(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| same_bytes(w.as_bytes(), word.as_bytes()))
 }
 
 /// Scraped pages: marker lines that open the section list in the chrome

@@ -250,6 +250,7 @@ impl Annotator {
             // publisher's catalog does not cover.
             let from_catalog = std::mem::take(&mut mentions);
             let mut k = 0;
+            let mut kept = Vec::new();
             for place in places {
                 while from_catalog.get(k).is_some_and(|m| m.end <= place.start) {
                     k += 1;
@@ -259,11 +260,12 @@ impl Annotator {
                     .take_while(|m| m.start < place.end)
                     .any(|m| overlaps(m, &place));
                 if !covered {
-                    mentions.push(place);
+                    kept.push(place);
                 }
             }
-            mentions.extend(from_catalog);
-            crate::model::sort_stable_by_key(&mut mentions, |m| (m.start, 0));
+            // Neither list overlaps itself or the other: no two start
+            // together, so their order is by start alone.
+            mentions = in_order(vec![kept, from_catalog]);
         }
         // One cut into tokens, over the same folding, for every recognizer.
         let toks = tokens::tokens(text, &folded);
@@ -291,22 +293,57 @@ impl Annotator {
             .collect();
         let numbers = numbers
             .into_iter()
-            .filter(|n| !dates.iter().chain(&mentions).any(|d| overlaps(d, n)));
+            .filter(|n| !dates.iter().chain(&mentions).any(|d| overlaps(d, n)))
+            .collect();
         // A role suggestion that overlaps a catalog mention is the mention.
         let roles = roles::find_in(&toks)
             .into_iter()
-            .filter(|r| !mentions.iter().any(|m| overlaps(m, r)));
+            .filter(|r| !mentions.iter().any(|m| overlaps(m, r)))
+            .collect();
         // Quotations enclose mentions (and name their speaker from them).
         let quotes = quotes::find_in(text, &toks, &mentions, speaker);
-        let mut out: Vec<Found> = Vec::new();
-        out.extend(quotes);
-        out.extend(dates.iter().cloned());
-        out.extend(numbers);
-        out.extend(roles);
-        out.extend(mentions);
-        // Outer ranges first where two start together, so they nest.
-        crate::model::sort_stable_by_key(&mut out, |f| (f.start, usize::MAX - f.end));
-        out
+        in_order(vec![quotes, dates, numbers, roles, mentions])
+    }
+}
+
+/// Where a finding sorts: by start, outer ranges first where two start
+/// together, so they nest.
+fn order_key(f: &Found) -> (usize, usize) {
+    (f.start, usize::MAX - f.end)
+}
+
+/// The findings of every list by [`order_key`], those with equal keys in
+/// the order of the lists (a stable sort of the lists one after the
+/// other). Each recognizer's list is in that order already, so they are
+/// merged, without sorting or moving each finding twice (the sort was 4 %
+/// of the full pass).
+fn in_order(lists: Vec<Vec<Found>>) -> Vec<Found> {
+    let total = lists.iter().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(total);
+    let sorted = |l: &Vec<Found>| l.windows(2).all(|w| order_key(&w[0]) <= order_key(&w[1]));
+    if !lists.iter().all(sorted) {
+        for l in lists {
+            out.extend(l);
+        }
+        crate::model::sort_stable_by_key(&mut out, order_key);
+        return out;
+    }
+    let mut lists: Vec<_> = lists.into_iter().map(Vec::into_iter).collect();
+    loop {
+        // The list whose next finding comes first; the earlier list on a tie.
+        let mut first: Option<(usize, (usize, usize))> = None;
+        for (i, l) in lists.iter().enumerate() {
+            if let Some(f) = l.as_slice().first() {
+                let key = order_key(f);
+                if first.is_none_or(|(_, k)| key < k) {
+                    first = Some((i, key));
+                }
+            }
+        }
+        let Some((i, _)) = first else {
+            return out;
+        };
+        out.extend(lists[i].next());
     }
 }
 

@@ -379,12 +379,12 @@ fn is_counted_noun(t: &Tok<'_>) -> bool {
         return false;
     }
     let folded = t.folded;
-    if folded.starts_with("ال") || lexicon::NOT_COUNTED.contains(&folded) {
+    if folded.starts_with("ال") || lexicon::one_of(lexicon::NOT_COUNTED, folded) {
         return false;
     }
     // وقال، فإن: a conjunction and a function word, not a noun.
     let after_conjunction = folded.strip_prefix('و').or_else(|| folded.strip_prefix('ف'));
-    !after_conjunction.is_some_and(|rest| lexicon::NOT_COUNTED.contains(&rest) || rest.starts_with("ال"))
+    !after_conjunction.is_some_and(|rest| lexicon::one_of(lexicon::NOT_COUNTED, rest) || rest.starts_with("ال"))
 }
 
 #[cfg(test)]

@@ -60,7 +60,9 @@
 //!   (يومية الشعب) — the coach of a club (مدرب الوداد) or the spokesman of a
 //!   ministry is not the club or the ministry.
 
-use super::tokens::{tokens, Tok, TokKind};
+use std::sync::OnceLock;
+
+use super::tokens::{built, tag, tokens, Lexicon, Tok, TokKind};
 use super::{AnnotationKind, EntityType, Found};
 use crate::lexicon;
 use crate::text::normalize::fold;
@@ -213,7 +215,7 @@ fn named(who: Option<Who<'_>>, text: &str, toks: &[Tok<'_>], mentions: &[Found])
         && (!toks[last - 2].folded.starts_with("ال") || family(last - 2))
         && !toks[first..last - 1]
             .iter()
-            .any(|t| lexicon::DESCRIPTIVE.contains(&t.folded))
+            .any(|t| lexicon::one_of(lexicon::DESCRIPTIVE, t.folded))
         && mentions.iter().any(|m| {
             matches!(
                 m.kind,
@@ -240,7 +242,7 @@ fn named(who: Option<Who<'_>>, text: &str, toks: &[Tok<'_>], mentions: &[Found])
             && (*entity_type == EntityType::Person
                 || head.is_some_and(|h| {
                     m.start < h.end
-                        || lexicon::SOURCE_NOUNS[..lexicon::MEDIA].contains(&h.folded)
+                        || lexicon::one_of(&lexicon::SOURCE_NOUNS[..lexicon::MEDIA], h.folded)
                             && toks.get(first + 1).is_some_and(|n| m.start < n.end)
                 }));
         (covers || named).then(|| id.to_string())
@@ -294,11 +296,13 @@ impl Quote<'_> {
     }
 }
 
-fn verb_of<'l>(tok: &Tok<'_>, list: &[&'l str]) -> Option<&'l str> {
+/// Which of the verb lists the word is in ([`tag`] bits), read with only
+/// the conjunctions و/ف before it: one probe per reading, not a walk along
+/// four lists (asked of every word a quotation may hang on).
+fn verb_kinds(tok: &Tok<'_>) -> u8 {
     tok.splits()
-        // Only the conjunctions و/ف may precede the verb.
         .filter(|s| matches!(tok.folded.get(..s.prefix), Some("" | "و" | "ف")))
-        .find_map(|s| list.iter().find(|v| s.is(v)).copied())
+        .fold(0, |all, s| all | s.tags())
 }
 
 fn is_sentence_end(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
@@ -370,7 +374,12 @@ impl Closers {
 fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: bool) -> Option<(Speaker, usize)> {
     // قال لها رئيس اللجنة: the one spoken to comes first.
     // كتب عليها «…»: a preposition with a pronoun is never the speaker.
-    let k = if toks.get(k).is_some_and(|t| lexicon::has(lexicon::TO_PRONOUN, t.folded)) {
+    // Sets, not the lists: asked of every phrase and every word in it.
+    static TO_PRONOUN: OnceLock<Lexicon> = OnceLock::new();
+    static FUNCTION_EXTRA: OnceLock<Lexicon> = OnceLock::new();
+    let to_pronoun = built(&TO_PRONOUN, || Lexicon::spaced(lexicon::TO_PRONOUN));
+    let function_extra = built(&FUNCTION_EXTRA, || Lexicon::spaced(lexicon::FUNCTION_EXTRA));
+    let k = if toks.get(k).is_some_and(|t| to_pronoun.contains(t.folded, false)) {
         if !toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word) {
             return None;
         }
@@ -396,10 +405,12 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
                 || !relay
                     && f == "عن"
                     && j == k + 1
-                    && (!toks[k].folded.starts_with("ال") || lexicon::ROLE_NOUNS.contains(&toks[k].folded)))
+                    && (!toks[k].folded.starts_with("ال") || lexicon::one_of(lexicon::ROLE_NOUNS, toks[k].folded)))
             && next.is_some_and(|n| {
                 let nf = n.folded;
-                !is_setting(nf) && !lexicon::SPEAKER_PHRASE_END.contains(&nf) && (f != "عن" || !nf.starts_with("ال"))
+                !is_setting(nf)
+                    && !lexicon::one_of(lexicon::SPEAKER_PHRASE_END, nf)
+                    && (f != "عن" || !nf.starts_with("ال"))
             });
         if affiliation {
             last = Some(j + 1);
@@ -410,14 +421,12 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
         // below not أمام: a word that folds to a function word but is not
         // spelled as one.
         let ali = f == "علي" && t.raw.ends_with("ي")
-            || lexicon::has(lexicon::FUNCTION_EXTRA, f)
-                && t.raw != f
-                && !lexicon::has(lexicon::FUNCTION_SPELLINGS, t.raw);
+            || function_extra.contains(f, false) && t.raw != f && !lexicon::has(lexicon::FUNCTION_SPELLINGS, t.raw);
         if !ali
-            && (lexicon::THAT.contains(&f)
-                || lexicon::THAT.contains(&bare)
-                || lexicon::SPEAKER_PHRASE_END.contains(&f)
-                || lexicon::SPEAKER_PHRASE_END.contains(&bare))
+            && (lexicon::one_of(lexicon::THAT, f)
+                || lexicon::one_of(lexicon::THAT, bare)
+                || lexicon::one_of(lexicon::SPEAKER_PHRASE_END, f)
+                || lexicon::one_of(lexicon::SPEAKER_PHRASE_END, bare))
             || matches!(bare, "في" | "من")
         {
             break;
@@ -429,15 +438,12 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
         {
             break;
         }
-        if verb_of(t, lexicon::ATTRIBUTION_VERBS).is_some()
-            || verb_of(t, lexicon::RELAY_VERBS).is_some()
-            || verb_of(t, lexicon::ATTRIBUTION_PARTICIPLES).is_some()
-        {
+        if verb_kinds(t) & (tag::SAYS | tag::RELAYS | tag::SAYING) != 0 {
             break;
         }
         // To whom it was said: للصحفيين، لوكالة أنباء محلية.
         let to = f.strip_prefix("لل").or_else(|| f.strip_prefix('ل'));
-        if last.is_some() && to.is_some_and(|r| lexicon::SOURCE_NOUNS[..lexicon::MEDIA].contains(&r)) {
+        if last.is_some() && to.is_some_and(|r| lexicon::one_of(&lexicon::SOURCE_NOUNS[..lexicon::MEDIA], r)) {
             break;
         }
         last = Some(j);
@@ -479,8 +485,8 @@ fn attribution_before<'p>(
         if end_mark || (k + 1 < open && is_sentence_end(text, toks, k + 1)) {
             return None;
         }
-        let verb = verb_of(&toks[k], lexicon::ATTRIBUTION_VERBS).is_some();
-        let participle = verb_of(&toks[k], lexicon::ATTRIBUTION_PARTICIPLES).is_some();
+        let kinds = verb_kinds(&toks[k]);
+        let (verb, participle) = (kinds & tag::SAYS != 0, kinds & tag::SAYING != 0);
         if !verb && !participle {
             continue;
         }
@@ -499,7 +505,7 @@ fn attribution_before<'p>(
         } else {
             6
         };
-        let short = gap.len() <= room && gap.iter().all(|t| !lexicon::THAT.contains(&t.folded));
+        let short = gap.len() <= room && gap.iter().all(|t| !lexicon::one_of(lexicon::THAT, t.folded));
         if !short {
             return None;
         }
@@ -516,7 +522,7 @@ fn attribution_after(text: &str, toks: &[Tok<'_>], close: usize) -> Option<(Spea
         k += 1;
     }
     let tok = toks.get(k)?;
-    if verb_of(tok, lexicon::ATTRIBUTION_VERBS).is_some() || verb_of(tok, lexicon::ACCORDING_TO).is_some() {
+    if verb_kinds(tok) & (tag::SAYS | tag::ACCORDING) != 0 {
         k += 1;
         if toks.get(k).is_some_and(|t| t.is_word(&["ل"])) {
             k += 1;
@@ -568,9 +574,12 @@ fn direct<'p>(
 /// Reported speech at verb token `k`: the quote and the token after it.
 fn reported<'p>(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: Option<Who<'p>>) -> Option<(Quote<'p>, usize)> {
     let tok = toks.get(k)?;
-    let verb = verb_of(tok, lexicon::ATTRIBUTION_VERBS).is_some();
-    let relay = verb_of(tok, lexicon::RELAY_VERBS).is_some();
-    let participle = verb_of(tok, lexicon::ATTRIBUTION_PARTICIPLES).is_some();
+    let kinds = verb_kinds(tok);
+    let (verb, relay, participle) = (
+        kinds & tag::SAYS != 0,
+        kinds & tag::RELAYS != 0,
+        kinds & tag::SAYING != 0,
+    );
     if !verb && !relay && !participle {
         return None;
     }
@@ -596,7 +605,7 @@ fn reported<'p>(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: Option<Who
         } else {
             // A subject before the verb (لكن تاجرا في السوق قال إن) is no
             // pronoun: not the previous speaker.
-            before = lexicon::ATTRIBUTION_VERBS.contains(&tok.folded)
+            before = lexicon::one_of(lexicon::ATTRIBUTION_VERBS, tok.folded)
                 && k > 0
                 && toks[k - 1].kind == TokKind::Word
                 && !is_sentence_end(text, toks, k);
@@ -613,9 +622,9 @@ fn reported<'p>(text: &str, toks: &[Tok<'_>], k: usize, last_speaker: Option<Who
         {
             break;
         }
-        if t.kind == TokKind::Word && lexicon::THAT.contains(&t.folded) {
+        if t.kind == TokKind::Word && lexicon::one_of(lexicon::THAT, t.folded) {
             // قبل أن، من شأنه أن: no report.
-            if i > k + 1 && lexicon::NOT_REPORT_BEFORE.contains(&toks[i - 1].folded) {
+            if i > k + 1 && lexicon::one_of(lexicon::NOT_REPORT_BEFORE, toks[i - 1].folded) {
                 return None;
             }
             that = Some(i);
@@ -650,7 +659,9 @@ fn according(
     done: usize,
     mentions: &[Found],
 ) -> Option<(Quote<'static>, usize)> {
-    verb_of(toks.get(k)?, lexicon::ACCORDING_TO)?;
+    if verb_kinds(toks.get(k)?) & tag::ACCORDING == 0 {
+        return None;
+    }
     let mut first = k + 1;
     if toks.get(first).is_some_and(|t| t.is_word(&["ل"])) {
         first += 1;
@@ -721,7 +732,7 @@ fn is_source(toks: &[Tok<'_>], first: usize, after: usize, speaker: &Speaker, me
             .any(|t| {
                 let f = t.folded;
                 let bare = f.strip_prefix("ال").or_else(|| f.strip_prefix("لل")).unwrap_or(f);
-                lexicon::SOURCE_NOUNS.contains(&bare)
+                lexicon::one_of(lexicon::SOURCE_NOUNS, bare)
             })
 }
 

@@ -32,7 +32,7 @@
 //!   with the article (القوات الخاصة) is a generic reference and is skipped.
 //!   Confidence 0.6, 0.5 for a weak head.
 
-use super::tokens::{tokens, Tok, TokKind};
+use super::tokens::{tag, tokens, Tok, TokKind};
 use super::{AnnotationKind, EntityType, Found};
 use crate::lexicon;
 use crate::text::normalize::fold;
@@ -94,10 +94,10 @@ fn is_name_word(t: &Tok<'_>) -> bool {
         && f.chars().count() >= 2
         && !t.raw.chars().any(|c| c.is_ascii_alphabetic())
         && !f.starts_with("ال")
-        && !lexicon::FUNCTION_WORDS.contains(&f)
+        && !lexicon::one_of(lexicon::FUNCTION_WORDS, f)
         // وقال، فإن: a conjunction on a function word.
         && !f.strip_prefix('و').or_else(|| f.strip_prefix('ف')).is_some_and(|rest| {
-            lexicon::FUNCTION_WORDS.contains(&rest) || rest.starts_with("ال")
+            lexicon::one_of(lexicon::FUNCTION_WORDS, rest) || rest.starts_with("ال")
         })
         // لقوات، بوزارة: a preposition on an organisation's head noun.
         && !t.splits().any(|s| {
@@ -107,7 +107,7 @@ fn is_name_word(t: &Tok<'_>) -> bool {
 
 fn is_nationality(folded: &str) -> bool {
     let masculine = folded.strip_suffix('ه').unwrap_or(folded);
-    lexicon::NATIONALITIES.contains(&masculine)
+    lexicon::one_of(lexicon::NATIONALITIES, masculine)
 }
 
 /// A definite word that may close a name (الأسد), as opposed to one that
@@ -117,8 +117,8 @@ fn is_definite_name_word(t: &Tok<'_>) -> bool {
     t.kind == TokKind::Word
         && f.starts_with("ال")
         && f.chars().count() >= 4
-        && !lexicon::ROLE_NOUNS.contains(&f)
-        && !lexicon::DESCRIPTIVE.contains(&f)
+        && !lexicon::one_of(lexicon::ROLE_NOUNS, f)
+        && !lexicon::one_of(lexicon::DESCRIPTIVE, f)
         && !is_nationality(f)
         && !f.ends_with("يه")
         && !lexicon::TITLES.iter().any(|title| title[0] == f)
@@ -128,6 +128,10 @@ fn is_definite_name_word(t: &Tok<'_>) -> bool {
 fn title_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize, bool)> {
     let first = toks.get(i).filter(|t| t.kind == TokKind::Word)?;
     for split in first.splits() {
+        // Most words start no title.
+        if split.tags() & tag::TITLE_HEAD == 0 {
+            continue;
+        }
         for title in lexicon::TITLES {
             let Some((head, tail)) = title.split_first() else {
                 continue;
@@ -207,7 +211,7 @@ fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
     })?;
     let mut j = i + 1;
     let proper = toks.get(j).is_some_and(|t| {
-        is_name_word(t) && !lexicon::NOT_NAMES.contains(&t.folded) && !is_nationality(&format!("ال{}", t.folded))
+        is_name_word(t) && !lexicon::one_of(lexicon::NOT_NAMES, t.folded) && !is_nationality(&format!("ال{}", t.folded))
     });
     if proper {
         j += 1;
@@ -218,8 +222,8 @@ fn organisation(toks: &[Tok<'_>], i: usize) -> Option<(Found, usize)> {
             let f = t.folded;
             t.kind == TokKind::Word
                 && f.starts_with("ال")
-                && !lexicon::ROLE_NOUNS.contains(&f)
-                && !lexicon::DESCRIPTIVE.contains(&f)
+                && !lexicon::one_of(lexicon::ROLE_NOUNS, f)
+                && !lexicon::one_of(lexicon::DESCRIPTIVE, f)
                 && f.chars().count() >= 4
         })
     {

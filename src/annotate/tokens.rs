@@ -61,9 +61,11 @@ pub(crate) struct Tok<'a> {
     map: &'a Folded,
     /// Words: the readings with proclitics split off.
     readings: Readings,
-    /// Words: whether the word or one of its readings is in the
-    /// [`Lexicon`]; when not, it equals none of the words compared.
-    lex: bool,
+    /// Words: which of its readings are in the [`Lexicon`] — bit 0 the
+    /// unsplit word, bit 1 + i reading i (at most three, [`Readings`]) —
+    /// found when it is cut: a reading outside it equals none of the words
+    /// compared, so [`Tok::splits`] skips it; 0, none is, for most words.
+    lex: u8,
 }
 
 impl<'a> Tok<'a> {
@@ -80,7 +82,7 @@ impl<'a> Tok<'a> {
     /// `word_with_clitics` and `splits` can say yes to, so a recognizer
     /// whose rules all start with one of those may skip the others.
     pub fn in_lexicon(&self) -> bool {
-        self.lex
+        self.lex != 0
     }
 
     /// Whether this is the punctuation mark `c`.
@@ -97,23 +99,25 @@ impl<'a> Tok<'a> {
     /// in the [`Lexicon`]).
     pub fn is_word(&self, words: &[&str]) -> bool {
         debug_assert_in_lexicon(words);
-        self.lex && words.contains(&self.folded)
+        self.lex & 1 != 0 && lexicon::one_of(words, self.folded)
     }
 
     /// Ways to read this word as proclitics + rest, the unsplit word first
-    /// (none for digits and punctuation) — and none for a word whose
-    /// readings are all outside the [`Lexicon`]: a split is only ever
-    /// compared with lexicon words ([`Split::is`] checks it in debug
-    /// builds).
+    /// (none for digits and punctuation) — only those in the [`Lexicon`],
+    /// so none for most words: a split is only ever compared with lexicon
+    /// words ([`Split::is`] checks it in debug builds).
     pub fn splits(&self) -> impl Iterator<Item = Split<'a>> + '_ {
         let word = self.folded;
-        let unsplit = self.lex.then_some(Split {
+        let unsplit = (self.lex & 1 != 0).then_some(Split {
             prefix: 0,
             rest: word,
             alef: false,
         });
-        let readings = if self.lex { self.readings } else { Readings::default() };
-        unsplit.into_iter().chain(readings.iter(word))
+        let lex = self.lex >> 1;
+        let readings = self.readings.iter(word).enumerate();
+        unsplit
+            .into_iter()
+            .chain(readings.filter(move |&(i, _)| lex >> i & 1 != 0).map(|(_, s)| s))
     }
 
     /// The byte of the text where this word starts once the first `prefix`
@@ -154,22 +158,33 @@ impl Split<'_> {
     /// Whether the rest reads as the folded `word` (a [`Lexicon`] word).
     pub fn is(&self, word: &str) -> bool {
         debug_assert_in_lexicon(&[word]);
-        if self.alef {
-            word.strip_prefix('ا') == Some(self.rest)
-        } else {
-            word == self.rest
-        }
+        self.reads_as(word)
     }
 
-    /// The value `map` holds for the rest, read as a folded word (its keys
-    /// must be [`Lexicon`] words).
-    pub fn lookup<'m, V>(&self, map: &'m [(String, V)]) -> Option<&'m V> {
-        let found = if self.alef {
-            map.iter().find(|(k, _)| k.strip_prefix('ا') == Some(self.rest))
+    /// [`Split::is`], unchecked.
+    #[inline]
+    fn reads_as(&self, word: &str) -> bool {
+        let word = if self.alef {
+            match word.strip_prefix('ا') {
+                Some(w) => w,
+                None => return false,
+            }
         } else {
-            map.iter().find(|(k, _)| k == self.rest)
+            word
         };
-        found.map(|(_, v)| v)
+        same_bytes(word.as_bytes(), self.rest.as_bytes())
+    }
+
+    /// The [`tag`]s of the rest, read as a folded word.
+    pub fn tags(&self) -> u8 {
+        let set = lexicon();
+        self.position_in(set).map_or(0, |at| set.tag(at))
+    }
+
+    /// Where the rest, read as a folded word, is in `set`
+    /// ([`Lexicon::position`]).
+    pub fn position_in(&self, set: &Lexicon) -> Option<usize> {
+        set.position(self.rest, self.alef)
     }
 }
 
@@ -180,6 +195,9 @@ pub(crate) struct Lexicon {
     words: Vec<&'static str>,
     /// Index + 1 into `words` (0: empty).
     slots: Vec<u32>,
+    /// Per word, the bits of the lists it is in ([`Lexicon::tag_all`]:
+    /// the [`lexicon`]'s [`tag`]s; empty otherwise).
+    tags: Vec<u8>,
 }
 
 impl Lexicon {
@@ -202,17 +220,49 @@ impl Lexicon {
             words.push(w);
             slots[at] = words.len() as u32;
         }
-        Lexicon { words, slots }
+        Lexicon {
+            words,
+            slots,
+            tags: Vec::new(),
+        }
+    }
+
+    /// The set of the space-separated words of `list`.
+    pub(crate) fn spaced(list: &'static str) -> Lexicon {
+        let mut all = Vec::new();
+        for w in list.split(' ') {
+            all.push(w);
+        }
+        Lexicon::new(all)
+    }
+
+    /// Tags every word of `list` found in the set with `bit`.
+    fn tag_all(&mut self, list: &[&str], bit: u8) {
+        self.tags.resize(self.words.len(), 0);
+        for w in list {
+            if let Some(at) = self.position(w, false) {
+                self.tags[at] |= bit;
+            }
+        }
+    }
+
+    /// The tag bits of the word at `position` (0 for none).
+    pub(crate) fn tag(&self, position: usize) -> u8 {
+        self.tags.get(position).copied().unwrap_or_default()
     }
 
     /// Whether `word` is in the set; with `alef`, whether ا + `word` is.
     pub(crate) fn contains(&self, word: &str, alef: bool) -> bool {
+        self.position(word, alef).is_some()
+    }
+
+    /// Where `word` (with `alef`, ا + `word`) is among the words the set
+    /// was made of, repeats left out.
+    pub(crate) fn position(&self, word: &str, alef: bool) -> Option<usize> {
         let mut buf = [0u8; 64];
         let key = if alef {
             // Lexicon words are short: a longer one is in no list.
-            let Some(rest) = buf.get_mut(2..2 + word.len()) else {
-                return false;
-            };
+            let rest = buf.get_mut(2..2 + word.len())?;
             rest.copy_from_slice(word.as_bytes());
             buf[..2].copy_from_slice("ا".as_bytes());
             &buf[..2 + word.len()]
@@ -222,21 +272,54 @@ impl Lexicon {
         let mask = self.slots.len() - 1;
         let mut at = word_hash(key) as usize & mask;
         loop {
-            let Some(w) = self.slots[at].checked_sub(1).and_then(|i| self.words.get(i as usize)) else {
-                return false;
-            };
-            if same_bytes(w.as_bytes(), key) {
-                return true;
+            let i = self.slots[at].checked_sub(1)? as usize;
+            if same_bytes(self.words.get(i)?.as_bytes(), key) {
+                return Some(i);
             }
             at = (at + 1) & mask;
         }
     }
 }
 
+/// The [`Lexicon`] `make` builds, built into `cell` on first use: for a
+/// list asked of many words (a hash probe instead of a walk along the
+/// list). A function, not a closure, so every such set shares one copy of
+/// the lazy cell's code (each set's vector is made by a loop, not
+/// `collect`, for the same reason: bytes of the wasm bundles).
+pub(crate) fn built(cell: &'static OnceLock<Lexicon>, make: fn() -> Lexicon) -> &'static Lexicon {
+    cell.get_or_init(make)
+}
+
 /// The recognizers' [`Lexicon`], built on first use.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::new(lexicon::token_words().chain(super::dates::lexicon_words()).collect()))
+    built(&LEXICON, || {
+        let mut set = Lexicon::new(lexicon::token_words().chain(super::dates::lexicon_words()).collect());
+        set.tag_all(lexicon::ATTRIBUTION_VERBS, tag::SAYS);
+        set.tag_all(lexicon::ATTRIBUTION_PARTICIPLES, tag::SAYING);
+        set.tag_all(lexicon::RELAY_VERBS, tag::RELAYS);
+        set.tag_all(lexicon::ACCORDING_TO, tag::ACCORDING);
+        for title in lexicon::TITLES {
+            set.tag_all(title.get(..1).unwrap_or_default(), tag::TITLE_HEAD);
+        }
+        set
+    })
+}
+
+/// Tags of the [`lexicon`]'s words: the lists asked of nearly every word
+/// ([`Split::tags`] answers them all with the one probe; a walk along
+/// each list, or a set of its own, cost more time or more bytes).
+pub(crate) mod tag {
+    /// [`lexicon::ATTRIBUTION_VERBS`](crate::lexicon::ATTRIBUTION_VERBS).
+    pub(crate) const SAYS: u8 = 1;
+    /// [`lexicon::ATTRIBUTION_PARTICIPLES`](crate::lexicon::ATTRIBUTION_PARTICIPLES).
+    pub(crate) const SAYING: u8 = 2;
+    /// [`lexicon::RELAY_VERBS`](crate::lexicon::RELAY_VERBS).
+    pub(crate) const RELAYS: u8 = 4;
+    /// [`lexicon::ACCORDING_TO`](crate::lexicon::ACCORDING_TO).
+    pub(crate) const ACCORDING: u8 = 8;
+    /// The first word of one of [`lexicon::TITLES`](crate::lexicon::TITLES).
+    pub(crate) const TITLE_HEAD: u8 = 16;
 }
 
 /// Whether folded `word` is one of the recognizers' words (month and
@@ -366,7 +449,11 @@ pub(crate) fn tokens<'a>(text: &'a str, folded: &'a Folded) -> Vec<Tok<'a>> {
         text,
         map: folded,
         cursor: 0,
-        out: Vec::with_capacity(text.len() / 8),
+        // About a token per eight bytes of Arabic news (a word of four or
+        // five letters and its space, and the punctuation): a sixth is
+        // enough for nearly every text, so the tokens are not copied as
+        // they grow (they were 2 % of the full pass).
+        out: Vec::with_capacity(text.len() / 6 + 8),
     };
     let mut at = 0;
     for word in words(text) {
@@ -398,7 +485,7 @@ impl<'a> Cutter<'a> {
         let raw = self.text.get(start..end).unwrap_or_default();
         let (folded_at, folded, readings, lex) = match kind {
             // Punctuation has no folded position: it never takes clitics.
-            TokKind::Punct => (0, raw, Readings::default(), false),
+            TokKind::Punct => (0, raw, Readings::default(), 0),
             TokKind::Digits | TokKind::Word => {
                 let fs = self.folded_at(start);
                 let fe = self.folded_at(end);
@@ -406,11 +493,13 @@ impl<'a> Cutter<'a> {
                 if kind == TokKind::Word {
                     let readings = Readings::of(folded);
                     let lexicon = lexicon();
-                    let lex = lexicon.contains(folded, false)
-                        || readings.iter(folded).any(|s| lexicon.contains(s.rest, s.alef));
+                    let mut lex = u8::from(lexicon.contains(folded, false));
+                    for (i, s) in readings.iter(folded).enumerate() {
+                        lex |= u8::from(lexicon.contains(s.rest, s.alef)) << (i + 1);
+                    }
                     (fs, folded, readings, lex)
                 } else {
-                    (fs, folded, Readings::default(), false)
+                    (fs, folded, Readings::default(), 0)
                 }
             }
         };

@@ -318,7 +318,9 @@ impl Catalog {
     /// `fold(text)`, or better `fold_cut(text)`, which cuts its tokens
     /// too), so several catalogs can share one fold.
     pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Found> {
-        let mut out = Vec::new();
+        // Room for a mention per eight tokens, so that a text dense with
+        // names does not copy its mentions as they grow.
+        let mut out = Vec::with_capacity(folded.tokens.len() / 8 + 1);
         self.each_mention(text, folded, &mut |start, end, m| {
             let Some(&(entity_type, ..)) = self.kinds.get(m.entity as usize) else {
                 return;
@@ -374,7 +376,7 @@ impl Catalog {
         } else {
             (&folded.tokens, &folded.hashes[..])
         };
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(toks.len() / 8 + 1);
         let enclitic_ok = |e: u32| self.kinds.get(e as usize).is_some_and(|k| k.1);
         self.index.find(&folded.text, toks, hashes, &enclitic_ok, &mut hits);
         let mut cursor = 0;

@@ -61,8 +61,8 @@ use super::{Catalog, EntityType};
 use crate::annotate::tokens::Lexicon;
 use crate::hash::word_hash;
 use crate::lexicon::{
-    has, ATTRIBUTION_VERBS, COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS, KINDS,
-    NATIONALITIES, OTHER_PERSON, OUTLET_KINDS, STATEMENT_NOUNS,
+    has, one_of, ATTRIBUTION_VERBS, COMMON_WORDS, CUE_PREPOSITIONS, FUNCTION_EXTRA, FUNCTION_SPELLINGS, FUNCTION_WORDS,
+    KINDS, NATIONALITIES, OTHER_PERSON, OUTLET_KINDS, STATEMENT_NOUNS,
 };
 use crate::model::sort_keys;
 use crate::text::normalize::fold_str;
@@ -675,7 +675,7 @@ impl<'a> Text<'a> {
             let said = || {
                 (2..=8)
                     .map_while(|d| t.checked_sub(d).and_then(|b| self.word(b)))
-                    .any(|w| ATTRIBUTION_VERBS.contains(&w.strip_prefix(['و', 'ف']).unwrap_or(w)))
+                    .any(|w| one_of(ATTRIBUTION_VERBS, w.strip_prefix(['و', 'ف']).unwrap_or(w)))
             };
             if told || before == Some("في") && said() {
                 return 2;
@@ -692,8 +692,7 @@ impl<'a> Text<'a> {
                 continue;
             }
             let verb = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-            if told && (ATTRIBUTION_VERBS.contains(&verb) || ATTRIBUTION_VERBS.contains(&w)) || self.is_cue(kind, t - d)
-            {
+            if told && (one_of(ATTRIBUTION_VERBS, verb) || one_of(ATTRIBUTION_VERBS, w)) || self.is_cue(kind, t - d) {
                 return 2;
             }
         }

@@ -318,9 +318,9 @@ fn future_before(toks: &[Tok<'_>], i: usize) -> bool {
                 && r.chars().count() >= 3
                 && !t.raw.ends_with('ة')
                 && !r.ends_with("ات")
-                && !lexicon::FUTURE_NOT.contains(&f)
+                && !lexicon::one_of(lexicon::FUTURE_NOT, f)
         });
-        if lexicon::FUTURE_MARKERS.contains(&f) || is_future_verb {
+        if lexicon::one_of(lexicon::FUTURE_MARKERS, f) || is_future_verb {
             return true;
         }
         if !subordinate {
@@ -331,12 +331,12 @@ fn future_before(toks: &[Tok<'_>], i: usize) -> bool {
                     .rev()
                     .take(2)
                     .filter_map(word)
-                    .any(|w| lexicon::PAST_BEFORE_IMPERFECT.contains(&w))
+                    .any(|w| lexicon::one_of(lexicon::PAST_BEFORE_IMPERFECT, w))
             };
             if imperfect(t, f) && !past() {
                 return true;
             }
-            if act_between && lexicon::DECISION_VERBS.contains(&f) {
+            if act_between && lexicon::one_of(lexicon::DECISION_VERBS, f) {
                 return true;
             }
             // قبل مواجهة النصر يوم الجمعة، قبل انطلاق البطولة السبت: the
@@ -359,10 +359,10 @@ fn imperfect(t: &Tok<'_>, f: &str) -> bool {
         return false;
     }
     match f.strip_prefix('ي') {
-        Some(rest) => rest.chars().count() >= 3 && !lexicon::NOT_IMPERFECT.contains(&f),
+        Some(rest) => rest.chars().count() >= 3 && !lexicon::one_of(lexicon::NOT_IMPERFECT, f),
         None => f
             .strip_prefix(['ت', 'ن'])
-            .is_some_and(|rest| lexicon::EVENT_STEMS.contains(&rest)),
+            .is_some_and(|rest| lexicon::one_of(lexicon::EVENT_STEMS, rest)),
     }
 }
 

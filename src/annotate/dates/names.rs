@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use crate::annotate::tokens::{Tok, TokKind};
+use crate::annotate::tokens::{built, Lexicon, Tok, TokKind};
 use crate::text::normalize::fold_str;
 
 pub(super) struct MonthName {
@@ -105,9 +105,18 @@ pub(super) fn names() -> &'static Names {
 pub(super) fn month_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, usize, &'static MonthName)> {
     let first = toks.get(i).filter(|t| t.kind == TokKind::Word)?;
     let names = names();
+    // The heads as a set: asked of every word that may start a date.
+    static HEADS: OnceLock<Lexicon> = OnceLock::new();
+    let heads = built(&HEADS, || {
+        let mut heads = Vec::new();
+        for (head, _) in &self::names().by_head {
+            heads.push(head.as_str());
+        }
+        Lexicon::new(heads)
+    });
     let mut best: Option<(usize, usize, &MonthName)> = None;
     for split in first.splits() {
-        let Some(candidates) = split.lookup(&names.by_head) else {
+        let Some((_, candidates)) = split.position_in(heads).and_then(|k| names.by_head.get(k)) else {
             continue;
         };
         for name in candidates.iter().filter_map(|&k| names.months.get(k)) {
