@@ -158,12 +158,6 @@ impl Split<'_> {
     /// Whether the rest reads as the folded `word` (a [`Lexicon`] word).
     pub fn is(&self, word: &str) -> bool {
         debug_assert_in_lexicon(&[word]);
-        self.reads_as(word)
-    }
-
-    /// [`Split::is`], unchecked.
-    #[inline]
-    fn reads_as(&self, word: &str) -> bool {
         let word = if self.alef {
             match word.strip_prefix('ا') {
                 Some(w) => w,

@@ -143,13 +143,8 @@ pub(super) fn guards(store: &Store, kinds: &[(EntityType, bool, bool)], index: &
     // scanning them per name was most of loading a 1k or 10k catalog of
     // common words in wasm (BENCHMARKS.md, "Loading a catalog"). The
     // function words are in the cue table already; the common words get a
-    // set per call (a few microseconds: a catalog is built once), its
-    // vector made by a loop so `Lexicon::new` stays one instantiation.
-    let mut common = Vec::new();
-    for w in COMMON_WORDS.split(' ') {
-        common.push(w);
-    }
-    let common_words = Lexicon::new(common);
+    // set per call (a few microseconds: a catalog is built once).
+    let common_words = Lexicon::spaced(COMMON_WORDS);
     for (node, entity, name) in index.one_token_names() {
         let Ok(word) = std::str::from_utf8(name) else {
             continue;
