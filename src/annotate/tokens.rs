@@ -59,13 +59,17 @@ pub(crate) struct Tok<'a> {
     folded_at: usize,
     /// The text's folding, to map clitic boundaries back to the text.
     map: &'a Folded,
-    /// Words: the readings with proclitics split off.
+    /// Words: the unsplit word, then its readings with proclitics split
+    /// off ([`readings`]).
     readings: Readings,
-    /// Words: which of its readings are in the [`Lexicon`] — bit 0 the
-    /// unsplit word, bit 1 + i reading i (at most three, [`Readings`]) —
+    /// Words: which of `readings` are in the [`Lexicon`], bit i reading i,
     /// found when it is cut: a reading outside it equals none of the words
     /// compared, so [`Tok::splits`] skips it; 0, none is, for most words.
     lex: u8,
+    /// Words: the [`tag`]s of each reading in the [`Lexicon`], read by the
+    /// same probe as `lex`, so [`Split::tags`] asks the lexicon nothing
+    /// again.
+    tags: [u8; 4],
 }
 
 impl<'a> Tok<'a> {
@@ -83,6 +87,12 @@ impl<'a> Tok<'a> {
     /// whose rules all start with one of those may skip the others.
     pub fn in_lexicon(&self) -> bool {
         self.lex != 0
+    }
+
+    /// Whether one of this word's readings has one of the [`tag`] bits
+    /// `bits`: a rule asking for the words so tagged may skip the others.
+    pub fn has_tag(&self, bits: u8) -> bool {
+        u32::from_ne_bytes(self.tags) & (u32::from(bits) * 0x0101_0101) != 0
     }
 
     /// Whether this is the punctuation mark `c`.
@@ -106,18 +116,11 @@ impl<'a> Tok<'a> {
     /// (none for digits and punctuation) — only those in the [`Lexicon`],
     /// so none for most words: a split is only ever compared with lexicon
     /// words ([`Split::is`] checks it in debug builds).
-    pub fn splits(&self) -> impl Iterator<Item = Split<'a>> + '_ {
-        let word = self.folded;
-        let unsplit = (self.lex & 1 != 0).then_some(Split {
-            prefix: 0,
-            rest: word,
-            alef: false,
-        });
-        let lex = self.lex >> 1;
-        let readings = self.readings.iter(word).enumerate();
-        unsplit
-            .into_iter()
-            .chain(readings.filter(move |&(i, _)| lex >> i & 1 != 0).map(|(_, s)| s))
+    pub fn splits(&self) -> Splits<'a, '_> {
+        Splits {
+            tok: self,
+            left: self.lex,
+        }
     }
 
     /// The byte of the text where this word starts once the first `prefix`
@@ -142,6 +145,32 @@ impl<'a> Tok<'a> {
     }
 }
 
+/// The iterator of [`Tok::splits`]: one small `next` for every rule that
+/// reads splits (an adapter chain was copied into each, +0.5 KB of wasm).
+pub(crate) struct Splits<'a, 't> {
+    tok: &'t Tok<'a>,
+    /// The readings not yet given, bit i reading i.
+    left: u8,
+}
+
+impl<'a> Iterator for Splits<'a, '_> {
+    type Item = Split<'a>;
+
+    fn next(&mut self) -> Option<Split<'a>> {
+        // 8 once none is left: past the readings.
+        let i = self.left.trailing_zeros() as usize;
+        let &(prefix, alef) = self.tok.readings.get(i)?;
+        self.left &= self.left - 1;
+        let prefix = usize::from(prefix);
+        Some(Split {
+            prefix,
+            rest: self.tok.folded.get(prefix..).unwrap_or_default(),
+            alef,
+            tags: self.tok.tags.get(i).copied().unwrap_or_default(),
+        })
+    }
+}
+
 /// One reading of a folded word as proclitics + rest.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Split<'a> {
@@ -152,6 +181,8 @@ pub(crate) struct Split<'a> {
     /// The rest is read with an alef before it: لل + x is ل + ال + x,
     /// the article's alef dropped after the preposition.
     alef: bool,
+    /// The rest's [`tag`]s, when the split came from [`Tok::splits`].
+    tags: u8,
 }
 
 impl Split<'_> {
@@ -169,10 +200,10 @@ impl Split<'_> {
         same_bytes(word.as_bytes(), self.rest.as_bytes())
     }
 
-    /// The [`tag`]s of the rest, read as a folded word.
+    /// The [`tag`]s of the rest, read as a folded word (found when the
+    /// word was cut).
     pub fn tags(&self) -> u8 {
-        let set = lexicon();
-        self.position_in(set).map_or(0, |at| set.tag(at))
+        self.tags
     }
 
     /// Where the rest, read as a folded word, is in `set`
@@ -293,6 +324,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         set.tag_all(lexicon::ATTRIBUTION_PARTICIPLES, tag::SAYING);
         set.tag_all(lexicon::RELAY_VERBS, tag::RELAYS);
         set.tag_all(lexicon::ACCORDING_TO, tag::ACCORDING);
+        for heads in [super::dates::RELATIVE_HEADS, lexicon::THIS, lexicon::YEAR_WORDS] {
+            set.tag_all(heads, tag::RELATIVE);
+        }
         for title in lexicon::TITLES {
             set.tag_all(title.get(..1).unwrap_or_default(), tag::TITLE_HEAD);
         }
@@ -314,6 +348,9 @@ pub(crate) mod tag {
     pub(crate) const ACCORDING: u8 = 8;
     /// The first word of one of [`lexicon::TITLES`](crate::lexicon::TITLES).
     pub(crate) const TITLE_HEAD: u8 = 16;
+    /// A word relative dates start at
+    /// ([`dates::RELATIVE_HEADS`](crate::annotate::dates::RELATIVE_HEADS)).
+    pub(crate) const RELATIVE: u8 = 32;
 }
 
 /// Whether folded `word` is one of the recognizers' words (month and
@@ -336,50 +373,36 @@ fn debug_assert_in_lexicon(words: &[&str]) {
     }
 }
 
-/// A word's readings with proclitics split off ([`proclitic_readings`]),
-/// computed once when the word is cut: `(prefix bytes, alef restored)`,
-/// at most three.
-#[derive(Debug, Clone, Copy, Default)]
-struct Readings {
-    items: [(u8, bool); 3],
-    len: u8,
-}
+/// A word's readings, computed once when the word is cut: `(prefix
+/// bytes, alef restored)`, the unsplit word `(0, false)` first, then the
+/// readings with proclitics split off ([`proclitic_readings`], at most
+/// three); how many in the second value.
+type Readings = [(u8, bool); 4];
 
-impl Readings {
-    fn of(word: &str) -> Readings {
-        let mut out = Readings::default();
-        for reading in proclitic_readings(word) {
-            let (Ok(prefix), Some(slot)) = (u8::try_from(reading.len), out.items.get_mut(usize::from(out.len))) else {
-                continue;
-            };
-            *slot = (prefix, reading.article_elided);
-            out.len += 1;
-        }
-        out
+fn readings(word: &str) -> (Readings, usize) {
+    let mut out = [(0, false); 4];
+    let mut n = 1;
+    for reading in proclitic_readings(word) {
+        let (Ok(prefix), Some(slot)) = (u8::try_from(reading.len), out.get_mut(n)) else {
+            continue;
+        };
+        *slot = (prefix, reading.article_elided);
+        n += 1;
     }
-
-    fn iter<'a>(&self, word: &'a str) -> impl Iterator<Item = Split<'a>> + use<'a> {
-        let items = self.items;
-        items
-            .into_iter()
-            .take(usize::from(self.len))
-            .map(move |(prefix, alef)| Split {
-                prefix: usize::from(prefix),
-                rest: word.get(usize::from(prefix)..).unwrap_or_default(),
-                alef,
-            })
-    }
+    (out, n)
 }
 
 /// Ways to read a folded word as proclitics + rest, the unsplit word first.
 #[cfg(test)]
 pub(crate) fn clitic_splits(word: &str) -> Vec<Split<'_>> {
-    let unsplit = Split {
-        prefix: 0,
-        rest: word,
-        alef: false,
+    let (readings, n) = readings(word);
+    let split = |&(prefix, alef): &(u8, bool)| Split {
+        prefix: usize::from(prefix),
+        rest: word.get(usize::from(prefix)..).unwrap_or_default(),
+        alef,
+        tags: 0,
     };
-    std::iter::once(unsplit).chain(Readings::of(word).iter(word)).collect()
+    readings.iter().take(n).map(split).collect()
 }
 
 /// Zero-width (non-)joiners: inside a word, but never start a token.
@@ -477,6 +500,7 @@ impl<'a> Cutter<'a> {
 
     fn push(&mut self, start: usize, end: usize, kind: TokKind) {
         let raw = self.text.get(start..end).unwrap_or_default();
+        let mut tags = [0; 4];
         let (folded_at, folded, readings, lex) = match kind {
             // Punctuation has no folded position: it never takes clitics.
             TokKind::Punct => (0, raw, Readings::default(), 0),
@@ -485,11 +509,15 @@ impl<'a> Cutter<'a> {
                 let fe = self.folded_at(end);
                 let folded = self.map.text.get(fs..fe).unwrap_or_default();
                 if kind == TokKind::Word {
-                    let readings = Readings::of(folded);
+                    let (readings, n) = readings(folded);
                     let lexicon = lexicon();
-                    let mut lex = u8::from(lexicon.contains(folded, false));
-                    for (i, s) in readings.iter(folded).enumerate() {
-                        lex |= u8::from(lexicon.contains(s.rest, s.alef)) << (i + 1);
+                    let mut lex = 0;
+                    for (i, (&(prefix, alef), slot)) in readings.iter().zip(&mut tags).take(n).enumerate() {
+                        let rest = folded.get(usize::from(prefix)..).unwrap_or_default();
+                        if let Some(at) = lexicon.position(rest, alef) {
+                            lex |= 1 << i;
+                            *slot = lexicon.tag(at);
+                        }
                     }
                     (fs, folded, readings, lex)
                 } else {
@@ -507,6 +535,7 @@ impl<'a> Cutter<'a> {
             map: self.map,
             readings,
             lex,
+            tags,
         });
     }
 

@@ -4,7 +4,7 @@
 use super::named::{day_at, year_at};
 use super::names::weekday_at;
 use super::{placement, Match, Published, When};
-use crate::annotate::tokens::{Tok, TokKind};
+use crate::annotate::tokens::{tag, Tok, TokKind};
 use crate::date;
 use crate::lexicon;
 
@@ -50,24 +50,42 @@ fn shift_month(p: Published, offset: i64) -> (i32, u32) {
     }
 }
 
+/// The words [`from_word`]'s rules start at (with their proclitics), with
+/// [`lexicon::THIS`] and [`lexicon::YEAR_WORDS`]: [`tag::RELATIVE`] in the
+/// tokens' lexicon, so the rules are asked of these words only.
+pub(crate) const HEADS: &[&str] = &[
+    "اول",
+    "امس",
+    "الامس",
+    "غدا",
+    "بعد",
+    "غد",
+    "يوم",
+    "اليوم",
+    "الشهر",
+    "العام",
+    "السنه",
+    "الاسبوع",
+];
+
+/// The relative date from `start` to the token before `next`.
+fn matched(toks: &[Tok<'_>], start: usize, next: usize, when: Option<When>, confidence: f32) -> Option<Match> {
+    let end = toks.get(next - 1).map_or(start, |t| t.end);
+    Some(Match {
+        start,
+        end,
+        next,
+        when,
+        hijri: false,
+        hijri_written: None,
+        confidence,
+    })
+}
+
 /// أمس، أول أمس، اليوم، غدا، بعد غد (each with a weekday after it)، الشهر
 /// الماضي، الـ25 من الشهر الجاري، عام 2017، في 2015.
 pub(super) fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Option<Match> {
     let tok = toks.get(i)?;
-    let make = |start: usize, next: usize, when: Option<When>, confidence: f32| {
-        let end = toks.get(next - 1).map_or(start, |t| t.end);
-        Some(Match {
-            start,
-            end,
-            next,
-            when,
-            hijri: false,
-            hijri_written: None,
-            confidence,
-        })
-    };
-    let day_offset = |offset: i64| published.map(|p| When::from_days(p.days + offset));
-
     // الـ25 من الشهر الجاري.
     if let Some((day, start, after_day)) = day_at(toks, i) {
         if toks.get(after_day).is_some_and(|t| t.is_word(&["من"])) {
@@ -76,10 +94,24 @@ pub(super) fn relative_date(toks: &[Tok<'_>], i: usize, published: Option<Publis
                     let (y, m) = shift_month(p, offset);
                     date::is_valid(y, m, day).then_some(When::Day(y, m, day))
                 });
-                return make(start, next, when, 0.9);
+                return matched(toks, start, next, when, 0.9);
             }
         }
     }
+    // Every other rule starts at a year's digits or at one of [`HEADS`].
+    if tok.kind == TokKind::Word && !tok.has_tag(tag::RELATIVE) {
+        return None;
+    }
+    from_word(toks, i, published)
+}
+
+/// [`relative_date`] from token `i`, a year's digits or a word of
+/// [`HEADS`] (any other answers `None`).
+fn from_word(toks: &[Tok<'_>], i: usize, published: Option<Published>) -> Option<Match> {
+    let tok = toks.get(i)?;
+    let make =
+        |start: usize, next: usize, when: Option<When>, confidence: f32| matched(toks, start, next, when, confidence);
+    let day_offset = |offset: i64| published.map(|p| When::from_days(p.days + offset));
 
     // أمس الأحد، غداً الاثنين، غد الأربعاء: the weekday names the same day.
     let weekday_after = |k: usize| k + usize::from(toks.get(k).and_then(weekday_at).is_some());
@@ -226,4 +258,52 @@ fn year_date(toks: &[Tok<'_>], start: usize, j: usize, named: bool, published: O
         hijri_written: hijri.then(|| format!("{year:04}")),
         confidence: if named || era.is_some() { 1.0 } else { 0.8 },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::tokens::tokens;
+    use crate::text::normalize::fold;
+
+    /// [`relative_date`] asks [`from_word`] of [`HEADS`] words only: no
+    /// other word of the lexicon, with or without proclitics and before
+    /// any of the words that make a relative date, starts one there.
+    #[test]
+    fn only_heads_start_a_relative_date() {
+        let published = Some(Published {
+            year: 2017,
+            month: 5,
+            days: date::days_from_civil(2017, 5, 15),
+        });
+        let mut untagged = 0;
+        for word in lexicon::token_words().chain(super::super::lexicon_words()) {
+            for prefix in ["", "و", "ب", "ل", "ف", "وب", "ال"] {
+                for after in [
+                    "",
+                    " الماضي",
+                    " المقبل",
+                    " 2015",
+                    " الاحد",
+                    " امس",
+                    " غد",
+                    " الشهر",
+                    " العام",
+                ] {
+                    let text = format!("{prefix}{word}{after}");
+                    let folded = fold(&text);
+                    let toks = tokens(&text, &folded);
+                    if toks[0].has_tag(tag::RELATIVE) {
+                        continue;
+                    }
+                    untagged += 1;
+                    assert!(
+                        from_word(&toks, 0, published).is_none(),
+                        "{text:?} starts a relative date but its first word is not tagged (HEADS)"
+                    );
+                }
+            }
+        }
+        assert!(untagged > 1000, "{untagged} untagged texts");
+    }
 }
