@@ -99,6 +99,8 @@ pub(crate) struct Previous {
 /// text once for every recognizer). `before` is the last speaker of the
 /// article's previous text, and becomes this text's last one.
 pub(crate) fn find_in(text: &str, toks: &[Tok<'_>], mentions: &[Found], before: &mut Option<Previous>) -> Vec<Found> {
+    let all = mentions;
+    let mentions = &Mentions::new(all);
     let prev = before.take();
     let mut out = Vec::new();
     let mut last_speaker: Option<Who<'_>> = prev.as_ref().map(Who::Before);
@@ -139,7 +141,7 @@ pub(crate) fn find_in(text: &str, toks: &[Tok<'_>], mentions: &[Found], before: 
             done = next;
             continue;
         }
-        if let Some((found, next)) = according(text, toks, k, done, mentions) {
+        if let Some((found, next)) = according(text, toks, k, done, all) {
             last_speaker = found.speaker;
             out.push(found.into_found(text, toks, mentions));
             k = next;
@@ -153,6 +155,38 @@ pub(crate) fn find_in(text: &str, toks: &[Tok<'_>], mentions: &[Found], before: 
     out
 }
 
+/// The mentions of a text, as [`named`] reads them near a speaker.
+struct Mentions<'m> {
+    all: &'m [Found],
+    /// In text order and none overlapping another (the [`Annotator`]'s
+    /// are; a caller of [`find`] may pass any): then [`Mentions::near`]
+    /// finds the few near a phrase by binary search, not a scan of all.
+    ///
+    /// [`Annotator`]: super::Annotator
+    ordered: bool,
+}
+
+impl<'m> Mentions<'m> {
+    fn new(all: &'m [Found]) -> Self {
+        let ordered = all
+            .windows(2)
+            .all(|w| w[0].start < w[1].start && w[0].end <= w[1].start);
+        Mentions { all, ordered }
+    }
+
+    /// The mentions, in their order, that may end at or after byte `from`
+    /// and start at or before byte `to` (all of them when not ordered).
+    fn near(&self, from: usize, to: usize) -> &'m [Found] {
+        if !self.ordered {
+            return self.all;
+        }
+        // Ordered and apart: their ends are in order too.
+        let lo = self.all.partition_point(|m| m.end < from);
+        let hi = self.all.partition_point(|m| m.start <= to).max(lo);
+        self.all.get(lo..hi).unwrap_or_default()
+    }
+}
+
 /// Who said it: a phrase of this text, or the previous text's speaker.
 #[derive(Debug, Clone, Copy)]
 enum Who<'p> {
@@ -164,7 +198,12 @@ enum Who<'p> {
 /// covering the phrase or inside it — a person anywhere (وزير المالية أيمن
 /// عبدالسميع), anything else only as the phrase's head or after a kind of
 /// outlet (يومية الشعب): مدرب الوداد is the coach, not the club.
-fn named(who: Option<Who<'_>>, text: &str, toks: &[Tok<'_>], mentions: &[Found]) -> (Option<String>, Option<String>) {
+fn named(
+    who: Option<Who<'_>>,
+    text: &str,
+    toks: &[Tok<'_>],
+    mentions: &Mentions<'_>,
+) -> (Option<String>, Option<String>) {
     let s = match who {
         None => return (None, None),
         Some(Who::Before(p)) => return (Some(p.name.clone()), p.id.clone()),
@@ -177,6 +216,13 @@ fn named(who: Option<Who<'_>>, text: &str, toks: &[Tok<'_>], mentions: &[Found])
     // برلماني للعربية، والدة إحدى الضحايا للعربية, not الرئيس التنفيذي
     // لأرامكو): whom it was said to.
     let last = toks.partition_point(|t| t.end < s.end);
+    // Every mention the rules below ask for covers the phrase, is inside
+    // it, or starts inside the token at `last`.
+    let mentions = {
+        let at = toks.get(last);
+        let from = at.map_or(s.start, |t| t.start.min(s.start));
+        mentions.near(from, at.map_or(s.end, |t| t.end.max(s.end)))
+    };
     let told = last > first
         && toks.get(last).is_some_and(|t| {
             t.folded.starts_with('ل')
@@ -281,7 +327,7 @@ struct Quote<'p> {
 }
 
 impl Quote<'_> {
-    fn into_found(self, text: &str, toks: &[Tok<'_>], mentions: &[Found]) -> Found {
+    fn into_found(self, text: &str, toks: &[Tok<'_>], mentions: &Mentions<'_>) -> Found {
         let (speaker_text, speaker_id) = named(self.speaker, text, toks, mentions);
         Found {
             start: self.start,

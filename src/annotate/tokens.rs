@@ -8,9 +8,11 @@
 //! the same folding the catalog matches with — so the [`Annotator`]
 //! folds and cuts each text once and every recognizer reads the same
 //! tokens. A word is further cut where letters meet digits (`الـ25` is `الـ`
-//! then `25`), as dates and numbers read the two apart. Nothing here
-//! allocates per token: folded forms and clitic readings borrow from the
-//! folded text.
+//! then `25`), as dates and numbers read the two apart. When the fold cut
+//! the text as it went (`fold_cut`, whenever a catalog runs), the words it
+//! found to be letters only are taken from it as they are, and only the
+//! rest is cut again. Nothing here allocates per token: folded forms and
+//! clitic readings borrow from the folded text.
 //!
 //! Most words of a text are in no recognizer's word lists. Each word is
 //! looked up once, when it is cut, in the set of every word a recognizer
@@ -28,7 +30,7 @@ use crate::lexicon;
 
 use crate::text::digits::digit_value;
 use crate::text::normalize::Folded;
-use crate::text::words::{proclitic_readings, words};
+use crate::text::words::{may_have_proclitics, proclitic_readings, word_char_at, words};
 
 /// What a [`Tok`] is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,18 +286,22 @@ impl Lexicon {
     /// Where `word` (with `alef`, ا + `word`) is among the words the set
     /// was made of, repeats left out.
     pub(crate) fn position(&self, word: &str, alef: bool) -> Option<usize> {
+        if !alef {
+            return self.probe(word.as_bytes(), word_hash(word.as_bytes()));
+        }
+        // Lexicon words are short: a longer one is in no list.
         let mut buf = [0u8; 64];
-        let key = if alef {
-            // Lexicon words are short: a longer one is in no list.
-            let rest = buf.get_mut(2..2 + word.len())?;
-            rest.copy_from_slice(word.as_bytes());
-            buf[..2].copy_from_slice("ا".as_bytes());
-            &buf[..2 + word.len()]
-        } else {
-            word.as_bytes()
-        };
+        let rest = buf.get_mut(2..2 + word.len())?;
+        rest.copy_from_slice(word.as_bytes());
+        buf[..2].copy_from_slice("ا".as_bytes());
+        let key = &buf[..2 + word.len()];
+        self.probe(key, word_hash(key))
+    }
+
+    /// Where `key`, whose [`word_hash`] is `hash`, is in the set.
+    fn probe(&self, key: &[u8], hash: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let mut at = word_hash(key) as usize & mask;
+        let mut at = hash as usize & mask;
         loop {
             let i = self.slots[at].checked_sub(1)? as usize;
             if same_bytes(self.words.get(i)?.as_bytes(), key) {
@@ -327,6 +333,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         for heads in [super::dates::RELATIVE_HEADS, lexicon::THIS, lexicon::YEAR_WORDS] {
             set.tag_all(heads, tag::RELATIVE);
         }
+        set.tag_all(&super::dates::named_heads(), tag::NAMED);
         for title in lexicon::TITLES {
             set.tag_all(title.get(..1).unwrap_or_default(), tag::TITLE_HEAD);
         }
@@ -351,6 +358,9 @@ pub(crate) mod tag {
     /// A word relative dates start at
     /// ([`dates::RELATIVE_HEADS`](crate::annotate::dates::RELATIVE_HEADS)).
     pub(crate) const RELATIVE: u8 = 32;
+    /// A word weekday and month-name dates start at
+    /// ([`dates::named_heads`](crate::annotate::dates::named_heads)).
+    pub(crate) const NAMED: u8 = 64;
 }
 
 /// Whether folded `word` is one of the recognizers' words (month and
@@ -382,6 +392,10 @@ type Readings = [(u8, bool); 4];
 fn readings(word: &str) -> (Readings, usize) {
     let mut out = [(0, false); 4];
     let mut n = 1;
+    // Most words start with no letter a proclitic is.
+    if !may_have_proclitics(word) {
+        return (out, n);
+    }
     for reading in proclitic_readings(word) {
         let (Ok(prefix), Some(slot)) = (u8::try_from(reading.len), out.get_mut(n)) else {
             continue;
@@ -459,10 +473,66 @@ fn is_invisible(c: char) -> bool {
             | '\u{061C}' | '\u{FEFF}')
 }
 
-/// Cuts `text`, whose folding is `folded` (`normalize::fold(text)`), into
-/// words, digit runs and punctuation marks.
+/// Cuts `text`, whose folding is `folded` (`normalize::fold(text)` or
+/// `fold_cut(text)`), into words, digit runs and punctuation marks.
+///
+/// When the fold was cut as it went ([`fold_cut`]), its plain words
+/// ([`Token::orig`]: letters only, found by the fold's byte loop) are
+/// taken as they are — most words of a text — and only what lies between
+/// them is cut again from the text. The tokens are the same either way (a
+/// test compares them on every kind of character).
+///
+/// [`fold_cut`]: crate::text::normalize::fold_cut
+/// [`Token::orig`]: crate::text::normalize::Token
 pub(crate) fn tokens<'a>(text: &'a str, folded: &'a Folded) -> Vec<Tok<'a>> {
-    let mut cut = Cutter {
+    let mut cut = cutter(text, folded);
+    let mut at = 0;
+    for (token, &hash) in folded.tokens.iter().zip(&folded.hashes) {
+        let (os, oe) = (token.orig[0] as usize, token.orig[1] as usize);
+        // Not plain (`NONE`), or a word character on either side in the
+        // text: a diacritic or tatweel before its first letter, or (none
+        // the fold makes today: the isolated forms of marks it turns into
+        // a space drop marks too, which unmakes the plain word) a word
+        // character it turned into a space or a mark after it. Such a
+        // word is left to the general cut.
+        if oe > text.len() || !word_boundary(text, os) || word_char_at(text, oe).1 {
+            continue;
+        }
+        cut.range(at, os);
+        cut.push_word(os, oe, token.start as usize, token.end as usize, Some(hash));
+        at = oe;
+    }
+    cut.range(at, text.len());
+    cut.out
+}
+
+/// Whether the character before byte `at` of `text` (a char boundary) is
+/// not a word character, or there is none, read from the bytes for ASCII
+/// and the Arabic block; false for any other character (the word is then
+/// left to the general cut, which reads it whole).
+fn word_boundary(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    match at.checked_sub(1).map(|i| bytes.get(i)) {
+        None => true,
+        Some(None) => false,
+        Some(Some(&b)) if b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(Some(_)) => {
+            at >= 2 && bytes.get(at - 2).is_some_and(|&b| b & 0xFC == 0xD8) && !word_char_at(text, at - 2).1
+        }
+    }
+}
+
+/// The general cut alone, over the whole text (what [`tokens`] gives,
+/// for the test that compares them).
+#[cfg(test)]
+fn tokens_general<'a>(text: &'a str, folded: &'a Folded) -> Vec<Tok<'a>> {
+    let mut cut = cutter(text, folded);
+    cut.range(0, text.len());
+    cut.out
+}
+
+fn cutter<'a>(text: &'a str, folded: &'a Folded) -> Cutter<'a> {
+    Cutter {
         text,
         map: folded,
         cursor: 0,
@@ -471,15 +541,7 @@ pub(crate) fn tokens<'a>(text: &'a str, folded: &'a Folded) -> Vec<Tok<'a>> {
         // enough for nearly every text, so the tokens are not copied as
         // they grow (they were 2 % of the full pass).
         out: Vec::with_capacity(text.len() / 6 + 8),
-    };
-    let mut at = 0;
-    for word in words(text) {
-        cut.punctuation(at, word.start);
-        cut.word(word.start, word.end);
-        at = word.end;
     }
-    cut.punctuation(at, text.len());
-    cut.out
 }
 
 struct Cutter<'a> {
@@ -499,44 +561,82 @@ impl<'a> Cutter<'a> {
     }
 
     fn push(&mut self, start: usize, end: usize, kind: TokKind) {
-        let raw = self.text.get(start..end).unwrap_or_default();
-        let mut tags = [0; 4];
-        let (folded_at, folded, readings, lex) = match kind {
-            // Punctuation has no folded position: it never takes clitics.
-            TokKind::Punct => (0, raw, Readings::default(), 0),
-            TokKind::Digits | TokKind::Word => {
-                let fs = self.folded_at(start);
-                let fe = self.folded_at(end);
-                let folded = self.map.text.get(fs..fe).unwrap_or_default();
-                if kind == TokKind::Word {
-                    let (readings, n) = readings(folded);
-                    let lexicon = lexicon();
-                    let mut lex = 0;
-                    for (i, (&(prefix, alef), slot)) in readings.iter().zip(&mut tags).take(n).enumerate() {
-                        let rest = folded.get(usize::from(prefix)..).unwrap_or_default();
-                        if let Some(at) = lexicon.position(rest, alef) {
-                            lex |= 1 << i;
-                            *slot = lexicon.tag(at);
-                        }
-                    }
-                    (fs, folded, readings, lex)
-                } else {
-                    (fs, folded, Readings::default(), 0)
-                }
-            }
+        // Punctuation has no folded position: it never takes clitics.
+        let (fs, fe) = if kind == TokKind::Punct {
+            (0, 0)
+        } else {
+            (self.folded_at(start), self.folded_at(end))
         };
+        if kind == TokKind::Word {
+            return self.push_word(start, end, fs, fe, None);
+        }
+        let raw = self.text.get(start..end).unwrap_or_default();
         self.out.push(Tok {
             start,
             end,
             kind,
             raw,
+            folded: if kind == TokKind::Punct {
+                raw
+            } else {
+                self.map.text.get(fs..fe).unwrap_or_default()
+            },
+            folded_at: fs,
+            map: self.map,
+            readings: Readings::default(),
+            lex: 0,
+            tags: [0; 4],
+        });
+    }
+
+    /// A word token: text bytes `start..end`, folded bytes `fs..fe`, the
+    /// folded form's [`word_hash`] when the fold has it.
+    fn push_word(&mut self, start: usize, end: usize, fs: usize, fe: usize, hash: Option<u64>) {
+        let folded = self.map.text.get(fs..fe).unwrap_or_default();
+        let (readings, n) = readings(folded);
+        let lexicon = lexicon();
+        let mut lex = 0;
+        let mut tags = [0; 4];
+        for (i, (&(prefix, alef), slot)) in readings.iter().zip(&mut tags).take(n).enumerate() {
+            let rest = folded.get(usize::from(prefix)..).unwrap_or_default();
+            let at = match hash {
+                // The unsplit word, hashed by the fold.
+                Some(hash) if i == 0 => lexicon.probe(rest.as_bytes(), hash),
+                _ => lexicon.position(rest, alef),
+            };
+            if let Some(at) = at {
+                lex |= 1 << i;
+                *slot = lexicon.tag(at);
+            }
+        }
+        self.out.push(Tok {
+            start,
+            end,
+            kind: TokKind::Word,
+            raw: self.text.get(start..end).unwrap_or_default(),
             folded,
-            folded_at,
+            folded_at: fs,
             map: self.map,
             readings,
             lex,
             tags,
         });
+    }
+
+    /// Cuts text bytes `from..to`, which start and end between words.
+    fn range(&mut self, from: usize, to: usize) {
+        let gap = self.text.get(from..to).unwrap_or_default();
+        // Between two words, most often one space.
+        if gap.bytes().all(|b| b == b' ') {
+            return;
+        }
+        let mut at = from;
+        for word in words(gap) {
+            self.punctuation(at, from + word.start);
+            self.word(from + word.start, from + word.end);
+            at = from + word.end;
+        }
+        self.punctuation(at, to);
     }
 
     /// Every visible character between two words is a punctuation mark.
@@ -668,6 +768,69 @@ mod tests {
                     c as u32
                 );
             }
+        }
+    }
+
+    /// Every field of every token, for comparing two cuts.
+    type Fields<'a> = (usize, usize, TokKind, &'a str, &'a str, usize, Readings, u8, [u8; 4]);
+
+    fn fields<'a>(toks: &[Tok<'a>]) -> Vec<Fields<'a>> {
+        toks.iter()
+            .map(|t| {
+                (
+                    t.start,
+                    t.end,
+                    t.kind,
+                    t.raw,
+                    t.folded,
+                    t.folded_at,
+                    t.readings,
+                    t.lex,
+                    t.tags,
+                )
+            })
+            .collect()
+    }
+
+    /// The cut that takes the fold's plain words as they are gives the
+    /// same tokens as the general cut of the whole text: on the project's
+    /// texts, and on random strings of the characters where the two could
+    /// differ (diacritics and tatweel before, inside and after letters,
+    /// joiners and bidi marks the fold drops, digits of three systems,
+    /// capitals, presentation forms, white space of every kind).
+    #[test]
+    fn the_fold_s_words_are_the_general_cut() {
+        use crate::text::normalize::fold_cut;
+        let texts = [
+            include_str!("../../tests/fixtures/seed-raqqa.txt"),
+            include_str!("../../tests/fixtures/annotate-gulf-budget.txt"),
+            include_str!("../../tests/fixtures/scraped-arabic-digits.txt"),
+            include_str!("../../tests/fixtures/scraped-english.txt"),
+            include_str!("../../tests/fixtures/scraped-windows-crlf.txt"),
+        ];
+        let mut plain = 0;
+        for text in texts {
+            let folded = fold_cut(text);
+            plain += folded.tokens.iter().filter(|t| t.orig[0] != u32::MAX).count();
+            assert_eq!(fields(&tokens(text, &folded)), fields(&tokens_general(text, &folded)));
+        }
+        assert!(plain > 500, "{plain} plain words");
+        // `|` between pieces (none is one).
+        let pieces: Vec<&str> = "ب|ا|أ|إ|آ|ة|ى|ک|ی|ال|و|ل|قال|يوم|مايو|الرقه|\u{64E}|\u{651}|\u{670}|\u{640}|\u{200C}|\u{200D}|\u{200E}|\u{200F}|\u{61C}|\u{200B}|\u{202B}|\u{FEFF}|1|25|٢|۳|A|z|Éa|é|\u{301}| | |  |\t|\n|\r\n|\u{A0}|\u{2009}|،|؟|.|:|«|»|\"|(|)|/|-|ﻻ|ﷺ|ﺑ|😀|²|½|٫|%|ـ25|x|\u{FC5E}|\u{FE70}"
+            .split('|')
+            .collect();
+        let mut rand = crate::test_rand::Rand::new(10);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..rand.below(12) {
+                text.push_str(pieces[rand.below(pieces.len())]);
+            }
+            let folded = fold_cut(&text);
+            assert_eq!(
+                fields(&tokens(&text, &folded)),
+                fields(&tokens_general(&text, &folded)),
+                "{text:?}"
+            );
         }
     }
 }

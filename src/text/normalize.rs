@@ -94,7 +94,19 @@ pub(crate) struct Token {
     pub spaced: bool,
     /// A run of word characters (else one other visible character).
     pub word: bool,
+    /// The original byte range of a *plain* word, when the text was cut
+    /// while folding ([`fold_cut`]) — letters only, each folded by the
+    /// fast path to itself or to one letter of the same length,
+    /// diacritics after its first letter dropped, nothing else dropped in
+    /// it: what the recognizers' cut takes as one word token without
+    /// reading it again ([`annotate::tokens`](crate::annotate::tokens)
+    /// still checks the characters on each side); [`NOT_PLAIN`] for any
+    /// other token.
+    pub orig: [u32; 2],
 }
+
+/// [`Token::orig`] of a token that is not a plain word.
+pub(crate) const NOT_PLAIN: [u32; 2] = [NONE, NONE];
 
 const NONE: u32 = u32::MAX;
 
@@ -430,6 +442,9 @@ struct Builder<'a, const CUT: bool> {
     word_start: u32,
     /// Whether a space came before that word.
     word_spaced: bool,
+    /// Where that word starts in the original while it is plain (see
+    /// [`Token::orig`]); `NONE` once it is not.
+    word_orig: u32,
     /// Whether a space came since the last token.
     spaced: bool,
     /// The extended original end of the last character pushed (`None`
@@ -492,52 +507,76 @@ impl<const CUT: bool> Builder<'_, CUT> {
         }
     }
 
-    /// A word character at folded byte `at` (`CUT`).
+    /// A word character at folded byte `at` (`CUT`), a letter from
+    /// original byte `orig` that keeps the word plain ([`Token::orig`]),
+    /// or any other (`orig` `NONE`).
     #[inline]
-    fn cut_word(&mut self, at: usize) {
+    fn cut_word(&mut self, at: usize, orig: u32) {
         if self.word_start == NONE {
             self.word_start = to_u32(at);
             self.word_spaced = self.spaced;
             self.spaced = false;
+            self.word_orig = orig;
+        } else if orig == NONE {
+            self.word_orig = NONE;
         }
     }
 
-    /// The word being cut, if any, ends at folded byte `at`.
+    /// A letter at folded byte `at` from original byte `orig` that keeps
+    /// its word plain: [`Builder::cut_word`] for the fast path, which
+    /// reads the original position only when a word starts.
     #[inline]
-    fn cut_end(&mut self, at: usize) {
+    fn cut_letter(&mut self, at: usize, orig: usize) {
+        if self.word_start == NONE {
+            self.cut_word(at, to_u32(orig));
+        }
+    }
+
+    /// The word being cut, if any, ends at folded byte `at`, at a
+    /// character starting at original byte `orig`.
+    #[inline]
+    fn cut_end(&mut self, at: usize, orig: usize) {
         if self.word_start != NONE {
             self.tokens.push(Token {
                 start: self.word_start,
                 end: to_u32(at),
                 spaced: self.word_spaced,
                 word: true,
+                orig: if self.word_orig == NONE {
+                    NOT_PLAIN
+                } else {
+                    [self.word_orig, to_u32(orig)]
+                },
             });
             self.word_start = NONE;
         }
     }
 
-    /// Another visible character at folded bytes `at..end`: a token alone.
+    /// Another visible character at folded bytes `at..end`, from the
+    /// original character at `orig`: a token alone.
     #[inline]
-    fn cut_other(&mut self, at: usize, end: usize) {
-        self.cut_end(at);
+    fn cut_other(&mut self, at: usize, end: usize, orig: usize) {
+        self.cut_end(at, orig);
         self.tokens.push(Token {
             start: to_u32(at),
             end: to_u32(end),
             spaced: self.spaced,
             word: false,
+            orig: NOT_PLAIN,
         });
         self.spaced = false;
     }
 
-    /// White space at folded byte `at`.
+    /// White space at folded byte `at`, from original byte `orig`.
     #[inline]
-    fn cut_space(&mut self, at: usize) {
-        self.cut_end(at);
+    fn cut_space(&mut self, at: usize, orig: usize) {
+        self.cut_end(at, orig);
         self.spaced = true;
     }
 
-    /// Cuts what the slow path pushed since folded byte `from`.
-    fn cut_pushed(&mut self, from: usize) {
+    /// Cuts what the slow path pushed since folded byte `from`, all of it
+    /// from the original character at `orig`.
+    fn cut_pushed(&mut self, from: usize, orig: usize) {
         let end = self.text.len();
         let mut at = from;
         while at < end {
@@ -546,11 +585,11 @@ impl<const CUT: bool> Builder<'_, CUT> {
             };
             let next = at + c.len_utf8();
             if c.is_whitespace() {
-                self.cut_space(at);
+                self.cut_space(at, orig);
             } else if crate::text::words::is_word_char(c) {
-                self.cut_word(at);
+                self.cut_word(at, NONE);
             } else {
-                self.cut_other(at, next);
+                self.cut_other(at, next, orig);
             }
             at = next;
         }
@@ -559,8 +598,16 @@ impl<const CUT: bool> Builder<'_, CUT> {
     /// Any character, by the rules of [`step`] (the fast path's fallback).
     fn fold_char(&mut self, c: char, orig_start: usize, orig_end: usize, part: bool) {
         match step(c) {
-            Step::DropMark => self.drop_char(orig_end, true),
-            Step::Drop => self.drop_char(orig_end, false),
+            // What is dropped here (joiners, marks of other blocks, bidi
+            // marks) leaves the word around it not plain.
+            Step::DropMark => {
+                self.word_orig = NONE;
+                self.drop_char(orig_end, true);
+            }
+            Step::Drop => {
+                self.word_orig = NONE;
+                self.drop_char(orig_end, false);
+            }
             Step::One(f) => {
                 let mut buf = [0; 4];
                 let f = f.encode_utf8(&mut buf);
@@ -620,10 +667,12 @@ impl<const CUT: bool> Builder<'_, CUT> {
                     if PLAIN_ASCII[usize::from(b)] {
                         if CUT {
                             let at = self.text.len() + (i - run);
-                            if b.is_ascii_alphanumeric() {
-                                self.cut_word(at);
+                            if b.is_ascii_alphabetic() {
+                                self.cut_letter(at, i);
+                            } else if b.is_ascii_digit() {
+                                self.cut_word(at, NONE);
                             } else {
-                                self.cut_other(at, at + 1);
+                                self.cut_other(at, at + 1, i);
                             }
                         }
                         self.in_space = false;
@@ -632,7 +681,7 @@ impl<const CUT: bool> Builder<'_, CUT> {
                     }
                     if b == b' ' && !self.in_space {
                         if CUT {
-                            self.cut_space(self.text.len() + (i - run));
+                            self.cut_space(self.text.len() + (i - run), i);
                         }
                         self.in_space = true;
                         i += 1;
@@ -644,9 +693,9 @@ impl<const CUT: bool> Builder<'_, CUT> {
                         if CUT {
                             let at = self.text.len() + (i - run);
                             if crate::text::words::is_arabic_word_offset(offset) {
-                                self.cut_word(at);
+                                self.cut_letter(at, i);
                             } else {
-                                self.cut_other(at, at + 2);
+                                self.cut_other(at, at + 2, i);
                             }
                         }
                         self.in_space = false;
@@ -670,7 +719,7 @@ impl<const CUT: bool> Builder<'_, CUT> {
                     self.space(i, i + 1);
                 }
                 if CUT {
-                    self.cut_pushed(before);
+                    self.cut_pushed(before, i);
                 }
                 i += 1;
                 run = i;
@@ -678,22 +727,38 @@ impl<const CUT: bool> Builder<'_, CUT> {
             }
             if b & 0xFC == 0xD8 && i + 1 < n {
                 let offset = usize::from(b - 0xD8) << 6 | usize::from(bytes[i + 1] & 0x3F);
-                match ARABIC[offset] {
+                // A letter folded to another letter keeps its word plain,
+                // and so does a diacritic; tatweel and U+061C (the Arabic
+                // letter mark, which splits words in the original) do not,
+                // nor does a digit (the recognizers cut it off the word).
+                let letter = match ARABIC[offset] {
                     TO_ALEF => self.substitute("ا", i),
                     TO_HEH => self.substitute("ه", i),
                     TO_YEH => self.substitute("ي", i),
                     TO_KAF => self.substitute("ك", i),
-                    DROP => self.drop_char(i + 2, false),
-                    MARK => self.drop_char(i + 2, true),
+                    DROP => {
+                        self.word_orig = NONE;
+                        self.drop_char(i + 2, false);
+                        false
+                    }
+                    MARK => {
+                        self.drop_char(i + 2, true);
+                        false
+                    }
                     d => {
                         let mut buf = [0; 4];
                         let digit = char::from(b'0' + (d - DIGIT)).encode_utf8(&mut buf);
                         self.push(digit, i, i + 2, false);
                         self.in_space = false;
+                        false
                     }
-                }
+                };
                 if CUT {
-                    self.cut_pushed(before);
+                    if letter {
+                        self.cut_letter(before, i);
+                    } else {
+                        self.cut_pushed(before, i);
+                    }
                 }
                 i += 2;
                 run = i;
@@ -704,7 +769,7 @@ impl<const CUT: bool> Builder<'_, CUT> {
                 self.fold_char(c, i, end, false);
             }
             if CUT {
-                self.cut_pushed(before);
+                self.cut_pushed(before, i);
             }
             i = end;
             run = i;
@@ -712,7 +777,7 @@ impl<const CUT: bool> Builder<'_, CUT> {
         self.copy(run, n);
         self.close();
         if CUT {
-            self.cut_end(self.text.len());
+            self.cut_end(self.text.len(), n);
         }
         Folded {
             text: self.text,
@@ -723,10 +788,12 @@ impl<const CUT: bool> Builder<'_, CUT> {
         }
     }
 
-    /// An Arabic letter at `at` folded to another of the same length.
-    fn substitute(&mut self, to: &str, at: usize) {
+    /// An Arabic letter at `at` folded to another of the same length (a
+    /// letter: true, for the caller's match).
+    fn substitute(&mut self, to: &str, at: usize) -> bool {
         self.push(to, at, at + 2, true);
         self.in_space = false;
+        true
     }
 }
 
@@ -764,6 +831,7 @@ fn builder<const CUT: bool>(original: &str, map: bool) -> Builder<'_, CUT> {
         },
         word_start: NONE,
         word_spaced: false,
+        word_orig: NONE,
         spaced: false,
         text: String::with_capacity(original.len()),
         // About one segment per 50 bytes of news text: reserved, so the
@@ -942,6 +1010,7 @@ mod tests {
                 end: end as u32,
                 spaced,
                 word,
+                orig: NOT_PLAIN,
             });
             spaced = false;
         }
@@ -953,7 +1022,9 @@ mod tests {
     /// `fold_cut` cuts the tokens cutting the folded text gives.
     fn agrees(original: &str) {
         let cut = fold_cut(original);
-        assert_eq!(cut.tokens, cut_after(&cut.text), "tokens of {original:?}");
+        let without_orig = |t: &Token| Token { orig: NOT_PLAIN, ..*t };
+        let cut_tokens: Vec<Token> = cut.tokens.iter().map(without_orig).collect();
+        assert_eq!(cut_tokens, cut_after(&cut.text), "tokens of {original:?}");
         let f = fold(original);
         assert_eq!((&f.text, &f.segs), (&cut.text, &cut.segs));
         let (text, starts, ends) = reference(original);

@@ -124,6 +124,7 @@ pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
             end: i.min(n) as u32,
             spaced,
             word,
+            orig: crate::text::normalize::NOT_PLAIN,
         });
         spaced = false;
     }

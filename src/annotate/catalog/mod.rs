@@ -376,7 +376,9 @@ impl Catalog {
         } else {
             (&folded.tokens, &folded.hashes[..])
         };
-        let mut hits = Vec::with_capacity(toks.len() / 8 + 1);
+        // A hit per five tokens or so with a catalog of frequent words
+        // (more than an eighth, which grew the vector a step at a time).
+        let mut hits = Vec::with_capacity(toks.len() / 4 + 1);
         let enclitic_ok = |e: u32| self.kinds.get(e as usize).is_some_and(|k| k.1);
         self.index.find(&folded.text, toks, hashes, &enclitic_ok, &mut hits);
         let mut cursor = 0;

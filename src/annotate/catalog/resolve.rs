@@ -953,7 +953,7 @@ pub(super) fn resolve(
     }
     // First the hits that need nothing, and the spelling of those that
     // must be spelled as the catalog spells them.
-    let mut pending: Vec<(usize, u8)> = Vec::new();
+    let mut pending: Vec<(usize, u8)> = Vec::with_capacity(hits.len());
     let (mut written, mut name) = (String::new(), String::new());
     for (k, h) in hits.iter().enumerate() {
         if catalog.special.get(h.node as usize).is_none_or(|&b| !b) {

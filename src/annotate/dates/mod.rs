@@ -80,7 +80,7 @@ mod numeric;
 mod relative;
 pub(crate) use relative::HEADS as RELATIVE_HEADS;
 
-use super::tokens::{tokens, Tok, TokKind};
+use super::tokens::{tag, tokens, Tok, TokKind};
 use super::{AnnotationKind, Found};
 use crate::date::{self, Date};
 use crate::lexicon;
@@ -289,9 +289,13 @@ pub(crate) fn find_in(toks: &[Tok<'_>], published: Option<Date>) -> Vec<Found> {
             i += 1;
             continue;
         }
+        // A weekday or month-name date starts at digits or at a word of
+        // [`named_heads`] (tagged [`tag::NAMED`]): most lexicon words are
+        // none, and those rules are not asked of them.
+        let named = tok.kind == TokKind::Digits || tok.has_tag(tag::NAMED);
         let found = numeric::numeric_date(toks, i)
-            .or_else(|| named::weekday_date(toks, i, published))
-            .or_else(|| named::month_name_date(toks, i, published))
+            .or_else(|| named.then(|| named::weekday_date(toks, i, published)).flatten())
+            .or_else(|| named.then(|| named::month_name_date(toks, i, published)).flatten())
             .or_else(|| relative::relative_date(toks, i, published));
         match found {
             Some(m) if m.next > i => {
@@ -302,6 +306,23 @@ pub(crate) fn find_in(toks: &[Tok<'_>], published: Option<Date>) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The words a weekday or month-name date can start at, besides digits:
+/// the first word of every month name, the weekdays, شهر and يوم (with
+/// proclitics: their readings carry the tag), and the الـ of الـ25 — what
+/// [`named::weekday_date`] and [`named::month_name_date`] test their first
+/// token for (a test runs them over every other lexicon word).
+pub(crate) fn named_heads() -> Vec<&'static str> {
+    let names = names::names();
+    let mut heads = vec!["شهر", "يوم", "ال"];
+    for (head, _) in &names.by_head {
+        heads.push(head.as_str());
+    }
+    for (weekday, _) in &names.weekdays {
+        heads.push(weekday.as_str());
+    }
+    heads
 }
 
 /// Every word of a month or weekday name, for the tokens' lexicon
@@ -460,5 +481,48 @@ mod tests {
                 ),
             ],
         );
+    }
+
+    /// [`find_in`] asks the weekday and month-name rules only of digits
+    /// and [`named_heads`] words: no other word of the lexicon, with or
+    /// without proclitics and before what makes such a date, starts one.
+    #[test]
+    fn only_named_heads_start_a_named_date() {
+        let published = Some(Published {
+            year: 2017,
+            month: 5,
+            days: date::days_from_civil(2017, 5, 15),
+        });
+        let mut untagged = 0;
+        for word in lexicon::token_words().chain(lexicon_words()) {
+            for prefix in ["", "و", "ب", "ل", "ف", "وب", "ال"] {
+                for after in [
+                    "",
+                    "25",
+                    " 25",
+                    " 25 مايو",
+                    " من مايو",
+                    " مايو 2017",
+                    " الاحد",
+                    " رمضان",
+                    " الماضي",
+                    " 2015",
+                ] {
+                    let text = format!("{prefix}{word}{after}");
+                    let folded = fold(&text);
+                    let toks = tokens(&text, &folded);
+                    if toks[0].kind != TokKind::Word || toks[0].has_tag(tag::NAMED) {
+                        continue;
+                    }
+                    untagged += 1;
+                    assert!(
+                        named::weekday_date(&toks, 0, published).is_none()
+                            && named::month_name_date(&toks, 0, published).is_none(),
+                        "{text:?} starts a named date but its first word is not tagged (named_heads)"
+                    );
+                }
+            }
+        }
+        assert!(untagged > 1000, "{untagged} untagged texts");
     }
 }
