@@ -357,7 +357,9 @@ fn is_sentence_end(text: &str, toks: &[Tok<'_>], k: usize) -> bool {
         .checked_sub(1)
         .and_then(|p| toks.get(p))
         .and_then(|p| text.get(p.end..t.start))
-        .is_some_and(|gap| gap.contains('\n'));
+        // A byte loop: the gap is most often one space (`contains` set up
+        // a char searcher for it).
+        .is_some_and(|gap| gap.bytes().any(|b| b == b'\n'));
     newline_before || mark_at(toks, k)
 }
 

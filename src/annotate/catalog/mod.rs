@@ -318,9 +318,9 @@ impl Catalog {
     /// `fold(text)`, or better `fold_cut(text)`, which cuts its tokens
     /// too), so several catalogs can share one fold.
     pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Found> {
-        // Room for a mention per eight tokens, so that a text dense with
+        // Room for a mention per four tokens, so that a text dense with
         // names does not copy its mentions as they grow.
-        let mut out = Vec::with_capacity(folded.tokens.len() / 8 + 1);
+        let mut out = Vec::with_capacity(folded.tokens.len() / 4 + 1);
         self.each_mention(text, folded, &mut |start, end, m| {
             let Some(&(entity_type, ..)) = self.kinds.get(m.entity as usize) else {
                 return;
