@@ -425,8 +425,19 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
     // Sets, not the lists: asked of every phrase and every word in it.
     static TO_PRONOUN: OnceLock<Lexicon> = OnceLock::new();
     static FUNCTION_EXTRA: OnceLock<Lexicon> = OnceLock::new();
+    // The words that end a phrase (أن and its kin, على، إلى، عن …):
+    // asked twice of every word in it (a walk along the two lists, 52
+    // words, was most of this function's time).
+    static ENDS: OnceLock<Lexicon> = OnceLock::new();
     let to_pronoun = built(&TO_PRONOUN, || Lexicon::spaced(lexicon::TO_PRONOUN));
     let function_extra = built(&FUNCTION_EXTRA, || Lexicon::spaced(lexicon::FUNCTION_EXTRA));
+    let ends = built(&ENDS, || {
+        let mut all = Vec::new();
+        for list in [lexicon::THAT, lexicon::SPEAKER_PHRASE_END] {
+            all.extend_from_slice(list);
+        }
+        Lexicon::new(all)
+    });
     let k = if toks.get(k).is_some_and(|t| to_pronoun.contains(t.folded, false)) {
         if !toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word) {
             return None;
@@ -470,13 +481,7 @@ fn speaker_phrase(text: &str, toks: &[Tok<'_>], k: usize, limit: usize, relay: b
         // spelled as one.
         let ali = f == "علي" && t.raw.ends_with("ي")
             || function_extra.contains(f, false) && t.raw != f && !lexicon::has(lexicon::FUNCTION_SPELLINGS, t.raw);
-        if !ali
-            && (lexicon::one_of(lexicon::THAT, f)
-                || lexicon::one_of(lexicon::THAT, bare)
-                || lexicon::one_of(lexicon::SPEAKER_PHRASE_END, f)
-                || lexicon::one_of(lexicon::SPEAKER_PHRASE_END, bare))
-            || matches!(bare, "في" | "من")
-        {
+        if !ali && (ends.contains(f, false) || ends.contains(bare, false)) || matches!(bare, "في" | "من") {
             break;
         }
         // A time with its qualifier ends it too (الشهر الماضي، الأسبوع المقبل).
