@@ -731,7 +731,8 @@ impl<const CUT: bool> Builder<'_, CUT> {
                 // and so does a diacritic; tatweel and U+061C (the Arabic
                 // letter mark, which splits words in the original) do not,
                 // nor does a digit (the recognizers cut it off the word).
-                let letter = match ARABIC[offset] {
+                let action = ARABIC[offset];
+                match action {
                     TO_ALEF => self.substitute("ا", i),
                     TO_HEH => self.substitute("ه", i),
                     TO_YEH => self.substitute("ي", i),
@@ -739,22 +740,17 @@ impl<const CUT: bool> Builder<'_, CUT> {
                     DROP => {
                         self.word_orig = NONE;
                         self.drop_char(i + 2, false);
-                        false
                     }
-                    MARK => {
-                        self.drop_char(i + 2, true);
-                        false
-                    }
+                    MARK => self.drop_char(i + 2, true),
                     d => {
                         let mut buf = [0; 4];
                         let digit = char::from(b'0' + (d - DIGIT)).encode_utf8(&mut buf);
                         self.push(digit, i, i + 2, false);
                         self.in_space = false;
-                        false
                     }
-                };
+                }
                 if CUT {
-                    if letter {
+                    if matches!(action, TO_ALEF | TO_HEH | TO_YEH | TO_KAF) {
                         self.cut_letter(before, i);
                     } else {
                         self.cut_pushed(before, i);
@@ -788,12 +784,10 @@ impl<const CUT: bool> Builder<'_, CUT> {
         }
     }
 
-    /// An Arabic letter at `at` folded to another of the same length (a
-    /// letter: true, for the caller's match).
-    fn substitute(&mut self, to: &str, at: usize) -> bool {
+    /// An Arabic letter at `at` folded to another of the same length.
+    fn substitute(&mut self, to: &str, at: usize) {
         self.push(to, at, at + 2, true);
         self.in_space = false;
-        true
     }
 }
 

@@ -262,48 +262,36 @@ fn year_date(toks: &[Tok<'_>], start: usize, j: usize, named: bool, published: O
 
 #[cfg(test)]
 mod tests {
+    use super::super::{each_lexicon_start, gate_test_published};
     use super::*;
-    use crate::annotate::tokens::tokens;
-    use crate::text::normalize::fold;
 
     /// [`relative_date`] asks [`from_word`] of [`HEADS`] words only: no
     /// other word of the lexicon, with or without proclitics and before
     /// any of the words that make a relative date, starts one there.
     #[test]
     fn only_heads_start_a_relative_date() {
-        let published = Some(Published {
-            year: 2017,
-            month: 5,
-            days: date::days_from_civil(2017, 5, 15),
-        });
-        let mut untagged = 0;
-        for word in lexicon::token_words().chain(super::super::lexicon_words()) {
-            for prefix in ["", "و", "ب", "ل", "ف", "وب", "ال"] {
-                for after in [
-                    "",
-                    " الماضي",
-                    " المقبل",
-                    " 2015",
-                    " الاحد",
-                    " امس",
-                    " غد",
-                    " الشهر",
-                    " العام",
-                ] {
-                    let text = format!("{prefix}{word}{after}");
-                    let folded = fold(&text);
-                    let toks = tokens(&text, &folded);
-                    if toks[0].has_tag(tag::RELATIVE) {
-                        continue;
-                    }
-                    untagged += 1;
-                    assert!(
-                        from_word(&toks, 0, published).is_none(),
-                        "{text:?} starts a relative date but its first word is not tagged (HEADS)"
-                    );
-                }
+        let published = gate_test_published();
+        let afters = [
+            "",
+            " الماضي",
+            " المقبل",
+            " 2015",
+            " الاحد",
+            " امس",
+            " غد",
+            " الشهر",
+            " العام",
+        ];
+        let untagged = each_lexicon_start(&afters, &mut |text, toks| {
+            if toks[0].has_tag(tag::RELATIVE) {
+                return false;
             }
-        }
+            assert!(
+                from_word(toks, 0, published).is_none(),
+                "{text:?} starts a relative date but its first word is not tagged (HEADS)"
+            );
+            true
+        });
         assert!(untagged > 1000, "{untagged} untagged texts");
     }
 }
