@@ -7,9 +7,21 @@
 //! into a value beyond what the annotation format names.
 
 use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::anchor::w3c::Tree;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain object we made.
+    type Made;
+    /// `object[key] = value` on an object we made, which cannot throw:
+    /// without `Reflect.set`'s try/catch in the glue, which made a closure
+    /// and an `arguments` object for every field.
+    #[wasm_bindgen(method, structural, indexing_setter)]
+    fn set(this: &Made, key: &JsValue, value: &JsValue);
+}
 
 /// Field `key` of `value` (`undefined` when absent or unreadable).
 pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
@@ -47,8 +59,7 @@ pub(crate) fn strings(value: &JsValue, path: &str, max: usize) -> Result<Vec<Str
 
 /// Set field `key` of an object we made.
 pub(crate) fn set(object: &JsValue, key: &str, value: &JsValue) {
-    // Setting a property on a plain object we made cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+    object.unchecked_ref::<Made>().set(&JsValue::from_str(key), value);
 }
 
 /// A plain object with these fields.

@@ -321,30 +321,6 @@ impl Index {
         id
     }
 
-    /// [`Index::push_token`] of a token not there yet (false when it is):
-    /// one hash and one probe, at load.
-    fn push_new_token(&mut self, token: &[u8]) -> bool {
-        let h = hash(token);
-        let mask = self.vocab.len() - 1;
-        let mut slot = h as usize & mask;
-        loop {
-            let v = self.vocab[slot];
-            if v == 0 {
-                break;
-            }
-            if v >> 32 == h >> 32 && same_bytes(self.token((v as u32).wrapping_sub(1)), token) {
-                return false;
-            }
-            slot = (slot + 1) & mask;
-        }
-        let id = self.ends.len() as u32;
-        self.bytes.extend_from_slice(token);
-        self.ends.push(self.bytes.len() as u32);
-        self.hashes.push(h);
-        self.vocab[slot] = (h >> 32) << 32 | u64::from(id + 1);
-        true
-    }
-
     fn place_token(&mut self, id: u32, h: u64) {
         let mask = self.vocab.len() - 1;
         let mut slot = h as usize & mask;
@@ -515,9 +491,10 @@ impl Index {
         };
         for i in 0..tokens {
             let token = r.bytes(&|| format!("index: token {i}"))?;
-            if token.is_empty() || !index.push_new_token(token) {
+            if token.is_empty() || index.lookup(token).is_some() {
                 return Err(bad(format!("token {i} is empty or repeated")));
             }
+            index.push_token(token);
         }
         let nodes = r.count(3, &|| "index: node count".into())?;
         index.edges = vec![FREE; ((nodes + 1) * 2).next_power_of_two().max(16)];

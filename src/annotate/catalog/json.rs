@@ -138,7 +138,7 @@ fn parse_entry(i: usize, v: &Value) -> Result<Entity> {
     let url = string("url", false)?;
     // The URL policy, as an error: a catalog is the publisher's own data.
     let url = match url {
-        Some(u) if super::codec::plainly_safe(u.as_bytes()) => Some(u),
+        Some(u) if super::codec::plainly_safe(&u) => Some(u),
         Some(u) => Some(crate::url::check(&u).map_err(|what| err("url", what))?),
         None => None,
     };

@@ -163,9 +163,9 @@ fn id_slots(n: usize) -> Vec<u32> {
 
 /// Adds entry `i` under `id` to `slots`, or returns the entry that
 /// already has it; `id_of` reads an entry's id.
-fn insert_id<'a>(slots: &mut [u32], id: &[u8], i: u32, id_of: impl Fn(u32) -> &'a [u8]) -> Option<u32> {
+fn insert_id<'a>(slots: &mut [u32], id: &str, i: u32, id_of: impl Fn(u32) -> &'a str) -> Option<u32> {
     let mask = slots.len() - 1;
-    let mut slot = word_hash(id) as usize & mask;
+    let mut slot = word_hash(id.as_bytes()) as usize & mask;
     loop {
         match slots[slot] {
             0 => {
@@ -179,17 +179,15 @@ fn insert_id<'a>(slots: &mut [u32], id: &[u8], i: u32, id_of: impl Fn(u32) -> &'
 }
 
 /// Checks entry `i` of a catalog being read and records its id:
-/// ids unique and not empty, at least one name. Ids and names are UTF-8
-/// (bytes: a catalog's binary form is checked as a whole, not string by
-/// string).
+/// ids unique and not empty, at least one name.
 pub(super) fn check_entry<'a>(
     slots: &mut [u32],
     i: usize,
-    id: &[u8],
-    first_name: Option<&[u8]>,
-    id_of: impl Fn(u32) -> &'a [u8],
+    id: &str,
+    first_name: Option<&str>,
+    id_of: impl Fn(u32) -> &'a str,
 ) -> Result<u32> {
-    let label = || json::entry_label(i, &String::from_utf8_lossy(first_name.unwrap_or(id)));
+    let label = || json::entry_label(i, first_name.unwrap_or(id));
     let n = u32::try_from(i)
         .ok()
         .filter(|&n| n < u32::MAX >> 1)
@@ -202,9 +200,8 @@ pub(super) fn check_entry<'a>(
     }
     if let Some(first) = insert_id(slots, id, n, id_of) {
         return Err(catalog_error(format!(
-            "{}: id: \"{}\" is already used by entities[{first}]",
-            label(),
-            String::from_utf8_lossy(id)
+            "{}: id: \"{id}\" is already used by entities[{first}]",
+            label()
         )));
     }
     Ok(n)
@@ -218,8 +215,8 @@ impl Catalog {
         let mut keys: Vec<(String, u32, bool)> = Vec::new();
         for (i, entity) in entities.iter().enumerate() {
             let first = entity.names.first().map(String::as_str);
-            let n = check_entry(&mut ids, i, entity.id.as_bytes(), first.map(str::as_bytes), |e| {
-                entities.get(e as usize).map_or(&[], |e| e.id.as_bytes())
+            let n = check_entry(&mut ids, i, &entity.id, first, |e| {
+                entities.get(e as usize).map_or("", |e| e.id.as_str())
             })?;
             for (j, name) in entity.names.iter().enumerate() {
                 let key = fold_str(name.trim()).trim().to_string();
