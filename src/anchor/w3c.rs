@@ -79,7 +79,7 @@ pub const MAX_STRING: usize = 64 * 1024;
 /// A JSON-like value the W3C format is read from and written to.
 pub trait Tree: Sized {
     /// The value of field `key` of an object.
-    fn field(&self, key: &str) -> Option<Self>;
+    fn field(&self, key: &'static str) -> Option<Self>;
     /// The items of an array.
     fn items(&self) -> Option<Vec<Self>>;
     /// A string's value.
@@ -797,7 +797,7 @@ fn strings<T: Tree>(value: &T, path: &str) -> Result<Vec<String>> {
     }
 }
 
-fn optional_string<T: Tree>(value: &T, key: &str, path: &str) -> Result<Option<String>> {
+fn optional_string<T: Tree>(value: &T, key: &'static str, path: &str) -> Result<Option<String>> {
     match value.field(key) {
         None => Ok(None),
         Some(v) if v.kind() == "null" => Ok(None),
@@ -821,7 +821,7 @@ fn bounded<T: Tree>(v: &T, path: &str, key: &str) -> Result<String> {
     Ok(s)
 }
 
-fn offset<T: Tree>(s: &T, key: &str, path: &str) -> Result<usize> {
+fn offset<T: Tree>(s: &T, key: &'static str, path: &str) -> Result<usize> {
     let at = || format!("{path}.{key}");
     let Some(v) = s.field(key) else {
         return Err(Error::invalid(at(), "missing (required)"));
@@ -847,7 +847,7 @@ fn quoted_list(names: &[String]) -> String {
 }
 
 impl Tree for serde_json::Value {
-    fn field(&self, key: &str) -> Option<Self> {
+    fn field(&self, key: &'static str) -> Option<Self> {
         self.as_object()?.get(key).cloned()
     }
     fn items(&self) -> Option<Vec<Self>> {

@@ -177,8 +177,8 @@ fn selector_js(s: &Selector) -> JsValue {
 
 /// A selector from its object (missing fields empty or zero).
 fn selector_rs(v: &JsValue) -> Selector {
-    let string = |k: &str| get(v, k).as_string().unwrap_or_default();
-    let number = |k: &str| {
+    let string = |k: &'static str| get(v, k).as_string().unwrap_or_default();
+    let number = |k: &'static str| {
         get(v, k)
             .as_f64()
             .filter(|n| *n >= 0.0 && n.is_finite())

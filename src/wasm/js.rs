@@ -6,6 +6,8 @@
 //! cyclic objects: reads that fail are "absent", and nothing here recurses
 //! into a value beyond what the annotation format names.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -23,12 +25,44 @@ extern "C" {
     fn set(this: &Made, key: &JsValue, value: &JsValue);
 }
 
+/// `name` as a JavaScript string, made once: the objects read and written
+/// at the boundary use the same few dozen field names, and
+/// `JsValue::from_str` decodes its bytes in the glue every time (re-anchoring
+/// an annotation reads and writes some 40). Found by the name's address and
+/// length, so only for `'static` names: another string could be allocated
+/// where a freed one was.
+fn name(name: &'static str) -> JsValue {
+    type Names = RefCell<Vec<(usize, usize, JsValue)>>;
+    thread_local! {
+        static NAMES: Names = const { RefCell::new(Vec::new()) };
+    }
+    let at = (name.as_ptr() as usize, name.len());
+    NAMES.with(|names| {
+        let Ok(mut names) = names.try_borrow_mut() else {
+            return JsValue::from_str(name);
+        };
+        if let Some((.., v)) = names.iter().find(|n| (n.0, n.1) == at) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(name);
+        if names.len() < 64 {
+            names.push((at.0, at.1, v.clone()));
+        }
+        v
+    })
+}
+
 /// Field `key` of `value` (`undefined` when absent or unreadable).
-pub(crate) fn get(value: &JsValue, key: &str) -> JsValue {
+pub(crate) fn get(value: &JsValue, key: &'static str) -> JsValue {
+    read(value, &name(key))
+}
+
+/// Field `key` of `value`, any key.
+fn read(value: &JsValue, key: &JsValue) -> JsValue {
     if !value.is_object() {
         return JsValue::UNDEFINED;
     }
-    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    Reflect::get(value, key).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// An array of at most `max` strings, read element by element (a
@@ -58,12 +92,12 @@ pub(crate) fn strings(value: &JsValue, path: &str, max: usize) -> Result<Vec<Str
 }
 
 /// Set field `key` of an object we made.
-pub(crate) fn set(object: &JsValue, key: &str, value: &JsValue) {
-    object.unchecked_ref::<Made>().set(&JsValue::from_str(key), value);
+pub(crate) fn set(object: &JsValue, key: &'static str, value: &JsValue) {
+    object.unchecked_ref::<Made>().set(&name(key), value);
 }
 
 /// A plain object with these fields.
-pub(crate) fn object(fields: &[(&str, JsValue)]) -> JsValue {
+pub(crate) fn object(fields: &[(&'static str, JsValue)]) -> JsValue {
     let o: JsValue = Object::new().into();
     for (k, v) in fields {
         set(&o, k, v);
@@ -81,7 +115,7 @@ pub(crate) fn message(value: &JsValue) -> String {
 }
 
 impl Tree for JsValue {
-    fn field(&self, key: &str) -> Option<Self> {
+    fn field(&self, key: &'static str) -> Option<Self> {
         // `get` answers undefined for what is not an object; an array is
         // asked only when it has the field (each check crosses the
         // boundary, and this runs for every field of every annotation).
@@ -113,7 +147,7 @@ impl Tree for JsValue {
             .iter()
             .filter_map(|k| k.as_string())
             .map(|k| {
-                let v = get(self, &k);
+                let v = read(self, &JsValue::from_str(&k));
                 (k, v)
             })
             .collect()
@@ -158,7 +192,7 @@ impl Tree for JsValue {
     fn from_entries(entries: Vec<(String, Self)>) -> Self {
         let o: JsValue = Object::new().into();
         for (k, v) in entries {
-            set(&o, &k, &v);
+            o.unchecked_ref::<Made>().set(&JsValue::from_str(&k), &v);
         }
         o
     }
