@@ -78,7 +78,8 @@ pub const MAX_STRING: usize = 64 * 1024;
 
 /// A JSON-like value the W3C format is read from and written to.
 pub trait Tree: Sized {
-    /// The value of field `key` of an object.
+    /// The value of field `key` of an object (a name the format defines:
+    /// `'static`, so that JS values can make each name once).
     fn field(&self, key: &'static str) -> Option<Self>;
     /// The items of an array.
     fn items(&self) -> Option<Vec<Self>>;
