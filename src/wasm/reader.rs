@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use super::js::get;
+use super::js::{get, set};
 use super::texts;
 use super::{js_error, js_kind, OPTION_NAMES};
 use crate::error::Error;
@@ -228,11 +228,6 @@ fn json_ld(article: &Element) -> Option<JsValue> {
         .filter_map(|n| n.text_content())
         .filter_map(|t| js_sys::JSON::parse(&t).ok())
         .find(|v| v.is_object() && get(v, "type").as_string().as_deref() != Some("AnnotationCollection"))
-}
-
-fn set(object: &Object, key: &str, value: &JsValue) {
-    // Setting a property on a plain object we made cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
 /// The options object of [`hydrate()`]: `undefined`, `null` or an object
